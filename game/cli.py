@@ -1,0 +1,68 @@
+"""The ``citizen`` command: parses arguments and hands over to one tool module.
+
+Each subcommand lives in ``game/tools/<name>.py`` with ``add_parser(sub)``;
+modules are imported here only as needed, so ``citizen validate`` never
+imports Textual. With no subcommand, ``citizen`` starts the game.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import importlib
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+from game import __version__
+from game.tools.common import CliError
+
+COMMANDS = ["play", "validate"]
+"""Subcommand modules under game.tools, in the order ``--help`` lists them."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="citizen",
+        description="AAA Citizen: live a citizen's days under a social credit score.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        importlib.import_module(f"game.tools.{name.replace('-', '_')}").add_parser(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+        argv = ["play", *argv]
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except CliError as exc:
+        print(f"citizen: error: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception:
+        log = write_crash_log(traceback.format_exc())
+        print(f"citizen: internal error; the details are in {log}", file=sys.stderr)
+        return 70
+
+
+def write_crash_log(details: str) -> Path:
+    """Write a traceback to a log file the user can send us; return its path."""
+    folder = Path(tempfile.gettempdir()) / "aaa-citizen"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
+    path.write_text(details, encoding="utf-8")
+    return path
+
+
+if __name__ == "__main__":
+    sys.exit(main())

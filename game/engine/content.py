@@ -1,0 +1,283 @@
+"""Compiled, immutable game content: what the engine plays.
+
+The loader (:mod:`game.packs`) builds a :class:`Content` from pack files; the
+engine only reads it. Expressions arrive compiled (anything with an
+``eval(ctx)`` method), so nothing here parses or imports anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+class Expression(Protocol):
+    """A compiled expression (see :class:`game.packs.expr.Compiled`)."""
+
+    source: str
+    depends: frozenset[str]
+
+    def eval(self, ctx: Any) -> Any: ...
+
+    def failing_clause(self, ctx: Any) -> Any: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Stat:
+    id: str
+    name: str
+    min: float
+    max: float
+    start: float
+    unit: str = ""
+    hidden: bool = False
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Privilege:
+    id: str
+    name: str
+    default: bool = True
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Tier:
+    id: str
+    min: float
+    name: str = ""
+    color: str = ""
+    description: str = ""
+    grant: tuple[str, ...] = ()
+    revoke: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    system: str
+    points: Expression
+    name: str = ""
+    category: str = ""
+    description: str = ""
+    source: str = ""
+    cooldown: int = 0
+    limit: int = 0
+    limit_days: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class System:
+    id: str
+    name: str
+    min: float
+    max: float
+    start: float
+    visibility: str
+    tiers: tuple[Tier, ...]  # highest first
+    rules: dict[str, Rule]
+    description: str = ""
+    source: str = ""
+
+    def tier_for(self, score: float) -> Tier | None:
+        for tier in self.tiers:
+            if score >= tier.min:
+                return tier
+        return self.tiers[-1] if self.tiers else None
+
+    def tier_index(self, tier_id: str) -> int:
+        """Rank of a tier: 0 is the highest."""
+        for i, tier in enumerate(self.tiers):
+            if tier.id == tier_id:
+                return i
+        return len(self.tiers)
+
+
+@dataclass(frozen=True, slots=True)
+class BlackList:
+    id: str
+    name: str
+    kind: str
+    public: bool
+    grant: tuple[str, ...]
+    revoke: tuple[str, ...]
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Character:
+    id: str
+    name: str
+    relation: str
+    scores: dict[str, float]
+    drift: dict[str, tuple[int, int]]
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    id: str
+    name: str
+    description: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    id: str
+    name: str
+    default: Any
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Effects:
+    """Changes applied in a fixed order (see :func:`game.engine.effects.apply`)."""
+
+    record: tuple[str, ...] = ()
+    stats: tuple[tuple[str, Expression], ...] = ()
+    flags: tuple[str, ...] = ()
+    unflag: tuple[str, ...] = ()
+    grant: tuple[str, ...] = ()
+    revoke: tuple[str, ...] = ()
+    enlist: tuple[str, ...] = ()
+    delist: tuple[str, ...] = ()
+    befriend: tuple[str, ...] = ()
+    unfriend: tuple[str, ...] = ()
+    character_scores: tuple[tuple[str, str, Expression], ...] = ()
+    schedule: tuple[tuple[str, int], ...] = ()
+    enrol: tuple[str, ...] = ()
+    leave: tuple[str, ...] = ()
+    end: str = ""
+
+    @property
+    def empty(self) -> bool:
+        return self == NO_EFFECTS
+
+
+NO_EFFECTS = Effects()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    id: str
+    chance: Expression
+    text: str
+    effects: Effects
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: str
+    text: str
+    effects: Effects
+    outcomes: tuple[Outcome, ...] = ()
+    show_if: Expression | None = None
+    enable_if: Expression | None = None
+    requires: tuple[str, ...] = ()
+    locked_text: str = ""
+    tags: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    title: str
+    text: str
+    choices: tuple[Choice, ...]
+    weight: Expression
+    when: Expression | None = None
+    first_day: int = 1
+    last_day: int = 10_000
+    cooldown: int = 0
+    once: bool = False
+    tags: tuple[str, ...] = ()
+    character: str = ""
+    source: str = ""
+    pack: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Daily:
+    id: str
+    when: Expression | None
+    text: str
+    effects: Effects
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    id: str
+    text: str
+    when: Expression
+    by: int
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    name: str
+    description: str
+    city: str
+    systems: tuple[str, ...]
+    optional_systems: tuple[str, ...]
+    compare: tuple[str, ...]
+    days: int
+    events_per_day: tuple[int, int]
+    start_date: str
+    character: dict[str, Any]
+    stats: dict[str, float]
+    scores: dict[str, float]
+    flags: tuple[str, ...]
+    grant: tuple[str, ...]
+    revoke: tuple[str, ...]
+    lists: tuple[str, ...]
+    friends: tuple[str, ...]
+    settings: dict[str, Any]
+    goals: tuple[Goal, ...]
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PackInfo:
+    id: str
+    name: str
+    version: str
+    description: str
+    authors: tuple[str, ...]
+    license: str
+    languages: tuple[str, ...]
+    depends: tuple[str, ...]
+    path: str
+    content_hash: str
+
+
+@dataclass(frozen=True)
+class Content:
+    """Everything the loaded packs declare, compiled and cross-checked."""
+
+    packs: tuple[PackInfo, ...]
+    stats: dict[str, Stat]
+    privileges: dict[str, Privilege]
+    systems: dict[str, System]
+    lists: dict[str, BlackList]
+    characters: dict[str, Character]
+    cities: dict[str, City]
+    settings: dict[str, Setting]
+    events: dict[str, Event]
+    daily: tuple[Daily, ...]
+    scenarios: dict[str, Scenario]
+    rule_ids: frozenset[str] = field(default_factory=frozenset)
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+    """Derived indexes (per scenario), built on first use by the engine."""
+
+    def rules_named(self, rule_id: str) -> list[Rule]:
+        """Every system's version of a rule id."""
+        return [s.rules[rule_id] for s in self.systems.values() if rule_id in s.rules]

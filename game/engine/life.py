@@ -1,0 +1,340 @@
+"""One life: the day loop, event draws, choices and goals.
+
+``Life(content, setup)`` starts a life; :meth:`Life.prompt` is the event
+waiting for a choice; :meth:`Life.choose` takes one and runs the game on to the
+next event (through nights and mornings). The same content, setup and choices
+always give the same state and record. A ``Life`` is also the context that
+compiled expressions read (``score``, ``stat``, ``has`` ...).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+
+from game.engine import effects as fx
+from game.engine.content import Choice, Content, Event
+from game.engine.model import ChoiceError, ChoiceView, EventView, LockReason, Notice
+from game.engine.rng import Rng
+from game.engine.scoring import clause_lock, privilege_lock, update_privileges, update_tier
+from game.engine.selection import EventIndex
+from game.engine.state import Setup, State
+
+
+class Life:
+    """A citizen's life under one scenario. See the module docstring."""
+
+    def __init__(self, content: Content, setup: Setup, *, state: State | None = None) -> None:
+        if setup.scenario not in content.scenarios:
+            raise KeyError(f"unknown scenario '{setup.scenario}'")
+        self.content = content
+        self.setup = setup
+        self.scenario = content.scenarios[setup.scenario]
+        self.index = EventIndex.for_scenario(content, self.scenario)
+        self._notices: list[Notice] = []
+        if state is not None:
+            self.state = state
+            self.rng = Rng(state.rng)
+            return
+        self.rng = Rng.from_seed(setup.seed)
+        self.state = self._initial_state()
+        self._start_day()
+        self.state.rng = self.rng.state
+
+    # -- set-up -----------------------------------------------------------------
+    def _initial_state(self) -> State:
+        sc, content = self.scenario, self.content
+        state = State(sc.id, self.setup.seed, self.rng.state, self.setup.days or sc.days, sc.city)
+        state.enrolled = list(sc.systems)
+        state.shadow = [s for s in sc.compare if s not in sc.systems]
+        for system_id in (*state.enrolled, *state.shadow):
+            state.scores[system_id] = sc.scores.get(system_id, content.systems[system_id].start)
+            state.history[system_id] = []
+        state.stats = {k: sc.stats.get(k, s.start) for k, s in content.stats.items()}
+        state.flags = set(sc.flags)
+        state.base_privileges = ({p for p, d in content.privileges.items() if d.default} | set(sc.grant)) - set(sc.revoke)
+        state.lists = set(sc.lists)
+        state.friends = set(sc.friends)
+        state.char_scores = {k: dict(c.scores) for k, c in content.characters.items()}
+        state.settings = {**sc.settings, **self.setup.settings}
+        self.state = state
+        for system_id in (*state.enrolled, *state.shadow):
+            tier = content.systems[system_id].tier_for(state.scores[system_id])
+            state.tiers[system_id] = tier.id if tier else ""
+        update_privileges(self, "start")
+        self._notices.clear()  # what one starts with is not news
+        return state
+
+    # -- the context read by expressions -----------------------------------------
+    @property
+    def day(self) -> int:
+        return self.state.day
+
+    @property
+    def days_left(self) -> int:
+        return self.state.length - self.state.day
+
+    @property
+    def city(self) -> str:
+        return self.state.city
+
+    def score(self, system: str) -> float:
+        return self.state.scores.get(system, 0)
+
+    def tier(self, system: str) -> str:
+        return self.state.tiers.get(system, "") if system in self.state.enrolled else ""
+
+    def stat(self, stat: str) -> float:
+        return self.state.stats.get(stat, 0)
+
+    def flag(self, flag: str) -> bool:
+        return flag in self.state.flags
+
+    def setting(self, name: str) -> object:
+        return self.state.settings.get(name, False)
+
+    def has(self, privilege: str) -> bool:
+        return privilege in self.state.privileges
+
+    def listed(self, list_id: str) -> bool:
+        return list_id in self.state.lists
+
+    def enrolled(self, system: str) -> bool:
+        return system in self.state.enrolled
+
+    def at_least(self, system: str, tier: str) -> bool:
+        if system not in self.state.enrolled:
+            return False
+        sysdef = self.content.systems[system]
+        return sysdef.tier_index(self.state.tiers.get(system, "")) <= sysdef.tier_index(tier)
+
+    def in_city(self, city: str) -> bool:
+        return self.state.city == city
+
+    def is_friend(self, character: str) -> bool:
+        return character in self.state.friends
+
+    def fired(self, event: str) -> bool:
+        return event in self.state.event_count
+
+    def chose(self, event: str, choice: str) -> bool:
+        return f"{event}/{choice}" in self.state.chosen
+
+    def goal_met(self, goal: str) -> bool:
+        return self.state.goals.get(goal, 0) > 0
+
+    def char_score(self, character: str, system: str) -> float:
+        return self.state.char_scores.get(character, {}).get(system, 0)
+
+    def friends_count(self) -> int:
+        return len(self.state.friends)
+
+    def _friend_scores(self, system: str) -> list[float]:
+        scores = self.state.char_scores
+        return [scores[f][system] for f in sorted(self.state.friends) if system in scores.get(f, {})]
+
+    def friends_mean(self, system: str) -> float:
+        values = self._friend_scores(system)
+        return sum(values) / len(values) if values else 0
+
+    def friends_below(self, system: str, limit: float) -> int:
+        return sum(1 for v in self._friend_scores(system) if v < limit)
+
+    # -- used by effects ---------------------------------------------------------
+    def notify(self, notice: Notice) -> None:
+        self._notices.append(notice)
+
+    def schedule(self, event_id: str, day: int) -> None:
+        bisect.insort(self.state.scheduled, [day, event_id])
+
+    def end(self, text: str) -> None:
+        if not self.state.ended:
+            self.state.ended = True
+            self.state.ending = text
+            self.state.current = None
+            self._close_goals()
+            self.notify(Notice("end", {"text": text}))
+
+    # -- what the player sees ----------------------------------------------------
+    @property
+    def ended(self) -> bool:
+        return self.state.ended
+
+    def drain_notices(self) -> list[Notice]:
+        """Notices since the last call (the start of the life, or the last choice)."""
+        out, self._notices = self._notices, []
+        return out
+
+    def prompt(self) -> EventView | None:
+        """The event waiting for a choice, or None when the life is over."""
+        if self.state.current is None:
+            return None
+        event = self.content.events[self.state.current]
+        return EventView(event, tuple(self._views(event)), self.state.day)
+
+    def _views(self, event: Event) -> Iterable[ChoiceView]:
+        for choice in event.choices:
+            if choice.show_if is not None and not choice.show_if.eval(self):
+                continue
+            yield ChoiceView(choice, self.lock_of(choice))
+
+    def lock_of(self, choice: Choice) -> LockReason | None:
+        """Why ``choice`` cannot be taken now, or None if it can."""
+        for privilege in choice.requires:
+            if privilege not in self.state.privileges:
+                lock = privilege_lock(self, privilege)
+                return LockReason(lock.kind, lock.args, choice.locked_text)
+        if choice.enable_if is not None and not choice.enable_if.eval(self):
+            clause = choice.enable_if.failing_clause(self)
+            if clause is None:
+                return LockReason("text", {"source": choice.enable_if.source}, choice.locked_text)
+            return clause_lock(self, clause, choice.locked_text)
+        return None
+
+    # -- taking a choice ----------------------------------------------------------
+    def choose(self, choice_id: str) -> list[Notice]:
+        """Take ``choice_id`` in the waiting event; run on to the next one. Returns the notices.
+
+        Raises:
+            ChoiceError: no event is waiting, or the choice is unknown, hidden or locked.
+        """
+        view = self.prompt()
+        if view is None:
+            raise ChoiceError("the life is over" if self.state.ended else "no event is waiting")
+        match = next((v for v in view.choices if v.choice.id == choice_id), None)
+        if match is None:
+            raise ChoiceError(f"event '{view.event.id}' offers no choice '{choice_id}' now")
+        if match.lock is not None:
+            raise ChoiceError(f"choice '{choice_id}' is locked")
+        self._take(view.event, match.choice)
+        self._advance()
+        self.state.rng = self.rng.state
+        return self.drain_notices()
+
+    def _take(self, event: Event, choice: Choice) -> None:
+        state = self.state
+        cause = f"{event.id}/{choice.id}"
+        state.log.append([state.day, event.id, choice.id])
+        state.chosen.add(cause)
+        state.current = None
+        if choice.text:
+            self.notify(Notice("text", {"text": choice.text, "source": cause}))
+        fx.apply(self, choice.effects, cause)
+        if choice.outcomes and not state.ended:
+            roll = self.rng.random()
+            running = 0.0
+            for outcome in choice.outcomes:
+                running += max(0.0, float(outcome.chance.eval(self)))
+                if roll < running:
+                    if outcome.text:
+                        self.notify(Notice("text", {"text": outcome.text, "source": f"{cause}/{outcome.id}"}))
+                    fx.apply(self, outcome.effects, f"{cause}/{outcome.id}")
+                    break
+        self._check_goals()
+
+    # -- the day loop ---------------------------------------------------------------
+    def _advance(self) -> None:
+        """Find the next event: today's, or through the night into the next day."""
+        while not self.state.ended:
+            if self._next_event_today():
+                return
+            self._end_day()
+            if self.state.ended:
+                return
+            self._night()
+            self._start_day()
+            if self.state.current is not None:
+                return
+
+    def _start_day(self) -> None:
+        state = self.state
+        low, high = self.scenario.events_per_day
+        state.today_target = self.rng.integer(low, high)
+        state.today_events = []
+        self.notify(Notice("day", {"day": state.day}))
+        if not self._next_event_today():
+            state.quiet_days.append(state.day)
+            self.notify(Notice("quiet", {"day": state.day}))
+
+    def _next_event_today(self) -> bool:
+        state = self.state
+        if state.scheduled and state.scheduled[0][0] <= state.day:
+            _, event_id = state.scheduled.pop(0)
+            self._fire(event_id)
+            return True
+        if len(state.today_events) >= state.today_target:
+            return False
+        event = self.index.draw(self)
+        if event is None:
+            return False
+        self._fire(event.id)
+        return True
+
+    def _fire(self, event_id: str) -> None:
+        state = self.state
+        state.current = event_id
+        state.today_events.append(event_id)
+        state.event_last[event_id] = state.day
+        state.event_count[event_id] = state.event_count.get(event_id, 0) + 1
+
+    def _end_day(self) -> None:
+        state = self.state
+        for system_id, scores in state.history.items():
+            scores.append(state.scores.get(system_id, 0))
+        self._check_goals()
+        for goal in self.scenario.goals:
+            if goal.id not in state.goals and goal.by <= state.day:
+                state.goals[goal.id] = -state.day
+                self.notify(Notice("goal", {"goal": goal.id, "met": False}))
+        if state.day >= state.length:
+            self.end("")
+
+    def _close_goals(self) -> None:
+        """At the end of a life every goal not met is missed."""
+        for goal in self.scenario.goals:
+            if goal.id not in self.state.goals:
+                self.state.goals[goal.id] = -self.state.day
+                self.notify(Notice("goal", {"goal": goal.id, "met": False}))
+
+    def _night(self) -> None:
+        state = self.state
+        state.day += 1
+        for who in sorted(self.content.characters):
+            character = self.content.characters[who]
+            for system_id, (low, high) in character.drift.items():
+                system = self.content.systems[system_id]
+                scores = state.char_scores.setdefault(who, {})
+                value = scores.get(system_id, system.start) + self.rng.integer(low, high)
+                scores[system_id] = min(max(value, system.min), system.max)
+        for rule in self.content.daily:
+            if state.ended:
+                return
+            if rule.when is None or rule.when.eval(self):
+                if rule.text:
+                    self.notify(Notice("text", {"text": rule.text, "source": f"daily:{rule.id}"}))
+                fx.apply(self, rule.effects, f"daily:{rule.id}")
+        for system_id in state.enrolled:
+            update_tier(self, system_id, "night")
+
+    def _check_goals(self) -> None:
+        state = self.state
+        for goal in self.scenario.goals:
+            if goal.id not in state.goals and state.day <= goal.by and goal.when.eval(self):
+                state.goals[goal.id] = state.day
+                self.notify(Notice("goal", {"goal": goal.id, "met": True}))
+
+
+def replay(content: Content, setup: Setup, choices: Iterable[tuple[str, str]]) -> Life:
+    """Play ``choices`` (event id, choice id) from the start; the same input gives the same life.
+
+    Raises:
+        ChoiceError: a choice does not fit the event the life offers at that point.
+    """
+    life = Life(content, setup)
+    life.drain_notices()
+    for step, (event_id, choice_id) in enumerate(choices):
+        waiting = life.state.current
+        if waiting != event_id:
+            raise ChoiceError(f"step {step + 1}: the life offers event '{waiting}', not '{event_id}'")
+        life.choose(choice_id)
+    return life

@@ -1,0 +1,56 @@
+"""A tiny seeded random generator whose whole state is one integer.
+
+SplitMix64: fast in pure Python, identical on every platform and Python
+version, and trivially saved (the state is a number in the save file).
+"""
+
+from __future__ import annotations
+
+_MASK = (1 << 64) - 1
+
+
+class Rng:
+    """Deterministic generator. ``state`` can be stored and restored."""
+
+    __slots__ = ("state",)
+
+    def __init__(self, state: int) -> None:
+        self.state = state & _MASK
+
+    @classmethod
+    def from_seed(cls, seed: int | str) -> Rng:
+        """A generator for a seed given as a number or text."""
+        if isinstance(seed, str):
+            value = 0
+            for byte in seed.encode():
+                value = (value * 131 + byte) & _MASK
+            seed = value
+        return cls(seed * 0x9E3779B97F4A7C15 + 0x2545F4914F6CDD1D)
+
+    def next64(self) -> int:
+        self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
+        z = self.state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return z ^ (z >> 31)
+
+    def random(self) -> float:
+        """A float in [0, 1)."""
+        return (self.next64() >> 11) * (1.0 / (1 << 53))
+
+    def integer(self, low: int, high: int) -> int:
+        """An integer in [low, high], both included."""
+        if high <= low:
+            return low
+        return low + self.next64() % (high - low + 1)
+
+    def pick_weighted(self, weights: list[float]) -> int:
+        """Index drawn with probability proportional to its weight (weights > 0)."""
+        total = sum(weights)
+        target = self.random() * total
+        running = 0.0
+        for i, w in enumerate(weights):
+            running += w
+            if target < running:
+                return i
+        return len(weights) - 1

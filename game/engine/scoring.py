@@ -1,0 +1,132 @@
+"""Scores, tiers and privileges: recording a rule, recomputing tiers, deciding locks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine.model import LockReason, Notice, Record
+
+if TYPE_CHECKING:
+    from game.engine.life import Life
+
+
+def record_rule(life: Life, rule_id: str, cause: str) -> None:
+    """Record ``rule_id`` in every enrolled and comparison system that has that rule."""
+    state = life.state
+    for system_id in (*state.enrolled, *state.shadow):
+        system = life.content.systems[system_id]
+        rule = system.rules.get(rule_id)
+        if rule is None:
+            continue
+        key = f"{system_id}.{rule_id}"
+        uses = state.rule_uses.get(key, [])
+        if rule.cooldown and uses and state.day - uses[-1] < rule.cooldown:
+            continue
+        if rule.limit:
+            window = [d for d in uses if not rule.limit_days or state.day - d < rule.limit_days]
+            if len(window) >= rule.limit:
+                continue
+        override = life.setup.rule_overrides.get(key)
+        points = override if override is not None else rule.points.eval(life)
+        old = state.scores.get(system_id, system.start)
+        new = min(max(old + points, system.min), system.max)
+        uses.append(state.day)
+        state.rule_uses[key] = uses
+        state.scores[system_id] = new
+        shadow = system_id not in state.enrolled
+        record = Record(state.day, system_id, rule_id, new - old, new, cause, shadow)
+        state.records.append(record)
+        if not shadow:
+            life.notify(Notice("score", {"record": record}))
+            update_tier(life, system_id, cause)
+        else:
+            state.tiers[system_id] = _tier_id(life, system_id)
+
+
+def _tier_id(life: Life, system_id: str) -> str:
+    tier = life.content.systems[system_id].tier_for(life.state.scores[system_id])
+    return tier.id if tier else ""
+
+
+def update_tier(life: Life, system_id: str, cause: str) -> None:
+    """Recompute one system's tier; announce a change and its privileges."""
+    state = life.state
+    new = _tier_id(life, system_id)
+    old = state.tiers.get(system_id, "")
+    if new == old:
+        return
+    state.tiers[system_id] = new
+    gained, lost = update_privileges(life, cause)
+    if old:
+        life.notify(Notice("tier", {"system": system_id, "old": old, "new": new, "gained": gained, "lost": lost}))
+
+
+def _granted_and_revoked(life: Life) -> tuple[set[str], dict[str, tuple[str, ...]]]:
+    """Privileges granted by tiers and lists, and for each revoked one what revokes it."""
+    content, state = life.content, life.state
+    granted: set[str] = set()
+    revoked: dict[str, tuple[str, ...]] = {}
+    for system_id in state.enrolled:
+        tier_id = state.tiers.get(system_id)
+        for tier in content.systems[system_id].tiers:
+            if tier.id == tier_id:
+                granted.update(tier.grant)
+                for p in tier.revoke:
+                    revoked.setdefault(p, ("tier", system_id, tier.id))
+    for list_id in sorted(state.lists):
+        blacklist = content.lists[list_id]
+        granted.update(blacklist.grant)
+        for p in blacklist.revoke:
+            revoked.setdefault(p, ("list", list_id))
+    return granted, revoked
+
+
+def update_privileges(life: Life, cause: str) -> tuple[list[str], list[str]]:
+    """Recompute the privileges held; log and announce each one gained or lost."""
+    state = life.state
+    granted, revoked = _granted_and_revoked(life)
+    held = (state.base_privileges | granted) - set(revoked)
+    gained = sorted(held - state.privileges)
+    lost = sorted(state.privileges - held)
+    state.privileges = held
+    for p in gained:
+        state.privilege_log.append([state.day, p, True, cause])
+        life.notify(Notice("privilege", {"privilege": p, "held": True, "by": None}))
+    for p in lost:
+        state.privilege_log.append([state.day, p, False, cause])
+        life.notify(Notice("privilege", {"privilege": p, "held": False, "by": revoked.get(p)}))
+    return gained, lost
+
+
+def privilege_lock(life: Life, privilege: str) -> LockReason:
+    """Why a privilege is not held: the tier or list that revokes it, or simply not granted."""
+    _, revoked = _granted_and_revoked(life)
+    by = revoked.get(privilege)
+    if by and by[0] == "tier":
+        return LockReason("tier_revokes", {"privilege": privilege, "system": by[1], "tier": by[2]})
+    if by and by[0] == "list":
+        return LockReason("list_revokes", {"privilege": privilege, "list": by[1]})
+    return LockReason("privilege_missing", {"privilege": privilege})
+
+
+def clause_lock(life: Life, clause: object, detail: str) -> LockReason:
+    """Explain a failing ``enable_if`` clause (see :class:`game.packs.expr.Clause`)."""
+    kind, args = clause.kind, clause.args  # type: ignore[attr-defined]
+    negated = bool(args[-1]) if kind != "compare" and kind != "other" else False
+    if kind == "has" and not negated:
+        return _with_detail(privilege_lock(life, args[0]), detail)
+    if kind == "listed":
+        return LockReason("listed" if negated else "not_listed", {"list": args[0]}, detail)
+    if kind == "at_least" and not negated:
+        return LockReason("tier", {"system": args[0], "tier": args[1], "now": life.state.tiers.get(args[0], "")}, detail)
+    if kind == "friend":
+        return LockReason("friend", {"character": args[0], "negated": negated}, detail)
+    if kind == "compare":
+        space, ident, op, value = args
+        now = {"stat": life.stat, "score": life.score, "tier": life.tier}.get(space, lambda _i: None)(ident)
+        return LockReason("compare", {"namespace": space, "id": ident, "op": op, "value": value, "now": now}, detail)
+    return LockReason("text", {"source": args[0] if args else ""}, detail)
+
+
+def _with_detail(reason: LockReason, detail: str) -> LockReason:
+    return LockReason(reason.kind, reason.args, detail) if detail else reason

@@ -1,0 +1,153 @@
+"""Drawing the day's events: by weight, among those whose conditions hold.
+
+Events with a constant weight sit in a Fenwick tree of weights. A draw picks
+one by weight in O(log n), then checks only that event's conditions; an event
+that fails is taken out of the tree for this draw and the draw repeats. This
+samples exactly "by weight among the eligible", yet costs in proportion to the
+events it looks at, not to all the events the packs hold. Events whose weight
+is an expression are few, and are evaluated every draw.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine.content import Content, Event, Scenario
+
+if TYPE_CHECKING:
+    from game.engine.life import Life
+
+
+WEIGHT_UNITS = 1000
+"""Fixed weights are kept as whole thousandths, so adding and removing them is exact."""
+
+
+class Fenwick:
+    """Prefix sums over integer weights with point updates, both O(log n)."""
+
+    def __init__(self, weights: list[int]) -> None:
+        self.n = len(weights)
+        self.tree = [0] * (self.n + 1)
+        self.total = 0
+        for i, w in enumerate(weights):
+            self.add(i, w)
+
+    def add(self, i: int, delta: int) -> None:
+        self.total += delta
+        i += 1
+        while i <= self.n:
+            self.tree[i] += delta
+            i += i & -i
+
+    def find(self, target: int) -> int:
+        """The index whose cumulative range contains ``target`` (0 ≤ target < total)."""
+        pos = 0
+        step = 1 << self.n.bit_length()
+        while step:
+            nxt = pos + step
+            if nxt <= self.n and self.tree[nxt] <= target:
+                pos = nxt
+                target -= self.tree[nxt]
+            step >>= 1
+        return min(pos, self.n - 1)
+
+
+def _statically_possible(event: Event, scenario: Scenario) -> bool:
+    """False when the event's condition can never hold in this scenario (wrong city or system)."""
+    if event.when is None:
+        return True
+    systems = {*scenario.systems, *scenario.optional_systems}
+    for clause in event.when.clauses:
+        negated = clause.args[-1] if clause.kind not in ("compare", "other") else False
+        if clause.kind == "in_city" and not negated and clause.args[0] != scenario.city:
+            return False
+        if clause.kind == "enrolled" and not negated and clause.args[0] not in systems:
+            return False
+    return True
+
+
+class EventIndex:
+    """The events a scenario can draw, arranged for fast weighted draws."""
+
+    def __init__(self, content: Content, scenario: Scenario) -> None:
+        candidates = [e for e in content.events.values() if _statically_possible(e, scenario)]
+        self.fixed: list[Event] = []
+        self.fixed_weights: list[float] = []
+        self.computed: list[Event] = []
+        for event in candidates:
+            if not event.weight.depends:
+                w = float(event.weight.eval(None))
+                if w > 0:
+                    self.fixed.append(event)
+                    self.fixed_weights.append(w)
+            else:
+                self.computed.append(event)
+        self.units = [max(1, round(w * WEIGHT_UNITS)) for w in self.fixed_weights]
+        self.tree = Fenwick(self.units)
+
+    @classmethod
+    def for_scenario(cls, content: Content, scenario: Scenario) -> EventIndex:
+        key = ("event_index", scenario.id)
+        if key not in content.cache:
+            content.cache[key] = cls(content, scenario)
+        return content.cache[key]
+
+    def eligible(self, life: Life) -> tuple[list[Event], list[float]]:
+        """Events that can be drawn now with their weights (for reports and tests)."""
+        out, weights = [], []
+        for event, w in zip(self.fixed, self.fixed_weights, strict=True):
+            if is_eligible(life, event):
+                out.append(event)
+                weights.append(w)
+        for event in self.computed:
+            w = float(event.weight.eval(life))
+            if w > 0 and is_eligible(life, event):
+                out.append(event)
+                weights.append(w)
+        return out, weights
+
+    def draw(self, life: Life) -> Event | None:
+        """One eligible event drawn by weight, or None if none is eligible."""
+        computed = []
+        for event in self.computed:
+            w = float(event.weight.eval(life))
+            if w > 0 and is_eligible(life, event):
+                computed.append((event, w))
+        extra = sum(w for _, w in computed)
+        tree = self.tree
+        removed: list[int] = []
+        try:
+            while tree.total > 0 or extra > 0:
+                fixed_total = tree.total / WEIGHT_UNITS
+                roll = life.rng.random() * (fixed_total + extra)
+                if roll >= fixed_total:
+                    roll -= fixed_total
+                    for event, w in computed:
+                        if roll < w:
+                            return event
+                        roll -= w
+                    return computed[-1][0]
+                i = tree.find(int(roll * WEIGHT_UNITS))
+                event = self.fixed[i]
+                if is_eligible(life, event):
+                    return event
+                tree.add(i, -self.units[i])
+                removed.append(i)
+            return None
+        finally:
+            for i in removed:
+                tree.add(i, self.units[i])
+
+
+def is_eligible(life: Life, event: Event) -> bool:
+    """Day window, once, cooldown, not yet today, its condition, and a visible choice."""
+    state = life.state
+    day = state.day
+    if not event.first_day <= day <= event.last_day:
+        return False
+    last = state.event_last.get(event.id)
+    if last is not None and (event.once or last == day or (event.cooldown and day - last < event.cooldown)):
+        return False
+    if event.when is not None and not event.when.eval(life):
+        return False
+    return any(ch.show_if is None or ch.show_if.eval(life) for ch in event.choices)

@@ -1,0 +1,425 @@
+"""Compile layered declarations into engine :class:`Content`, checking every reference."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from typing import Any
+
+from game.engine import content as c
+from game.packs import schema
+from game.packs.expr import BOOL, NUM, Compiled, ExprError, Names, compile_expr, compile_number, constant
+from game.packs.layers import Layered
+from game.packs.problems import Problems
+from game.packs.reader import Item, Origin
+
+_ONE = constant(1)
+
+
+def _hint(word: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(word, sorted(known), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class Builder:
+    """Turns one :class:`Layered` into :class:`Content`, reporting into ``problems``."""
+
+    def __init__(self, layered: Layered, problems: Problems) -> None:
+        self.layered = layered
+        self.problems = problems
+        self.sections = layered.sections
+
+    def items(self, section: str) -> dict[str, Item]:
+        return self.sections.get(section, {})
+
+    # -- helpers --------------------------------------------------------------
+    def ref(self, origin: Origin, sub: str, ident: str, known: Iterable[str], what: str) -> bool:
+        known = set(known)
+        if ident in known:
+            return True
+        self.problems.error(origin.file, origin.at(sub), f"unknown {what} '{ident}'{_hint(ident, known)}")
+        return False
+
+    def refs(self, origin: Origin, sub: str, idents: Iterable[str], known: Iterable[str], what: str) -> tuple[str, ...]:
+        known = set(known)
+        return tuple(i for i in idents if self.ref(origin, sub, i, known, what))
+
+    def expr(self, origin: Origin, sub: str, source: Any, kind: str = BOOL) -> Compiled | None:
+        if source == "" or source is None:
+            return None
+        try:
+            if kind == NUM:
+                return compile_number(source, self.names)
+            return compile_expr(source, self.names, kind)
+        except ExprError as exc:
+            self.problems.error(origin.file, origin.at(sub), str(exc))
+            return None
+
+    # -- the build ------------------------------------------------------------
+    def build(self) -> c.Content:
+        self.names = self._names()
+        stats = {k: self._stat(k, i.value) for k, i in self.items("stats").items()}
+        privileges = {
+            k: c.Privilege(k, i.value.name, i.value.default, i.value.description, i.value.source)
+            for k, i in self.items("privileges").items()
+        }
+        systems = {k: self._system(k, i) for k, i in self.items("systems").items()}
+        self._rules(systems)
+        lists = {k: self._list(k, i) for k, i in self.items("lists").items()}
+        characters = {k: self._character(k, i) for k, i in self.items("characters").items()}
+        cities = {k: c.City(k, i.value.name, i.value.description, i.value.source) for k, i in self.items("cities").items()}
+        settings = {
+            k: c.Setting(k, i.value.name, i.value.default, i.value.description) for k, i in self.items("settings").items()
+        }
+        events = {k: self._event(i) for k, i in self.layered.events.items()}
+        daily = tuple(self._daily(i) for i in self.layered.daily.values())
+        scenarios = {k: self._scenario(k, i) for k, i in self.items("scenarios").items()}
+        packs = tuple(
+            c.PackInfo(
+                s.id,
+                s.meta.name,
+                s.meta.version,
+                s.meta.description,
+                tuple(s.meta.authors),
+                s.meta.license,
+                tuple(s.meta.languages),
+                tuple(s.meta.depends),
+                str(s.path),
+                s.content_hash,
+            )
+            for s in self.layered.packs
+            if s.meta
+        )
+        content = c.Content(
+            packs,
+            stats,
+            privileges,
+            systems,
+            lists,
+            characters,
+            cities,
+            settings,
+            events,
+            daily,
+            scenarios,
+            frozenset(r for s in systems.values() for r in s.rules),
+        )
+        self._check_reachability(content)
+        return content
+
+    def _names(self) -> Names:
+        flags: set[str] = set()
+        for item in [*self.layered.events.values(), *self.layered.daily.values()]:
+            for effects in _all_effects(item.value):
+                flags.update(effects.flags)
+                flags.update(effects.unflag)
+        for item in self.items("scenarios").values():
+            flags.update(item.value.flags)
+        systems = {k: tuple(t.id for t in i.value.tiers) for k, i in self.items("systems").items()}
+        goals = {g.id for i in self.items("scenarios").values() for g in i.value.goals}
+        return Names(
+            systems=systems,
+            stats=frozenset(self.items("stats")),
+            flags=frozenset(flags),
+            settings=frozenset(self.items("settings")),
+            privileges=frozenset(self.items("privileges")),
+            lists=frozenset(self.items("lists")),
+            cities=frozenset(self.items("cities")),
+            characters=frozenset(self.items("characters")),
+            events=frozenset(self.layered.events),
+            goals=frozenset(goals),
+        )
+
+    def _stat(self, key: str, v: schema.StatDef) -> c.Stat:
+        return c.Stat(key, v.name, v.min, v.max, min(max(v.start, v.min), v.max), v.unit, v.hidden, v.description)
+
+    def _system(self, key: str, item: Item) -> c.System:
+        v: schema.SystemDef = item.value
+        o = item.origin
+        if not v.min <= v.start <= v.max:
+            self.problems.error(o.file, o.at("start"), f"start {v.start} is outside the range {v.min}–{v.max}")
+        tiers = sorted(v.tiers, key=lambda t: -t.min)
+        seen: dict[float, str] = {}
+        ids: set[str] = set()
+        for t in tiers:
+            if t.min in seen:
+                self.problems.error(o.file, o.at("tiers"), f"tiers '{seen[t.min]}' and '{t.id}' overlap: both start at {t.min}")
+            if t.id in ids:
+                self.problems.error(o.file, o.at("tiers"), f"tier id '{t.id}' is used twice")
+            seen[t.min] = t.id
+            ids.add(t.id)
+            if not v.min <= t.min <= v.max:
+                self.problems.error(o.file, o.at("tiers"), f"tier '{t.id}' starts at {t.min}, outside the range {v.min}–{v.max}")
+        if tiers and tiers[-1].min > v.min:
+            self.problems.error(
+                o.file,
+                o.at("tiers"),
+                f"scores from {v.min} to {tiers[-1].min} have no tier (gap below '{tiers[-1].id}'); lower its min to {v.min}",
+            )
+        known = self.items("privileges")
+        built = tuple(
+            c.Tier(
+                t.id,
+                t.min,
+                t.name or t.id,
+                t.color,
+                t.description,
+                self.refs(o, "tiers", t.grant, known, "privilege"),
+                self.refs(o, "tiers", t.revoke, known, "privilege"),
+            )
+            for t in tiers
+        )
+        return c.System(key, v.name, v.min, v.max, v.start, v.visibility, built, {}, v.description, v.source)
+
+    def _rules(self, systems: dict[str, c.System]) -> None:
+        for key, item in self.items("rules").items():
+            system_id, rule_id = key.split(".", 1)
+            if not self.ref(item.origin, "", system_id, systems, "score system"):
+                continue
+            v: schema.RuleDef = item.value
+            points = self.expr(item.origin, "points", v.points, NUM) or constant(0)
+            systems[system_id].rules[rule_id] = c.Rule(
+                rule_id,
+                system_id,
+                points,
+                v.name or rule_id.replace("_", " ").capitalize(),
+                v.category,
+                v.description,
+                v.source,
+                v.cooldown,
+                v.limit,
+                v.limit_days,
+            )
+
+    def _list(self, key: str, item: Item) -> c.BlackList:
+        v: schema.ListDef = item.value
+        known = self.items("privileges")
+        return c.BlackList(
+            key,
+            v.name,
+            v.kind,
+            v.public,
+            self.refs(item.origin, "grant", v.grant, known, "privilege"),
+            self.refs(item.origin, "revoke", v.revoke, known, "privilege"),
+            v.description,
+            v.source,
+        )
+
+    def _character(self, key: str, item: Item) -> c.Character:
+        v: schema.CharacterDef = item.value
+        systems = self.items("systems")
+        self.refs(item.origin, "scores", v.scores, systems, "score system")
+        self.refs(item.origin, "drift", v.drift, systems, "score system")
+        drift = {s: (min(r), max(r)) for s, r in v.drift.items()}
+        return c.Character(key, v.name, v.relation, dict(v.scores), drift, v.description)
+
+    def _effects(self, item: Item, sub: str, v: schema.Effects) -> c.Effects:
+        o = item.origin
+        p = f"{sub}." if sub else ""
+        rule_ids = {k.split(".", 1)[1] for k in self.items("rules")}
+        record = self.refs(o, p + "record", v.record, rule_ids, "rule")
+        stats = tuple(
+            (s, e)
+            for s, raw in v.stats.items()
+            if self.ref(o, p + "stats", s, self.items("stats"), "stat") and (e := self.expr(o, f"{p}stats.{s}", raw, NUM))
+        )
+        cscores = []
+        for who, scores in v.character_scores.items():
+            if self.ref(o, p + "character_scores", who, self.items("characters"), "character"):
+                for system, raw in scores.items():
+                    if self.ref(o, p + "character_scores", system, self.items("systems"), "score system") and (
+                        e := self.expr(o, p + "character_scores", raw, NUM)
+                    ):
+                        cscores.append((who, system, e))
+        schedule = tuple(
+            (s.event, s.after) for s in v.schedule if self.ref(o, p + "schedule", s.event, self.layered.events, "event")
+        )
+        privileges, lists, chars, systems = (self.items(k) for k in ("privileges", "lists", "characters", "systems"))
+        return c.Effects(
+            record,
+            stats,
+            tuple(v.flags),
+            tuple(v.unflag),
+            self.refs(o, p + "grant", v.grant, privileges, "privilege"),
+            self.refs(o, p + "revoke", v.revoke, privileges, "privilege"),
+            self.refs(o, p + "enlist", v.enlist, lists, "list"),
+            self.refs(o, p + "delist", v.delist, lists, "list"),
+            self.refs(o, p + "befriend", v.befriend, chars, "character"),
+            self.refs(o, p + "unfriend", v.unfriend, chars, "character"),
+            tuple(cscores),
+            schedule,
+            self.refs(o, p + "enrol", v.enrol, systems, "score system"),
+            self.refs(o, p + "leave", v.leave, systems, "score system"),
+            v.end,
+        )
+
+    def _event(self, item: Item) -> c.Event:
+        v: schema.EventDef = item.value
+        o = item.origin
+        if not v.choices:
+            self.problems.error(o.file, o.line, f"event '{v.id}' has no choices; add at least one [[event.choice]]")
+        choices = []
+        seen: set[str] = set()
+        for i, ch in enumerate(v.choices):
+            sub = f"choice[{i}]"
+            if ch.id in seen:
+                self.problems.error(o.file, o.at(sub + ".id"), f"choice id '{ch.id}' is used twice in event '{v.id}'")
+            seen.add(ch.id)
+            outcomes = []
+            literal_total = 0.0
+            for j, out in enumerate(ch.outcomes):
+                osub = f"{sub}.outcome[{j}]"
+                chance = self.expr(o, osub + ".chance", out.chance, NUM) or constant(0)
+                if isinstance(out.chance, int | float):
+                    literal_total += out.chance
+                    if not 0 <= out.chance <= 1:
+                        self.problems.error(o.file, o.at(osub + ".chance"), f"chance {out.chance} must be between 0 and 1")
+                outcomes.append(c.Outcome(out.id or f"o{j + 1}", chance, out.text, self._effects(item, osub, out)))
+            if literal_total > 1.000001:
+                self.problems.error(
+                    o.file, o.at(sub), f"the chances of choice '{ch.id}' add up to {literal_total:g}, more than 1"
+                )
+            choices.append(
+                c.Choice(
+                    ch.id,
+                    ch.label,
+                    ch.text,
+                    self._effects(item, sub, ch),
+                    tuple(outcomes),
+                    self.expr(o, sub + ".show_if", ch.show_if),
+                    self.expr(o, sub + ".enable_if", ch.enable_if),
+                    self.refs(o, sub + ".requires", ch.requires, self.items("privileges"), "privilege"),
+                    ch.locked_text,
+                    tuple(ch.tags),
+                    ch.source,
+                )
+            )
+        first, last = (v.days[0], v.days[1]) if v.days else (1, 10_000)
+        if first > last:
+            self.problems.error(o.file, o.at("days"), f"days window [{first}, {last}] is empty")
+        if v.character:
+            self.ref(o, "character", v.character, self.items("characters"), "character")
+        weight = self.expr(o, "weight", v.weight, NUM) or _ONE
+        return c.Event(
+            v.id,
+            v.title,
+            v.text,
+            tuple(choices),
+            weight,
+            self.expr(o, "when", v.when),
+            first,
+            last,
+            v.cooldown,
+            v.once,
+            tuple(v.tags),
+            v.character,
+            v.source,
+            item.pack,
+        )
+
+    def _daily(self, item: Item) -> c.Daily:
+        v: schema.DailyDef = item.value
+        return c.Daily(v.id, self.expr(item.origin, "when", v.when), v.text, self._effects(item, "", v), v.source)
+
+    def _scenario(self, key: str, item: Item) -> c.Scenario:
+        v: schema.ScenarioDef = item.value
+        o = item.origin
+        systems = self.items("systems")
+        if v.city:
+            self.ref(o, "city", v.city, self.items("cities"), "city")
+        for name in ("systems", "optional_systems", "compare"):
+            self.refs(o, name, getattr(v, name), systems, "score system")
+        self.refs(o, "stats", v.stats, self.items("stats"), "stat")
+        self.refs(o, "scores", v.scores, systems, "score system")
+        self.refs(o, "lists", v.lists, self.items("lists"), "list")
+        self.refs(o, "friends", v.friends, self.items("characters"), "character")
+        self.refs(o, "grant", v.grant, self.items("privileges"), "privilege")
+        self.refs(o, "revoke", v.revoke, self.items("privileges"), "privilege")
+        self.refs(o, "settings", v.settings, self.items("settings"), "setting")
+        low, high = v.events_per_day
+        if not 0 <= low <= high <= 9:
+            self.problems.error(o.file, o.at("events_per_day"), "events_per_day must be [low, high] with 0 ≤ low ≤ high ≤ 9")
+        goals = []
+        for i, g in enumerate(v.goals):
+            when = self.expr(o, f"goals[{i}].when", g.when)
+            if when is not None:
+                goals.append(c.Goal(g.id, g.text, when, g.by or v.days, g.source))
+        settings = {k: s.value.default for k, s in self.items("settings").items()}
+        settings.update(v.settings)
+        return c.Scenario(
+            key,
+            v.name,
+            v.description,
+            v.city,
+            tuple(v.systems),
+            tuple(v.optional_systems),
+            tuple(v.compare),
+            v.days,
+            (low, high),
+            v.start_date,
+            {f: getattr(v.character, f) for f in v.character.__struct_fields__},
+            dict(v.stats),
+            dict(v.scores),
+            tuple(v.flags),
+            tuple(v.grant),
+            tuple(v.revoke),
+            tuple(v.lists),
+            tuple(v.friends),
+            settings,
+            tuple(goals),
+            v.source,
+        )
+
+    def _check_reachability(self, content: c.Content) -> None:
+        """Events no scenario can ever draw: never weighted nor scheduled, out of every window, wrong city or system."""
+        if not content.scenarios:
+            return
+        scheduled = {
+            e
+            for ev in content.events.values()
+            for ch in ev.choices
+            for eff in (ch.effects, *(o.effects for o in ch.outcomes))
+            for e, _ in eff.schedule
+        }
+        scheduled |= {e for d in content.daily for e, _ in d.effects.schedule}
+        longest = max(s.days for s in content.scenarios.values())
+        cities = {s.city for s in content.scenarios.values()}
+        systems = {x for s in content.scenarios.values() for x in (*s.systems, *s.optional_systems)}
+        for event in content.events.values():
+            item = self.layered.events[event.id]
+            o = item.origin
+            if event.id in scheduled:
+                continue
+            weight_src = item.value.weight
+            if isinstance(weight_src, int | float) and weight_src <= 0:
+                self.problems.error(
+                    o.file, o.at("weight"), f"event '{event.id}' has weight 0 and no choice schedules it: it can never happen"
+                )
+            elif event.first_day > longest:
+                self.problems.error(
+                    o.file,
+                    o.at("days"),
+                    f"event '{event.id}' starts on day {event.first_day}, after the longest scenario ({longest} days) ends",
+                )
+            elif event.when is not None:
+                for clause in event.when.clauses:
+                    negated = clause.args[-1] if clause.args else False
+                    if clause.kind == "in_city" and not negated and clause.args[0] not in cities:
+                        self.problems.error(
+                            o.file, o.at("when"), f"event '{event.id}' needs city '{clause.args[0]}', which no scenario uses"
+                        )
+                    if clause.kind == "enrolled" and not negated and clause.args[0] not in systems:
+                        self.problems.error(
+                            o.file, o.at("when"), f"event '{event.id}' needs system '{clause.args[0]}', which no scenario enrols"
+                        )
+
+
+def _all_effects(value: Any) -> list[schema.Effects]:
+    """The effect blocks of an event (its choices and outcomes) or of a daily rule."""
+    if isinstance(value, schema.EventDef):
+        out: list[schema.Effects] = []
+        for ch in value.choices:
+            out.append(ch)
+            out.extend(ch.outcomes)
+        return out
+    return [value]

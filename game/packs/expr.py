@@ -1,0 +1,522 @@
+"""The pack expression language: parsed once, checked, compiled to closures.
+
+Expressions are Python-like source (``stat.money >= 500 and not listed("court_blacklist")``)
+parsed with :mod:`ast` and accepted only if every node is on a short whitelist.
+Nothing is ever handed to ``eval``: each node becomes a small closure over the
+engine's evaluation context. Unknown names, wrong types and forbidden
+constructs are :class:`ExprError` at load time.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import operator
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+MAX_LENGTH = 500
+MAX_DEPTH = 24
+MAX_NODES = 200
+NUMBER_LIMIT = 1e12
+
+NUM, BOOL, STR, LIST = "number", "boolean", "string", "list"
+
+Fn = Callable[[Any], Any]
+
+
+class ExprError(ValueError):
+    """An expression that cannot be compiled; the message says why and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Names:
+    """The ids an expression may refer to, by kind."""
+
+    systems: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # system → tier ids
+    stats: frozenset[str] = frozenset()
+    flags: frozenset[str] = frozenset()
+    settings: frozenset[str] = frozenset()
+    privileges: frozenset[str] = frozenset()
+    lists: frozenset[str] = frozenset()
+    cities: frozenset[str] = frozenset()
+    characters: frozenset[str] = frozenset()
+    events: frozenset[str] = frozenset()
+    goals: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One top-level ``and`` clause of a condition, described so a lock can say why.
+
+    ``kind`` is a predicate's name (``has``, ``listed``, ``at_least``, ``enrolled``,
+    ``in_city``, ...) with ``args`` its ids and whether it was negated; ``compare``
+    with ``args`` (namespace, id, operator, value); or ``other`` with the source.
+    """
+
+    kind: str
+    args: tuple
+    test: Fn
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled expression: call :meth:`eval` with an evaluation context."""
+
+    source: str
+    type: str
+    fn: Fn
+    clauses: tuple[Clause, ...]
+    depends: frozenset[str]
+
+    def eval(self, ctx: Any) -> Any:
+        return self.fn(ctx)
+
+    def failing_clause(self, ctx: Any) -> Clause | None:
+        """The first top-level clause that is false, for explaining a lock."""
+        for clause in self.clauses:
+            if not clause.test(ctx):
+                return clause
+        return None
+
+
+def constant(value: Any, source: str = "") -> Compiled:
+    """A compiled expression that always returns ``value``."""
+    kind = BOOL if isinstance(value, bool) else NUM if isinstance(value, int | float) else STR
+    return Compiled(source or repr(value), kind, lambda ctx: value, (), frozenset())
+
+
+def _clamp(x: float) -> float:
+    if x != x:  # NaN
+        return 0
+    return max(-NUMBER_LIMIT, min(NUMBER_LIMIT, x))
+
+
+def _div(a: float, b: float) -> float:
+    return _clamp(a / b) if b else 0
+
+
+_ARITH: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: lambda a, b: _clamp(a + b),
+    ast.Sub: lambda a, b: _clamp(a - b),
+    ast.Mult: lambda a, b: _clamp(a * b),
+    ast.Div: _div,
+    ast.Mod: lambda a, b: a % b if b else 0,
+}
+_COMPARE: dict[type, Callable[[Any, Any], bool]] = {
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+}
+COMPARE_SYMBOLS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
+
+_FORBIDDEN_HINTS: dict[type, str] = {
+    ast.Pow: "'**' is not allowed; multiply instead",
+    ast.Subscript: "indexing with [...] is not allowed",
+    ast.Lambda: "lambda is not allowed",
+    ast.ListComp: "comprehensions are not allowed",
+    ast.SetComp: "comprehensions are not allowed",
+    ast.DictComp: "comprehensions are not allowed",
+    ast.GeneratorExp: "comprehensions are not allowed",
+    ast.NamedExpr: "':=' is not allowed",
+    ast.IfExp: "'x if c else y' is not allowed; use min/max or separate outcomes",
+    ast.Starred: "'*' unpacking is not allowed",
+    ast.Dict: "dict literals are not allowed",
+    ast.Set: "set literals are not allowed",
+    ast.JoinedStr: "f-strings are not allowed",
+    ast.Await: "'await' is not allowed",
+}
+
+
+def _suggest(word: str, options: Any) -> str:
+    match = difflib.get_close_matches(word, sorted(options), n=1)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+@dataclass
+class _Node:
+    type: str
+    fn: Fn
+    const: Any = None
+    is_const: bool = False
+    name: tuple[str, str] | None = None  # ("stat", "money") for a plain name reference
+
+
+class _Compiler:
+    def __init__(self, names: Names, source: str) -> None:
+        self.names = names
+        self.source = source
+        self.depends: set[str] = set()
+        self.count = 0
+
+    def fail(self, message: str) -> ExprError:
+        return ExprError(f"{message} in expression {self.source!r}")
+
+    # -- entry points -------------------------------------------------------
+    def node(self, n: ast.AST, depth: int = 0) -> _Node:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise self.fail(f"expression is too long (more than {MAX_NODES} parts)")
+        if depth > MAX_DEPTH:
+            raise self.fail(f"expression is nested too deeply (more than {MAX_DEPTH} levels)")
+        method = getattr(self, "n_" + type(n).__name__, None)
+        if method is None:
+            hint = _FORBIDDEN_HINTS.get(type(n), f"'{type(n).__name__}' is not allowed")
+            if isinstance(n, ast.BinOp):
+                hint = _FORBIDDEN_HINTS.get(type(n.op), f"operator '{type(n.op).__name__}' is not allowed")
+            raise self.fail(hint)
+        return method(n, depth + 1)
+
+    # -- literals -----------------------------------------------------------
+    def n_Constant(self, n: ast.Constant, depth: int) -> _Node:
+        v = n.value
+        if isinstance(v, bool):
+            return _Node(BOOL, lambda ctx: v, v, True)
+        if isinstance(v, int | float):
+            if abs(v) > NUMBER_LIMIT:
+                raise self.fail(f"number {v} is out of range (at most {NUMBER_LIMIT:g})")
+            return _Node(NUM, lambda ctx: v, v, True)
+        if isinstance(v, str):
+            return _Node(STR, lambda ctx: v, v, True)
+        raise self.fail(f"constant {v!r} is not allowed")
+
+    def n_List(self, n: ast.List | ast.Tuple, depth: int) -> _Node:
+        items = [self.node(e, depth) for e in n.elts]
+        if not all(i.is_const for i in items):
+            raise self.fail("lists may hold only literal numbers or strings")
+        kinds = {i.type for i in items}
+        if len(kinds) > 1:
+            raise self.fail("a list must hold values of one type")
+        values = tuple(i.const for i in items)
+        return _Node(LIST, lambda ctx: values, values, True)
+
+    n_Tuple = n_List
+
+    # -- names ----------------------------------------------------------------
+    def n_Name(self, n: ast.Name, depth: int) -> _Node:
+        ident = n.id
+        if ident in ("true", "True"):
+            return _Node(BOOL, lambda ctx: True, True, True)
+        if ident in ("false", "False"):
+            return _Node(BOOL, lambda ctx: False, False, True)
+        if ident == "day":
+            self.depends.add("day")
+            return _Node(NUM, lambda ctx: ctx.day, name=("day", "day"))
+        if ident == "days_left":
+            self.depends.add("day")
+            return _Node(NUM, lambda ctx: ctx.days_left, name=("days_left", "days_left"))
+        if ident == "city":
+            self.depends.add("city")
+            return _Node(STR, lambda ctx: ctx.city, name=("city", "city"))
+        known = ["day", "days_left", "city", "true", "false", "score", "tier", "stat", "flag", "setting"]
+        raise self.fail(f"unknown name '{ident}'{_suggest(ident, known)}")
+
+    def n_Attribute(self, n: ast.Attribute, depth: int) -> _Node:
+        if not isinstance(n.value, ast.Name):
+            raise self.fail("attribute access is only allowed as namespace.id (like stat.money)")
+        space, ident = n.value.id, n.attr
+        if ident.startswith("_"):
+            raise self.fail(f"'{ident}' is not allowed")
+        if space == "score":
+            self._check(ident, self.names.systems, "score system")
+            self.depends.add(f"score.{ident}")
+            return _Node(NUM, lambda ctx: ctx.score(ident), name=("score", ident))
+        if space == "tier":
+            self._check(ident, self.names.systems, "score system")
+            self.depends.add(f"score.{ident}")
+            return _Node(STR, lambda ctx: ctx.tier(ident), name=("tier", ident))
+        if space == "stat":
+            self._check(ident, self.names.stats, "stat")
+            self.depends.add(f"stat.{ident}")
+            return _Node(NUM, lambda ctx: ctx.stat(ident), name=("stat", ident))
+        if space == "flag":
+            self._check(ident, self.names.flags, "flag (set by no effect or scenario)")
+            self.depends.add(f"flag.{ident}")
+            return _Node(BOOL, lambda ctx: ctx.flag(ident), name=("flag", ident))
+        if space == "setting":
+            self._check(ident, self.names.settings, "setting")
+            self.depends.add(f"setting.{ident}")
+            return _Node(ANY_SETTING, lambda ctx: ctx.setting(ident), name=("setting", ident))
+        if space == "friends":
+            raise self.fail(f"'friends.{ident}' must be called, like friends.mean(\"sesame\")")
+        raise self.fail(f"unknown namespace '{space}'{_suggest(space, ['score', 'tier', 'stat', 'flag', 'setting', 'friends'])}")
+
+    def _check(self, ident: str, known: Any, what: str) -> None:
+        if ident not in known:
+            raise self.fail(f"unknown {what} '{ident}'{_suggest(ident, known)}")
+
+    # -- operators ------------------------------------------------------------
+    def n_BoolOp(self, n: ast.BoolOp, depth: int) -> _Node:
+        parts = [self._bool(self.node(v, depth)) for v in n.values]
+        fns = [p.fn for p in parts]
+        if isinstance(n.op, ast.And):
+            return _Node(BOOL, lambda ctx: all(f(ctx) for f in fns))
+        return _Node(BOOL, lambda ctx: any(f(ctx) for f in fns))
+
+    def _bool(self, node: _Node) -> _Node:
+        if node.type not in (BOOL, ANY_SETTING):
+            raise self.fail(f"expected a true/false value, got a {node.type}")
+        return node
+
+    def _num(self, node: _Node) -> _Node:
+        if node.type not in (NUM, ANY_SETTING):
+            raise self.fail(f"expected a number, got a {node.type}")
+        return node
+
+    def n_UnaryOp(self, n: ast.UnaryOp, depth: int) -> _Node:
+        inner = self.node(n.operand, depth)
+        f = inner.fn
+        if isinstance(n.op, ast.Not):
+            self._bool(inner)
+            predicate = inner.name if inner.name and isinstance(inner.name[1], tuple) else None
+            return _Node(BOOL, lambda ctx: not f(ctx), name=predicate)
+        if isinstance(n.op, ast.USub):
+            self._num(inner)
+            if inner.is_const:
+                return _Node(NUM, lambda ctx: -inner.const, -inner.const, True)
+            return _Node(NUM, lambda ctx: -f(ctx))
+        if isinstance(n.op, ast.UAdd):
+            return self._num(inner)
+        raise self.fail(f"operator '{type(n.op).__name__}' is not allowed")
+
+    def n_BinOp(self, n: ast.BinOp, depth: int) -> _Node:
+        op = _ARITH.get(type(n.op))
+        if op is None:
+            hint = _FORBIDDEN_HINTS.get(type(n.op), f"operator '{type(n.op).__name__}' is not allowed")
+            raise self.fail(hint)
+        left, right = self._num(self.node(n.left, depth)), self._num(self.node(n.right, depth))
+        lf, rf = left.fn, right.fn
+        return _Node(NUM, lambda ctx: op(lf(ctx), rf(ctx)))
+
+    def n_Compare(self, n: ast.Compare, depth: int) -> _Node:
+        if len(n.ops) != 1:
+            raise self.fail("chained comparisons (a < b < c) are not allowed; use 'and'")
+        left = self.node(n.left, depth)
+        right = self.node(n.comparators[0], depth)
+        op_type = type(n.ops[0])
+        lf, rf = left.fn, right.fn
+        if op_type in (ast.In, ast.NotIn):
+            if right.type != LIST:
+                raise self.fail('\'in\' needs a list literal on the right, like tier.municipal in ["C", "D"]')
+            self._check_tier_literals(left, right.const)
+            values = right.const
+            if op_type is ast.In:
+                return _Node(BOOL, lambda ctx: lf(ctx) in values)
+            return _Node(BOOL, lambda ctx: lf(ctx) not in values)
+        cmp = _COMPARE.get(op_type)
+        if cmp is None:
+            raise self.fail(f"comparison '{op_type.__name__}' is not allowed")
+        types = {left.type, right.type} - {ANY_SETTING}
+        if len(types) > 1:
+            raise self.fail(f"cannot compare a {left.type} with a {right.type}")
+        if STR in types and op_type not in (ast.Eq, ast.NotEq):
+            raise self.fail('strings can only be compared with == or !=; for tiers use at_least("system", "B")')
+        if right.is_const:
+            self._check_tier_literals(left, (right.const,))
+        node = _Node(BOOL, lambda ctx: cmp(lf(ctx), rf(ctx)))
+        if left.name and right.is_const:
+            node.name = left.name
+            node.const = (COMPARE_SYMBOLS[op_type], right.const)  # for lock reasons
+        return node
+
+    def _check_tier_literals(self, left: _Node, values: tuple) -> None:
+        if left.name and left.name[0] == "tier":
+            tiers = self.names.systems.get(left.name[1], ())
+            for v in values:
+                if v not in tiers:
+                    raise self.fail(f"system '{left.name[1]}' has no tier '{v}'{_suggest(str(v), tiers)}")
+
+    # -- calls ----------------------------------------------------------------
+    def n_Call(self, n: ast.Call, depth: int) -> _Node:
+        if n.keywords:
+            raise self.fail("keyword arguments are not allowed")
+        if isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == "friends":
+            return self._friends(n.func.attr, n.args, depth)
+        if not isinstance(n.func, ast.Name):
+            raise self.fail("only the built-in functions can be called")
+        fname = n.func.id
+        spec = _FUNCTIONS.get(fname)
+        if spec is None:
+            raise self.fail(f"unknown function '{fname}'{_suggest(fname, [*list(_FUNCTIONS), 'friends.mean'])}")
+        return spec(self, n.args, depth)
+
+    def _literal_ids(self, args: list[ast.expr], count: int, what: str) -> list[str]:
+        if len(args) != count:
+            raise self.fail(f"{what} takes {count} argument{'s' if count > 1 else ''}")
+        out = []
+        for a in args:
+            if not (isinstance(a, ast.Constant) and isinstance(a.value, str)):
+                raise self.fail(f"{what} needs quoted ids as arguments")
+            out.append(a.value)
+        return out
+
+    def _friends(self, attr: str, args: list[ast.expr], depth: int) -> _Node:
+        self.depends.add("friends")
+        if attr == "count":
+            if args:
+                raise self.fail("friends.count() takes no arguments")
+            return _Node(NUM, lambda ctx: ctx.friends_count())
+        if attr == "mean":
+            (system,) = self._literal_ids(args, 1, "friends.mean")
+            self._check(system, self.names.systems, "score system")
+            return _Node(NUM, lambda ctx: ctx.friends_mean(system))
+        if attr == "below":
+            if len(args) != 2:
+                raise self.fail('friends.below takes 2 arguments, like friends.below("sesame", 600)')
+            (system,) = self._literal_ids(args[:1], 1, "friends.below")
+            self._check(system, self.names.systems, "score system")
+            limit = self._num(self.node(args[1], depth)).fn
+            return _Node(NUM, lambda ctx: ctx.friends_below(system, limit(ctx)))
+        raise self.fail(f"unknown 'friends.{attr}'{_suggest(attr, ['mean', 'count', 'below'])}")
+
+
+ANY_SETTING = "setting"
+
+
+def _math(name: str, arity: tuple[int, int], impl: Callable[..., Any]):
+    def build(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
+        if not arity[0] <= len(args) <= arity[1]:
+            raise c.fail(f"{name}() takes {arity[0]}–{arity[1]} arguments")
+        fns = [c._num(c.node(a, depth)).fn for a in args]
+        return _Node(NUM, lambda ctx: impl(*(f(ctx) for f in fns)))
+
+    return build
+
+
+def _predicate(name: str, kinds: tuple[str, ...], method: str):
+    """A function of quoted ids, like has("flights") or at_least("municipal", "B")."""
+
+    def build(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
+        ids = c._literal_ids(args, len(kinds), f"{name}()")
+        for ident, kind in zip(ids, kinds, strict=True):
+            known = _known(c.names, kind)
+            c._check(ident, known, kind.rstrip("s"))
+        if name == "at_least":
+            c._check(ids[1], c.names.systems.get(ids[0], ()), f"tier of {ids[0]}")
+            c.depends.add(f"score.{ids[0]}")
+        elif kinds[0] in ("privileges", "lists"):
+            c.depends.add("privileges" if kinds[0] == "privileges" else "lists")
+        elif kinds[0] == "systems":
+            c.depends.add("enrolled")
+        else:
+            c.depends.add(kinds[0])
+        bound = method
+        node = _Node(BOOL, lambda ctx: getattr(ctx, bound)(*ids))
+        node.name = (name, tuple(ids))  # type: ignore[assignment]
+        return node
+
+    return build
+
+
+def _known(names: Names, kind: str) -> Any:
+    return {
+        "systems": names.systems,
+        "privileges": names.privileges,
+        "lists": names.lists,
+        "cities": names.cities,
+        "characters": names.characters,
+        "events": names.events,
+        "goals": names.goals,
+        "tiers": {t for tiers in names.systems.values() for t in tiers},
+    }[kind]
+
+
+def _char_score(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
+    who, system = c._literal_ids(args, 2, "char_score()")
+    c._check(who, c.names.characters, "character")
+    c._check(system, c.names.systems, "score system")
+    c.depends.add("friends")
+    return _Node(NUM, lambda ctx: ctx.char_score(who, system))
+
+
+def _chose(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
+    event, choice = c._literal_ids(args, 2, "chose()")
+    c._check(event, c.names.events, "event")
+    c.depends.add("history")
+    return _Node(BOOL, lambda ctx: ctx.chose(event, choice))
+
+
+_FUNCTIONS: dict[str, Callable[[_Compiler, list[ast.expr], int], _Node]] = {
+    "min": _math("min", (2, 8), min),
+    "max": _math("max", (2, 8), max),
+    "abs": _math("abs", (1, 1), abs),
+    "round": _math("round", (1, 1), lambda x: round(x)),
+    "has": _predicate("has", ("privileges",), "has"),
+    "listed": _predicate("listed", ("lists",), "listed"),
+    "enrolled": _predicate("enrolled", ("systems",), "enrolled"),
+    "at_least": _predicate("at_least", ("systems", "tiers"), "at_least"),
+    "in_city": _predicate("in_city", ("cities",), "in_city"),
+    "friend": _predicate("friend", ("characters",), "is_friend"),
+    "fired": _predicate("fired", ("events",), "fired"),
+    "goal_met": _predicate("goal_met", ("goals",), "goal_met"),
+    "char_score": _char_score,
+    "chose": _chose,
+}
+
+
+def _clause_of(node: _Node, raw: ast.AST) -> Clause:
+    """Describe one top-level clause of a condition for lock reasons."""
+    negated = False
+    if isinstance(raw, ast.UnaryOp) and isinstance(raw.op, ast.Not):
+        negated = True
+    name = node.name
+    if name and isinstance(name[1], tuple):  # a predicate such as has("flights")
+        return Clause(name[0], (*name[1], negated), node.fn)
+    if name and isinstance(node.const, tuple):
+        op, value = node.const
+        return Clause("compare", (name[0], name[1], op, value), node.fn)
+    return Clause("other", (ast.unparse(raw),), node.fn)
+
+
+def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
+    """Compile ``source``; ``expect`` is ``"boolean"`` or ``"number"``.
+
+    Raises:
+        ExprError: with a message that says what is wrong and how to fix it.
+    """
+    if not isinstance(source, str):
+        raise ExprError(f"expected an expression string, got {type(source).__name__}")
+    if len(source) > MAX_LENGTH:
+        raise ExprError(f"expression is longer than {MAX_LENGTH} characters")
+    if not source.strip():
+        raise ExprError("expression is empty")
+    depth = 0
+    for ch in source:  # refuse deep nesting before the parser recurses into it
+        depth += ch in "([{"
+        if depth > MAX_DEPTH:
+            raise ExprError(f"expression is nested too deeply (more than {MAX_DEPTH} levels) in expression {source!r}")
+        depth -= ch in ")]}"
+    try:
+        tree = ast.parse(source.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        detail = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
+        raise ExprError(f"syntax error ({detail}) in expression {source!r}") from None
+    compiler = _Compiler(names, source)
+    try:
+        body = tree.body
+        top = compiler.node(body)
+    except RecursionError:
+        raise ExprError(f"expression is nested too deeply in expression {source!r}") from None
+    if expect == BOOL:
+        compiler._bool(top)
+    elif expect == NUM:
+        compiler._num(top)
+    if isinstance(body, ast.BoolOp) and isinstance(body.op, ast.And):
+        sub = _Compiler(names, source)
+        clauses = tuple(_clause_of(sub.node(v), v) for v in body.values)
+    else:
+        clauses = (_clause_of(top, body),)
+    return Compiled(source, top.type, top.fn, clauses, frozenset(compiler.depends))
+
+
+def compile_number(value: Any, names: Names) -> Compiled:
+    """A number field that may also be an expression string."""
+    if isinstance(value, bool):
+        raise ExprError("expected a number, got true/false")
+    if isinstance(value, int | float):
+        return constant(value)
+    return compile_expr(value, names, NUM)

@@ -1,0 +1,120 @@
+"""Order packs by their dependencies and layer them into one set of declarations.
+
+A later pack overrides an earlier one by id, but only if it depends on it
+(directly or not): two unrelated packs declaring the same id is a collision.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.packs.problems import Problems
+from game.packs.reader import Item, PackSource, display_path
+
+
+@dataclass
+class Layered:
+    """All declarations after layering, each with its origin."""
+
+    packs: list[PackSource]
+    sections: dict[str, dict[str, Item]] = field(default_factory=dict)
+    events: dict[str, Item] = field(default_factory=dict)
+    daily: dict[str, Item] = field(default_factory=dict)
+
+
+def order_packs(sources: list[PackSource], problems: Problems) -> list[PackSource]:
+    """Topological order by ``depends``; missing and circular dependencies are errors."""
+    by_id: dict[str, PackSource] = {}
+    for source in sources:
+        if source.meta is None:
+            continue
+        if source.id in by_id:
+            other = by_id[source.id]
+            problems.error(
+                source.meta_origin.file if source.meta_origin else display_path(source.path),
+                source.meta_origin.line if source.meta_origin else 0,
+                f"pack id '{source.id}' is also used by {display_path(other.path)}; give one of them another id",
+            )
+            continue
+        by_id[source.id] = source
+    ordered: list[PackSource] = []
+    state: dict[str, str] = {}
+
+    def visit(pack_id: str, chain: list[str]) -> None:
+        if state.get(pack_id) == "done":
+            return
+        source = by_id[pack_id]
+        if state.get(pack_id) == "visiting":
+            cycle = " → ".join([*chain[chain.index(pack_id) :], pack_id])
+            origin = source.meta_origin
+            problems.error(origin.file if origin else "", origin.at("depends") if origin else 0, f"circular depends: {cycle}")
+            return
+        state[pack_id] = "visiting"
+        for dep in source.meta.depends if source.meta else []:
+            if dep not in by_id:
+                origin = source.meta_origin
+                problems.error(
+                    origin.file if origin else "",
+                    origin.at("depends") if origin else 0,
+                    f"pack '{pack_id}' depends on '{dep}', which is not loaded; add its folder or remove the dependency",
+                )
+                continue
+            visit(dep, [*chain, pack_id])
+        state[pack_id] = "done"
+        ordered.append(source)
+
+    for source in sources:
+        if source.meta is not None and by_id.get(source.id) is source:
+            visit(source.id, [])
+    return ordered
+
+
+def _ancestors(ordered: list[PackSource]) -> dict[str, set[str]]:
+    deps: dict[str, set[str]] = {}
+    for source in ordered:  # dependencies come first, so theirs are known
+        seen: set[str] = set()
+        for dep in source.meta.depends if source.meta else []:
+            seen.add(dep)
+            seen |= deps.get(dep, set())
+        deps[source.id] = seen
+    return deps
+
+
+def layer(ordered: list[PackSource], problems: Problems) -> Layered:
+    """Merge packs in order; report collisions between unrelated packs."""
+    ancestors = _ancestors(ordered)
+    result = Layered(ordered)
+
+    def put(table: dict[str, Item], key: str, item: Item, what: str) -> None:
+        previous = table.get(key)
+        if previous is not None and previous.pack not in ancestors.get(item.pack, set()):
+            problems.error(
+                item.origin.file,
+                item.origin.line,
+                f"{what} '{key}' is also declared by pack '{previous.pack}' ({previous.origin.file}:{previous.origin.line}); "
+                f"rename it, or make pack '{item.pack}' depend on '{previous.pack}' to override it",
+            )
+            return
+        table[key] = item
+
+    for source in ordered:
+        for section, items in source.sections.items():
+            table = result.sections.setdefault(section, {})
+            for key, item in items.items():
+                item.pack = source.id
+                put(table, key, item, section.rstrip("s") if section != "rules" else "rule")
+        for kind, items, table in (("event", source.events, result.events), ("daily rule", source.daily, result.daily)):
+            seen: dict[str, Item] = {}
+            for item in items:
+                item.pack = source.id
+                if item.value.id in seen:
+                    first = seen[item.value.id].origin
+                    problems.error(
+                        item.origin.file,
+                        item.origin.line,
+                        f"{kind} id '{item.value.id}' is used twice in this pack (first at {first.file}:{first.line})",
+                    )
+                    continue
+                seen[item.value.id] = item
+                put(table, item.value.id, item, kind)
+    return result

@@ -1,0 +1,60 @@
+"""The loader's front door: find pack folders, read them, layer them, compile them.
+
+:func:`load_content` fails fast with :class:`PackError`; :func:`validate`
+collects every problem instead (the ``citizen validate`` behaviour).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from game.engine.content import Content
+from game.packs.build import Builder
+from game.packs.layers import layer, order_packs
+from game.packs.problems import PackError, Problem, Problems
+from game.packs.reader import display_path, read_pack
+
+
+def discover_packs(paths: Iterable[Path], problems: Problems | None = None) -> list[Path]:
+    """Pack folders under ``paths``: each path is a pack (has pack.toml) or a folder of packs."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if (path / "pack.toml").is_file():
+            found.append(path)
+        elif path.is_dir():
+            children = sorted(p.parent for p in path.glob("*/pack.toml"))
+            if not children and problems is not None:
+                problems.error(display_path(path), 0, "no packs here: expected pack.toml in this folder or its subfolders")
+            found.extend(children)
+        elif problems is not None:
+            problems.error(display_path(path), 0, "no such pack folder")
+    unique: list[Path] = []
+    for p in found:
+        if p.resolve() not in {u.resolve() for u in unique}:
+            unique.append(p)
+    return unique
+
+
+def validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
+    """Read and check the packs under ``paths``; return the content (if no errors) and every problem."""
+    problems = Problems()
+    folders = discover_packs(paths, problems)
+    sources = [read_pack(folder, problems) for folder in folders]
+    ordered = order_packs(sources, problems)
+    layered = layer(ordered, problems)
+    content = Builder(layered, problems).build()
+    return (None if problems.errors else content), problems.items
+
+
+def load_content(paths: Iterable[Path]) -> Content:
+    """Load the packs under ``paths`` for play.
+
+    Raises:
+        PackError: if any pack has an error; it lists every problem.
+    """
+    content, problems = validate(paths)
+    if content is None:
+        raise PackError([p for p in problems if p.severity == "error"])
+    return content

@@ -1,0 +1,74 @@
+"""Find the line of a key path in TOML source, since the parser does not keep positions.
+
+Paths look like ``event[3].choice[1].label`` or ``systems.municipal.tiers``.
+The scan understands table headers, arrays of tables and ``key =`` lines (with
+dotted keys); keys inside inline tables resolve to the line of their table.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*=""")
+
+
+def _parts(dotted: str) -> list[str]:
+    return [p.strip().strip("\"'") for p in re.findall(r"""(?:"[^"]*"|'[^']*'|[^.]+)""", dotted)]
+
+
+class LineIndex:
+    """Maps key paths of one TOML document to 1-based line numbers."""
+
+    def __init__(self, text: str) -> None:
+        self.lines: dict[str, int] = {}
+        counts: dict[str, int] = {}
+        current: list[str] = []
+        in_multiline: str | None = None
+        for number, line in enumerate(text.splitlines(), start=1):
+            if in_multiline:
+                if line.count(in_multiline) % 2 == 1:
+                    in_multiline = None
+                continue
+            header = _HEADER.match(line)
+            if header:
+                is_array = header.group(1) == "[["
+                resolved = self._resolve(_parts(header.group(2)), counts)
+                if is_array:
+                    base = ".".join(resolved)
+                    index = counts.get(base, -1) + 1
+                    counts[base] = index
+                    resolved[-1] = f"{resolved[-1]}[{index}]"
+                current = resolved
+                self.lines.setdefault(".".join(current), number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                path = ".".join([*current, *_parts(key.group(1))])
+                self.lines.setdefault(path, number)
+                rest = line[key.end() :]
+                for quote in ('"""', "'''"):
+                    if rest.count(quote) % 2 == 1:
+                        in_multiline = quote
+
+    def _resolve(self, parts: list[str], counts: dict[str, int]) -> list[str]:
+        """Give each prefix that is an array of tables its latest index."""
+        out: list[str] = []
+        for part in parts:
+            candidate = ".".join([*out, part])
+            if candidate in counts and len(out) + 1 < len(parts):
+                out.append(f"{part}[{counts[candidate]}]")
+            else:
+                out.append(part)
+        return out
+
+    def line_of(self, path: str) -> int:
+        """The line of ``path`` or of its nearest ancestor that has one; 0 if none."""
+        while path:
+            if path in self.lines:
+                return self.lines[path]
+            cut = max(path.rfind("."), path.rfind("["))
+            if cut <= 0:
+                break
+            path = path[:cut]
+        return self.lines.get(path, 0)

@@ -1,0 +1,275 @@
+"""Read one pack folder: safe file access, TOML parsing, schema conversion.
+
+Everything found goes into :class:`PackSource` with the file and line it came
+from; every problem goes into a :class:`Problems` collector, never raised.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import msgspec
+import tomli
+
+from game.packs import schema
+from game.packs.locate import LineIndex
+from game.packs.problems import Problems
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_PACK_BYTES = 20 * 1024 * 1024
+MAX_FILES = 500
+MAX_ITEMS = 50_000
+
+
+@dataclass
+class Origin:
+    """Where an item was declared."""
+
+    file: str
+    path: str
+    index: LineIndex
+
+    @property
+    def line(self) -> int:
+        return self.index.line_of(self.path)
+
+    def at(self, sub: str) -> int:
+        """Line of a key below this item (``choice[1].enable_if``)."""
+        sep = "" if sub.startswith("[") else "."
+        return self.index.line_of(f"{self.path}{sep}{sub}" if sub else self.path)
+
+
+@dataclass
+class Item:
+    """One declared thing (a stat, a system, an event...) with its origin and pack."""
+
+    value: Any
+    origin: Origin
+    pack: str
+
+
+@dataclass
+class PackSource:
+    """A pack folder read and converted, before layering."""
+
+    path: Path
+    meta: schema.PackMeta | None = None
+    meta_origin: Origin | None = None
+    sections: dict[str, dict[str, Item]] = field(default_factory=dict)
+    events: list[Item] = field(default_factory=list)
+    daily: list[Item] = field(default_factory=list)
+    content_hash: str = ""
+
+    @property
+    def id(self) -> str:
+        return self.meta.id if self.meta else self.path.name
+
+
+def display_path(path: Path) -> str:
+    """A path as the user should see it: relative to the working folder if inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _pack_files(folder: Path, problems: Problems) -> list[Path]:
+    """All .toml files of a pack, refusing links that lead outside the folder."""
+    root = folder.resolve()
+    files: list[Path] = []
+    for path in sorted(folder.rglob("*.toml")):
+        if root not in path.resolve().parents:
+            problems.error(
+                display_path(path), 0, "symbolic link leads outside the pack folder; copy the file into the pack instead"
+            )
+            continue
+        if not path.is_file():
+            continue
+        files.append(path)
+    if len(files) > MAX_FILES:
+        problems.error(display_path(folder), 0, f"pack has {len(files)} files; the limit is {MAX_FILES}")
+        return files[:MAX_FILES]
+    return files
+
+
+def _decode(raw: bytes, shown: str, problems: Problems) -> str | None:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a byte-order mark is harmless: drop it
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        problems.error(shown, line, f"file is not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save it as UTF-8")
+        return None
+
+
+def _schema_message(error: msgspec.ValidationError, struct: type) -> tuple[str, str]:
+    """Turn msgspec's message into (key path, friendly message with did-you-mean)."""
+    text = str(error)
+    match = re.match(r"(.*) - at `\$(.*)`$", text)
+    message, path = (match.group(1), match.group(2)) if match else (text, "")
+    unknown = re.match(r"Object contains unknown field `(.+)`", message)
+    if unknown:
+        key = unknown.group(1)
+        target = _struct_at(struct, path)
+        fields = [f.encode_name for f in msgspec.structs.fields(target)] if target else []
+        close = difflib.get_close_matches(key, fields, n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else (f"; allowed: {', '.join(fields)}" if fields else "")
+        return f"{path}.{key}", f"unknown key '{key}'{hint}"
+    missing = re.match(r"Object missing required field `(.+)`", message)
+    if missing:
+        return path, f"missing required key '{missing.group(1)}'"
+    return path, message[0].lower() + message[1:]
+
+
+def _struct_at(struct: type, path: str) -> type | None:
+    """Follow a msgspec error path (``.choice[1].outcome[0]``) through the structs."""
+    current: Any = struct
+    for name in re.findall(r"\.([A-Za-z0-9_]+)", path):
+        if not (isinstance(current, type) and issubclass(current, msgspec.Struct)):
+            return None
+        by_name = {f.encode_name: f.type for f in msgspec.structs.fields(current)}
+        if name not in by_name:
+            return None
+        current = _unwrap(by_name[name])
+    return current if isinstance(current, type) and issubclass(current, msgspec.Struct) else None
+
+
+def _unwrap(tp: Any) -> Any:
+    """list[X] → X, X | None → X, Annotated[X, ...] → X."""
+    for _ in range(4):
+        args = getattr(tp, "__args__", None) or (getattr(tp, "__metadata__", None) and (tp.__origin__,))
+        if getattr(tp, "__metadata__", None):
+            tp = tp.__origin__
+            continue
+        if args:
+            structs = [a for a in args if isinstance(a, type) and issubclass(a, msgspec.Struct)]
+            tp = structs[0] if structs else args[0]
+            continue
+        break
+    return tp
+
+
+def _convert(value: Any, struct: type, origin: Origin, problems: Problems) -> Any:
+    try:
+        return msgspec.convert(value, struct)
+    except msgspec.ValidationError as exc:
+        path, message = _schema_message(exc, struct)
+        problems.error(origin.file, origin.at(path.lstrip(".")), message)
+        return None
+
+
+def read_pack(folder: Path, problems: Problems) -> PackSource:
+    """Read, parse and convert every file of the pack at ``folder``."""
+    source = PackSource(folder)
+    digest = hashlib.sha256()
+    total = 0
+    files = _pack_files(folder, problems)
+    if not (folder / "pack.toml").is_file():
+        problems.error(display_path(folder), 0, "not a pack: pack.toml is missing (create one with a [pack] table)")
+        return source
+    for path in files:
+        shown = display_path(path)
+        size = path.stat().st_size
+        total += size
+        if size > MAX_FILE_BYTES:
+            problems.error(shown, 0, f"file is {size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB")
+            continue
+        if total > MAX_PACK_BYTES:
+            problems.error(shown, 0, f"pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB")
+            break
+        raw = path.read_bytes()
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + raw + b"\0")
+        text = _decode(raw, shown, problems)
+        if text is None:
+            continue
+        try:
+            data = tomli.loads(text)
+        except tomli.TOMLDecodeError as exc:
+            line = getattr(exc, "lineno", 0) or 0
+            message = getattr(exc, "msg", str(exc))
+            problems.error(shown, line, f"TOML syntax error: {message}")
+            continue
+        except RecursionError:
+            problems.error(shown, 0, "TOML is nested too deeply")
+            continue
+        _read_document(data, shown, LineIndex(text), source, problems, is_manifest=path == folder / "pack.toml")
+    source.content_hash = digest.hexdigest()[:16]
+    if source.meta is None and (folder / "pack.toml").is_file():
+        problems.error(display_path(folder / "pack.toml"), 1, "pack.toml has no [pack] table with id and name")
+    return source
+
+
+def _read_document(data: dict, shown: str, index: LineIndex, source: PackSource, problems: Problems, is_manifest: bool) -> None:
+    for key, value in data.items():
+        struct = schema.SECTION_TYPES.get(key)
+        if struct is None:
+            close = difflib.get_close_matches(key, list(schema.SECTION_TYPES), n=1)
+            hint = f" (did you mean '{close[0]}'?)" if close else f"; allowed: {', '.join(schema.SECTION_TYPES)}"
+            problems.error(shown, index.line_of(key), f"unknown section '{key}'{hint}")
+            continue
+        if key == "pack":
+            origin = Origin(shown, "pack", index)
+            if not is_manifest:
+                problems.error(shown, origin.line, "[pack] belongs in pack.toml only")
+                continue
+            source.meta = _convert(value, struct, origin, problems)
+            source.meta_origin = origin
+            continue
+        if key in ("event", "daily"):
+            if not isinstance(value, list):
+                problems.error(shown, index.line_of(key), f"'{key}' must be an array of tables: write [[{key}]]")
+                continue
+            target = source.events if key == "event" else source.daily
+            for i, item in enumerate(value[:MAX_ITEMS]):
+                origin = Origin(shown, f"{key}[{i}]", index)
+                converted = _convert(item, struct, origin, problems)
+                if converted is not None:
+                    target.append(Item(converted, origin, ""))
+            continue
+        if not isinstance(value, dict):
+            problems.error(shown, index.line_of(key), f"'{key}' must be a table: write [{key}.ID]")
+            continue
+        section = source.sections.setdefault(key, {})
+        if key == "rules":
+            for system, rules in value.items():
+                if not isinstance(rules, dict):
+                    problems.error(
+                        shown,
+                        index.line_of(f"rules.{system}"),
+                        f"rules.{system} must be a table of rules: write [rules.{system}.RULE_ID]",
+                    )
+                    continue
+                for rule_id, rule in list(rules.items())[:MAX_ITEMS]:
+                    _add(
+                        section, f"{system}.{rule_id}", rule, struct, Origin(shown, f"rules.{system}.{rule_id}", index), problems
+                    )
+            continue
+        for item_id, item in list(value.items())[:MAX_ITEMS]:
+            _add(section, item_id, item, struct, Origin(shown, f"{key}.{item_id}", index), problems)
+
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _add(section: dict[str, Item], item_id: str, value: Any, struct: type, origin: Origin, problems: Problems) -> None:
+    for part in item_id.split("."):
+        if not _ID.match(part):
+            problems.error(
+                origin.file, origin.line, f"id '{part}' must be lower case letters, digits and _ (starting with a letter)"
+            )
+            return
+    if item_id in section:
+        first = section[item_id].origin
+        problems.error(
+            origin.file, origin.line, f"'{origin.path}' is declared twice in this pack (first at {first.file}:{first.line})"
+        )
+        return
+    converted = _convert(value, struct, origin, problems)
+    if converted is not None:
+        section[item_id] = Item(converted, origin, "")

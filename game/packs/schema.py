@@ -1,0 +1,305 @@
+"""The pack file format, as typed definitions.
+
+These structs are the single source of truth for what a pack file may contain:
+the loader converts parsed TOML into them (unknown keys and wrong types are
+errors), and ``citizen schema`` turns them into JSON Schema for editors.
+
+Every ``.toml`` file in a pack may hold any of the top-level sections of
+:class:`PackFile`; ``pack.toml`` must also hold ``[pack]``. Expressions are
+strings in the small language of :mod:`game.packs.expr`.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+from msgspec import Meta, Struct, field
+
+Id = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+"""An identifier: lower case letters, digits and underscores, starting with a letter."""
+
+Expr = Annotated[str, Meta(max_length=500)]
+"""An expression in the pack expression language."""
+
+Text = Annotated[str, Meta(max_length=4000)]
+"""Player-facing text. Shown literally, apart from the safe markup subset."""
+
+Number = int | float
+NumberOrExpr = int | float | Expr
+"""A number, or an expression string that computes one."""
+
+
+class Base(Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
+    """Common options: unknown keys are errors, every field is a keyword."""
+
+
+class PackMeta(Base, kw_only=True):
+    """``[pack]`` in ``pack.toml``: who made the pack and what it needs."""
+
+    id: Id
+    name: Text
+    version: str = "0.1.0"
+    description: Text = ""
+    authors: list[str] = []
+    license: str = ""
+    languages: list[str] = field(default_factory=lambda: ["en"])
+    depends: list[Id] = []
+
+
+class StatDef(Base, kw_only=True):
+    """``[stats.ID]``: a number the citizen carries (money, stress, ...)."""
+
+    name: Text
+    description: Text = ""
+    min: Number = 0
+    max: Number = 1_000_000
+    start: Number = 0
+    unit: str = ""
+    hidden: bool = False
+
+
+class PrivilegeDef(Base, kw_only=True):
+    """``[privileges.ID]``: something the citizen may do, granted or revoked by tiers and lists."""
+
+    name: Text
+    description: Text = ""
+    default: bool = True
+    source: Text = ""
+
+
+class TierDef(Base, kw_only=True):
+    """One row of a system's tier table: the lowest score of the tier and what it changes."""
+
+    id: Annotated[str, Meta(pattern=r"^[A-Za-z0-9_+\-]+$", max_length=16)]
+    min: Number
+    name: Text = ""
+    color: str = ""
+    description: Text = ""
+    grant: list[Id] = []
+    revoke: list[Id] = []
+
+
+class SystemDef(Base, kw_only=True):
+    """``[systems.ID]``: a score system with its range and tier table."""
+
+    name: Text
+    description: Text = ""
+    min: Number = 0
+    max: Number = 1000
+    start: Number = 0
+    visibility: Literal["public", "private", "opaque"] = "public"
+    tiers: list[TierDef] = []
+    source: Text = ""
+
+
+class RuleDef(Base, kw_only=True):
+    """``[rules.SYSTEM.ID]``: what an act costs or earns in one system."""
+
+    points: NumberOrExpr
+    name: Text = ""
+    category: str = ""
+    description: Text = ""
+    source: Text = ""
+    cooldown: Annotated[int, Meta(ge=0)] = 0
+    limit: Annotated[int, Meta(ge=0)] = 0
+    limit_days: Annotated[int, Meta(ge=0)] = 0
+
+
+class ListDef(Base, kw_only=True):
+    """``[lists.ID]``: a black or red list that overrides scores."""
+
+    name: Text
+    description: Text = ""
+    kind: Literal["black", "red"] = "black"
+    public: bool = False
+    grant: list[Id] = []
+    revoke: list[Id] = []
+    source: Text = ""
+
+
+class CharacterDef(Base, kw_only=True):
+    """``[characters.ID]``: a person with scores of their own that drift."""
+
+    name: Text
+    description: Text = ""
+    relation: str = "friend"
+    scores: dict[Id, Number] = {}
+    drift: dict[Id, Annotated[list[int], Meta(min_length=2, max_length=2)]] = {}
+
+
+class SettingDef(Base, kw_only=True):
+    """``[settings.ID]``: a switch a scenario or workshop sets (``setting.ID`` in expressions)."""
+
+    name: Text
+    description: Text = ""
+    default: bool | int | float | str = False
+
+
+class CityDef(Base, kw_only=True):
+    """``[cities.ID]``: a place whose rules a scenario lives under."""
+
+    name: Text
+    description: Text = ""
+    source: Text = ""
+
+
+class ScheduleDef(Base, kw_only=True):
+    """A follow-up: event ``event`` happens ``after`` days from now."""
+
+    event: Id
+    after: Annotated[int, Meta(ge=0, le=365)] = 1
+
+
+class Effects(Base, kw_only=True):
+    """What a choice, an outcome or an overnight rule changes. All fields optional."""
+
+    record: list[Id] = []
+    stats: dict[Id, NumberOrExpr] = {}
+    flags: list[Id] = []
+    unflag: list[Id] = []
+    grant: list[Id] = []
+    revoke: list[Id] = []
+    enlist: list[Id] = []
+    delist: list[Id] = []
+    befriend: list[Id] = []
+    unfriend: list[Id] = []
+    character_scores: dict[Id, dict[Id, NumberOrExpr]] = {}
+    schedule: list[ScheduleDef] = []
+    enrol: list[Id] = []
+    leave: list[Id] = []
+    end: Text = ""
+
+
+class OutcomeDef(Effects, kw_only=True):
+    """One possible result of a choice, drawn by ``chance``."""
+
+    chance: NumberOrExpr
+    id: Id = ""
+    text: Text = ""
+
+
+class ChoiceDef(Effects, kw_only=True):
+    """An option of an event. Hidden unless ``show_if``; locked (with its reason) unless
+    ``requires`` and ``enable_if`` hold."""
+
+    id: Id
+    label: Text
+    text: Text = ""
+    show_if: Expr = ""
+    enable_if: Expr = ""
+    requires: list[Id] = []
+    locked_text: Text = ""
+    tags: list[Id] = []
+    source: Text = ""
+    outcomes: list[OutcomeDef] = field(default_factory=list, name="outcome")
+
+
+class EventDef(Base, kw_only=True):
+    """``[[event]]``: something that happens, with the choices it offers."""
+
+    id: Id
+    title: Text
+    text: Text
+    weight: NumberOrExpr = 1
+    when: Expr = ""
+    days: Annotated[list[int], Meta(min_length=2, max_length=2)] = []
+    cooldown: Annotated[int, Meta(ge=0)] = 0
+    once: bool = False
+    tags: list[Id] = []
+    character: Id = ""
+    source: Text = ""
+    choices: Annotated[list[ChoiceDef], Meta(min_length=1, max_length=9)] = field(default_factory=list, name="choice")
+
+
+class DailyDef(Effects, kw_only=True):
+    """``[[daily]]``: an overnight rule applied each night its ``when`` holds."""
+
+    id: Id
+    when: Expr = ""
+    text: Text = ""
+    source: Text = ""
+
+
+class GoalDef(Base, kw_only=True):
+    """A scenario goal: met the first day ``when`` holds, missed after day ``by``."""
+
+    id: Id
+    text: Text
+    when: Expr
+    by: Annotated[int, Meta(ge=0)] = 0
+    source: Text = ""
+
+
+class CharacterSheet(Base, kw_only=True):
+    """The citizen a scenario puts the player in."""
+
+    name: Text
+    age: int = 30
+    job: Text = ""
+    home: Text = ""
+    description: Text = ""
+
+
+class ScenarioDef(Base, kw_only=True):
+    """``[scenarios.ID]``: a life to live: where, under which systems, for how long."""
+
+    name: Text
+    description: Text = ""
+    city: Id = ""
+    systems: list[Id] = []
+    optional_systems: list[Id] = []
+    compare: list[Id] = []
+    days: Annotated[int, Meta(ge=1, le=365)] = 30
+    events_per_day: Annotated[list[int], Meta(min_length=2, max_length=2)] = field(default_factory=lambda: [1, 2])
+    start_date: str = "2019-03-04"
+    character: CharacterSheet
+    stats: dict[Id, Number] = {}
+    scores: dict[Id, Number] = {}
+    flags: list[Id] = []
+    grant: list[Id] = []
+    revoke: list[Id] = []
+    lists: list[Id] = []
+    friends: list[Id] = []
+    settings: dict[Id, bool | int | float | str] = {}
+    goals: list[GoalDef] = []
+    source: Text = ""
+
+
+class PackFile(Base, kw_only=True):
+    """Everything one ``.toml`` file of a pack may declare."""
+
+    pack: PackMeta | None = None
+    stats: dict[Id, StatDef] = {}
+    privileges: dict[Id, PrivilegeDef] = {}
+    systems: dict[Id, SystemDef] = {}
+    rules: dict[Id, dict[Id, RuleDef]] = {}
+    lists: dict[Id, ListDef] = {}
+    characters: dict[Id, CharacterDef] = {}
+    settings: dict[Id, SettingDef] = {}
+    cities: dict[Id, CityDef] = {}
+    scenarios: dict[Id, ScenarioDef] = {}
+    events: list[EventDef] = field(default_factory=list, name="event")
+    daily: list[DailyDef] = []
+
+
+SECTION_TYPES: dict[str, type] = {
+    "pack": PackMeta,
+    "stats": StatDef,
+    "privileges": PrivilegeDef,
+    "systems": SystemDef,
+    "rules": RuleDef,
+    "lists": ListDef,
+    "characters": CharacterDef,
+    "settings": SettingDef,
+    "cities": CityDef,
+    "scenarios": ScenarioDef,
+    "event": EventDef,
+    "daily": DailyDef,
+}
+"""Top-level key → the struct of one item in it (the loader converts item by item)."""
+
+
+def json_schema() -> dict:
+    """JSON Schema for a pack file, for editors (Taplo, Even Better TOML)."""
+    return msgspec.json.schema(PackFile)

@@ -1,0 +1,33 @@
+"""Where content, user packs and saves live, with environment overrides."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+
+
+def builtin_content() -> Path:
+    """The built-in packs: ``CITIZEN_CONTENT``, else ``content/`` of the checkout or install."""
+    if env := os.environ.get("CITIZEN_CONTENT"):
+        return Path(env)
+    return CHECKOUT / "content"
+
+
+def user_packs() -> Path:
+    """Packs the user added: ``CITIZEN_PACKS``, else the platform's user data folder."""
+    if env := os.environ.get("CITIZEN_PACKS"):
+        return Path(env)
+    from platformdirs import user_data_path
+
+    return user_data_path("aaa-citizen") / "packs"
+
+
+def default_pack_paths() -> list[Path]:
+    """Built-in packs plus the user's packs folder when it has any."""
+    paths = [builtin_content()]
+    user = user_packs()
+    if user.is_dir() and any(user.glob("*/pack.toml")):
+        paths.append(user)
+    return paths

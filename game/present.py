@@ -1,0 +1,245 @@
+"""Words for what the engine hands out: notices, locks, scores, dates.
+
+Shared by the plain mode, the TUI and the reports so that all three say the
+same thing. All fixed wording comes from :mod:`game.strings`; pack text passes
+through :mod:`game.safe_text`. Nothing here changes the game.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from game.engine.content import Content
+from game.engine.model import LockReason, Notice, Record
+from game.safe_text import to_plain
+from game.strings import S
+
+
+@dataclass(frozen=True)
+class Display:
+    """How much the player is shown. ``scores`` overrides each system's visibility:
+    ``shown`` (number and tier), ``tier`` (tier only) or ``hidden``; ``disclosed``
+    says whether rule names and points are shown for opaque systems."""
+
+    scores: dict[str, str] = field(default_factory=dict)
+    disclosed: bool | None = None
+
+    def mode(self, content: Content, system: str) -> str:
+        if system in self.scores:
+            return self.scores[system]
+        if "*" in self.scores:
+            return self.scores["*"]
+        return "tier" if content.systems[system].visibility == "opaque" else "shown"
+
+    def rules_shown(self, content: Content, system: str) -> bool:
+        if self.disclosed is not None:
+            return self.disclosed
+        return content.systems[system].visibility != "opaque" and self.mode(content, system) == "shown"
+
+
+def name_of(content: Content, kind: str, ident: str) -> str:
+    """The display name of an id (a system, privilege, list, stat, character, ...)."""
+    table = {
+        "system": content.systems,
+        "privilege": content.privileges,
+        "list": content.lists,
+        "stat": content.stats,
+        "character": content.characters,
+        "city": content.cities,
+    }.get(kind, {})
+    item = table.get(ident)
+    return to_plain(item.name) if item is not None else ident
+
+
+def rule_name(content: Content, system: str, rule: str) -> str:
+    found = content.systems[system].rules.get(rule)
+    return to_plain(found.name) if found else rule
+
+
+def tier_name(content: Content, system: str, tier: str) -> str:
+    for t in content.systems[system].tiers:
+        if t.id == tier:
+            return to_plain(t.name or t.id)
+    return tier
+
+
+def date_of(start_date: str, day: int) -> str:
+    """'Mon 4 Mar 2019' for day 1 of a life that starts on 2019-03-04."""
+    try:
+        date = dt.date.fromisoformat(start_date) + dt.timedelta(days=day - 1)
+    except ValueError:
+        return S["day_n"].format(day=day)
+    return f"{date:%a} {date.day} {date:%b %Y}"
+
+
+def number(value: float) -> str:
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def signed(value: float) -> str:
+    text = number(value)
+    return text if value < 0 else f"+{text}"
+
+
+def stat_value(content: Content, stat: str, value: float) -> str:
+    unit = content.stats[stat].unit if stat in content.stats else ""
+    shown = number(round(value, 2))
+    return f"{unit}{shown}" if unit in ("¥", "$", "€", "£") else f"{shown}{unit}"
+
+
+def lock_text(content: Content, reason: LockReason) -> str:
+    """Why a choice is locked, in one line."""
+    a = reason.args
+    kind = reason.kind
+    if kind == "tier_revokes":
+        text = S["lock_tier_revokes"].format(
+            tier=tier_name(content, a["system"], a["tier"]),
+            privilege=name_of(content, "privilege", a["privilege"]),
+            system=name_of(content, "system", a["system"]),
+        )
+    elif kind == "list_revokes":
+        text = S["lock_list_revokes"].format(
+            list=name_of(content, "list", a["list"]), privilege=name_of(content, "privilege", a["privilege"])
+        )
+    elif kind == "privilege_missing":
+        text = S["lock_privilege_missing"].format(privilege=name_of(content, "privilege", a["privilege"]))
+    elif kind == "listed":
+        text = S["lock_listed"].format(list=name_of(content, "list", a["list"]))
+    elif kind == "not_listed":
+        text = S["lock_not_listed"].format(list=name_of(content, "list", a["list"]))
+    elif kind == "tier":
+        text = S["lock_tier"].format(
+            tier=tier_name(content, a["system"], a["tier"]),
+            system=name_of(content, "system", a["system"]),
+            now=tier_name(content, a["system"], a["now"]) if a["now"] else S["not_enrolled"],
+        )
+    elif kind == "friend":
+        key = "lock_not_friend" if a.get("negated") else "lock_friend"
+        text = S[key].format(character=name_of(content, "character", a["character"]))
+    elif kind == "compare":
+        text = _compare_text(content, a)
+    else:
+        text = to_plain(reason.detail) if reason.detail else S["lock_other"]
+        return text
+    if reason.detail:
+        text = f"{text} — {to_plain(reason.detail)}"
+    return text
+
+
+def _compare_text(content: Content, a: dict) -> str:
+    space, ident, op, value, now = a["namespace"], a["id"], a["op"], a["value"], a["now"]
+    if space == "stat":
+        label = name_of(content, "stat", ident)
+        shown_value, shown_now = stat_value(content, ident, value), stat_value(content, ident, now or 0)
+    elif space in ("score", "tier"):
+        label = name_of(content, "system", ident)
+        shown_value, shown_now = number(value), number(now) if now is not None else "?"
+    else:
+        label, shown_value, shown_now = ident, number(value) if not isinstance(value, str) else value, str(now)
+    words = S["op_" + {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "ne"}[op]]
+    return S["lock_compare"].format(label=label, op=words, value=shown_value, now=shown_now)
+
+
+def record_text(content: Content, record: Record, display: Display) -> str:
+    """One score change as the player may see it."""
+    system = name_of(content, "system", record.system)
+    mode = display.mode(content, record.system)
+    if mode == "hidden":
+        return ""
+    if not display.rules_shown(content, record.system):
+        return S["score_moved_opaque"].format(system=system)
+    return S["score_change"].format(
+        points=signed(record.points),
+        rule=rule_name(content, record.system, record.rule),
+        system=system,
+        score=number(record.score) if mode == "shown" else "?",
+    )
+
+
+def notice_text(content: Content, notice: Notice, display: Display) -> str:
+    """One notice in one line ('' for those the player is not shown)."""
+    d = notice.data
+    kind = notice.kind
+    if kind == "score":
+        return record_text(content, d["record"], display)
+    if kind == "tier":
+        if display.mode(content, d["system"]) == "hidden":
+            return ""
+        text = S["tier_change"].format(
+            system=name_of(content, "system", d["system"]),
+            old=tier_name(content, d["system"], d["old"]),
+            new=tier_name(content, d["system"], d["new"]),
+        )
+        return text
+    if kind == "privilege":
+        name = name_of(content, "privilege", d["privilege"])
+        if d["held"]:
+            return S["privilege_gained"].format(privilege=name)
+        return S["privilege_lost"].format(privilege=name, why=by_text(content, d.get("by")))
+    if kind == "list":
+        return S["list_on" if d["on"] else "list_off"].format(list=name_of(content, "list", d["list"]))
+    if kind == "stat":
+        stat = content.stats.get(d["stat"])
+        if stat is not None and stat.hidden:
+            return ""
+        return S["stat_change"].format(
+            stat=name_of(content, "stat", d["stat"]),
+            delta=signed(round(d["delta"], 2)),
+            value=stat_value(content, d["stat"], d["value"]),
+        )
+    if kind == "text":
+        return to_plain(d["text"])
+    if kind == "friend":
+        return S["friend_on" if d["friend"] else "friend_off"].format(character=name_of(content, "character", d["character"]))
+    if kind == "enrol":
+        return S["enrolled" if d["enrolled"] else "left_system"].format(system=name_of(content, "system", d["system"]))
+    if kind == "goal":
+        return S["goal_met" if d["met"] else "goal_missed"].format(goal=goal_text(content, d["goal"]))
+    if kind == "quiet":
+        return S["quiet_day"]
+    if kind == "end":
+        return to_plain(d["text"]) if d["text"] else ""
+    return ""
+
+
+def by_text(content: Content, by: tuple | list | None) -> str:
+    """What revoked a privilege: '(grade D, Rongcheng social credit)' or '(Court list …)'."""
+    if not by:
+        return ""
+    if by[0] == "tier":
+        return S["by_tier"].format(tier=tier_name(content, by[1], by[2]), system=name_of(content, "system", by[1]))
+    return S["by_list"].format(list=name_of(content, "list", by[1]))
+
+
+def goal_text(content: Content, goal_id: str) -> str:
+    for scenario in content.scenarios.values():
+        for goal in scenario.goals:
+            if goal.id == goal_id:
+                return to_plain(goal.text)
+    return goal_id
+
+
+@dataclass(frozen=True)
+class LossSpan:
+    """A stretch of days without a privilege. ``open``: still without it at the end."""
+
+    privilege: str
+    start: int
+    days: int
+    open: bool
+
+
+def privilege_spans(log: list[list], last_day: int) -> list[LossSpan]:
+    """Spans of lost privileges from the engine's privilege log ([day, privilege, held, cause])."""
+    lost_since: dict[str, int] = {}
+    spans: list[LossSpan] = []
+    for day, privilege, held, _cause in log:
+        if not held and privilege not in lost_since:
+            lost_since[privilege] = day
+        elif held and privilege in lost_since:
+            start = lost_since.pop(privilege)
+            spans.append(LossSpan(privilege, start, day - start, False))
+    for privilege, start in lost_since.items():
+        spans.append(LossSpan(privilege, start, last_day - start + 1, True))
+    return sorted(spans, key=lambda s: (s.start, s.privilege))

@@ -1,0 +1,42 @@
+"""What the commands share: loading packs with a clear error, picking a scenario."""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+from game import paths
+from game.engine.content import Content
+from game.packs.loader import load_content
+from game.packs.problems import PackError
+
+
+class CliError(Exception):
+    """A user error: printed as one message, exit code ``code``."""
+
+    def __init__(self, message: str, code: int = 2) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def load_for_cli(extra: list[Path] | None = None) -> Content:
+    """Load the installed packs plus ``extra``; on errors print them all and exit 1."""
+    try:
+        return load_content([*paths.default_pack_paths(), *(extra or [])])
+    except PackError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise CliError("the packs have errors (listed above); fix them or run 'citizen validate'", 1) from None
+
+
+def pick_scenario(content: Content, wanted: str | None) -> str:
+    if not content.scenarios:
+        raise CliError("no scenario is installed: add a pack with a [scenarios.ID] table", 1)
+    if wanted is None:
+        return next(iter(content.scenarios))
+    if wanted not in content.scenarios:
+        close = difflib.get_close_matches(wanted, list(content.scenarios), n=1)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        raise CliError(f"unknown scenario '{wanted}'{hint}; known: {', '.join(content.scenarios)}")
+    return wanted

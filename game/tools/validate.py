@@ -1,0 +1,38 @@
+"""``citizen validate [PATH…]``: every problem in the packs, one line each, with file and line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game import paths
+from game.packs.loader import validate
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("validate", help="check packs for errors (file:line: error: message)")
+    p.add_argument("paths", nargs="*", type=Path, help="pack folders, or folders of packs (default: all installed packs)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print nothing when there are no problems")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    targets = args.paths or paths.default_pack_paths()
+    content, problems = validate(targets)
+    for problem in sorted(problems, key=lambda p: (p.file, p.line, p.message)):
+        print(problem)
+    errors = sum(1 for p in problems if p.severity == "error")
+    warnings = len(problems) - errors
+    if not args.quiet or errors:
+        if content is not None:
+            rules = sum(len(s.rules) for s in content.systems.values())
+            counts = (
+                f"{len(content.packs)} packs, {len(content.events)} events, {rules} rules, {len(content.scenarios)} scenarios"
+            )
+            print(
+                f"ok: {counts}" + (f"; {warnings} warning(s)" if warnings else ""), file=sys.stderr if args.quiet else sys.stdout
+            )
+        else:
+            print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
