@@ -1,0 +1,54 @@
+"""Shared fixtures: the built-in content, and tiny packs written for one test."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.engine.content import Content
+from game.packs.loader import load_content
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+FIXTURE_PACKS = Path(__file__).resolve().parent / "packs"
+
+
+@pytest.fixture(scope="session")
+def builtin() -> Content:
+    """All built-in packs, loaded once."""
+    return load_content([CONTENT])
+
+
+@pytest.fixture(scope="session")
+def mini() -> Content:
+    """The small test world in tests/packs/mini: every feature, known numbers."""
+    return load_content([FIXTURE_PACKS / "mini"])
+
+
+PackWriter = Callable[..., Path]
+
+
+@pytest.fixture
+def write_pack(tmp_path: Path) -> PackWriter:
+    """Write a pack folder: ``write_pack("id", {"file.toml": "..."})``; pack.toml is added if missing."""
+
+    def write(pack_id: str = "t", files: dict[str, str | bytes] | None = None, depends: list[str] | None = None) -> Path:
+        folder = tmp_path / pack_id
+        folder.mkdir(parents=True, exist_ok=True)
+        files = dict(files or {})
+        if "pack.toml" not in files:
+            deps = ", ".join(f'"{d}"' for d in depends or [])
+            files["pack.toml"] = f'[pack]\nid = "{pack_id}"\nname = "Test pack {pack_id}"\ndepends = [{deps}]\n'
+        for name, text in files.items():
+            path = folder / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(textwrap.dedent(text), encoding="utf-8")
+        return folder
+
+    return write
