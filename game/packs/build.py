@@ -216,8 +216,8 @@ class Builder:
     def _effects(self, item: Item, sub: str, v: schema.Effects) -> c.Effects:
         o = item.origin
         p = f"{sub}." if sub else ""
-        rule_ids = {k.split(".", 1)[1] for k in self.items("rules")}
-        record = self.refs(o, p + "record", v.record, rule_ids, "rule")
+        rule_ids = {k.split(".", 1)[1] for k in self.items("rules")} | set(self.items("acts"))
+        record = self.refs(o, p + "record", v.record, rule_ids, "act or rule")
         stats = tuple(
             (s, e)
             for s, raw in v.stats.items()

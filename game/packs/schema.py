@@ -93,6 +93,19 @@ class SystemDef(Base, kw_only=True):
     source: Text = ""
 
 
+class ActDef(Base, kw_only=True):
+    """``[acts.ID]``: an act events can record, priced by each system's rule table.
+
+    Declaring acts lets a pack's events record them without depending on the
+    packs whose systems give them points.
+    """
+
+    name: Text
+    description: Text = ""
+    category: str = ""
+    source: Text = ""
+
+
 class RuleDef(Base, kw_only=True):
     """``[rules.SYSTEM.ID]``: what an act costs or earns in one system."""
 
@@ -273,6 +286,7 @@ class PackFile(Base, kw_only=True):
     stats: dict[Id, StatDef] = {}
     privileges: dict[Id, PrivilegeDef] = {}
     systems: dict[Id, SystemDef] = {}
+    acts: dict[Id, ActDef] = {}
     rules: dict[Id, dict[Id, RuleDef]] = {}
     lists: dict[Id, ListDef] = {}
     characters: dict[Id, CharacterDef] = {}
@@ -288,6 +302,7 @@ SECTION_TYPES: dict[str, type] = {
     "stats": StatDef,
     "privileges": PrivilegeDef,
     "systems": SystemDef,
+    "acts": ActDef,
     "rules": RuleDef,
     "lists": ListDef,
     "characters": CharacterDef,
