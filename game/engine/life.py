@@ -250,6 +250,7 @@ class Life:
         state = self.state
         low, high = self.scenario.events_per_day
         state.today_target = self.rng.integer(low, high)
+        state.today_drawn = 0
         state.today_events = []
         self.notify(Notice("day", {"day": state.day}))
         if not self._next_event_today():
@@ -262,11 +263,12 @@ class Life:
             _, event_id = state.scheduled.pop(0)
             self._fire(event_id)
             return True
-        if len(state.today_events) >= state.today_target:
+        if state.today_drawn >= state.today_target:
             return False
         event = self.index.draw(self)
         if event is None:
             return False
+        state.today_drawn += 1
         self._fire(event.id)
         return True
 

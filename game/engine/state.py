@@ -58,6 +58,7 @@ class State:
     rule_uses: dict[str, list[int]] = field(default_factory=dict)
     scheduled: list[list] = field(default_factory=list)  # [day, event id], kept sorted
     today_target: int = 0
+    today_drawn: int = 0  # drawn by weight today (follow-ups do not count)
     today_events: list[str] = field(default_factory=list)
     current: str | None = None
     records: list[Record] = field(default_factory=list)

@@ -63,7 +63,11 @@ class LineIndex:
         return out
 
     def line_of(self, path: str) -> int:
-        """The line of ``path`` or of its nearest ancestor that has one; 0 if none."""
+        """The line of ``path``, of its first descendant, or of its nearest ancestor; 0 if none."""
+        if path not in self.lines:
+            below = [line for key, line in self.lines.items() if key.startswith((f"{path}.", f"{path}["))]
+            if below:
+                return min(below)
         while path:
             if path in self.lines:
                 return self.lines[path]
