@@ -31,3 +31,17 @@ def default_pack_paths() -> list[Path]:
     if user.is_dir() and any(user.glob("*/pack.toml")):
         paths.append(user)
     return paths
+
+
+def default_saves_dir(override: Path | None = None) -> Path:
+    """Where saves live: ``override`` (``--saves DIR``), else ``CITIZEN_SAVES``, else ``saves/`` of a
+    checkout (when ``pyproject.toml`` is beside ``game/``), else the platform's user data folder."""
+    if override is not None:
+        return Path(override)
+    if env := os.environ.get("CITIZEN_SAVES"):
+        return Path(env)
+    if (CHECKOUT / "pyproject.toml").is_file():
+        return CHECKOUT / "saves"
+    from platformdirs import user_data_path
+
+    return user_data_path("aaa-citizen") / "saves"

@@ -1,0 +1,163 @@
+"""A folder of saves: ``NAME.json`` per slot, with backups ``NAME.json.1`` … ``.3``."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from game.engine.content import Content
+from game.engine.life import Life
+from game.safe_text import clean
+from game.saves import atomic, loading
+from game.saves.errors import SaveError
+from game.saves.format import SaveFile, decode, encode
+from game.saves.info import SaveInfo
+from game.saves.names import AUTOSAVE, checked_slot_name
+
+MAX_PLAYER = 60
+SUFFIX = ".json"
+
+
+def read_save(path: Path) -> SaveFile:
+    """Read and check one save file without replaying it (for reports such as the debrief).
+
+    Raises:
+        SaveError: the file is missing, unreadable, damaged or of the wrong shape.
+    """
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise SaveError(f"{path}: no such save file", path) from None
+    except OSError as exc:
+        raise SaveError(f"{path}: cannot read the save: {exc.strerror or exc}", path) from None
+    return decode(data, path)
+
+
+def load_file(path: Path, content: Content, *, name: str = "", backup: int = 0) -> loading.LoadedSave:
+    """Read ``path``, replay its choices under ``content`` and check them against its snapshot.
+
+    When the packs are unchanged the result's ``life`` is the checked life; when
+    they (or the game) changed, ``life`` is None and the caller chooses between
+    ``from_snapshot()`` and ``replay_now()``. Nothing is ever written.
+
+    Raises:
+        SaveError: the file is bad, needs packs that are not installed, or disagrees with its replay.
+    """
+    save = read_save(path)
+    name = name or path.name.split(".")[0]
+    info = SaveInfo.of(name, path, save, backup)
+    changes = loading.pack_changes(content, save, path)
+    fresh_slot = bool(changes) or backup > 0
+    if not changes:
+        try:
+            life = loading.verified_life(content, save, path)
+            return loading.LoadedSave(info, save, content, life, save_as=name if not fresh_slot else "")
+        except SaveError:
+            if not loading.game_changed(save):
+                raise
+    return loading.LoadedSave(info, save, content, None, changes, loading.game_changed(save) if not changes else "")
+
+
+class SaveStore:
+    """The saves in one folder. Every method that writes is crash-safe; loading never writes."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+
+    def path(self, name: str, backup: int = 0) -> Path:
+        """The file of slot ``name`` (or of its ``backup``-th backup). Raises SaveError for a name with no letters."""
+        path = self.folder / (checked_slot_name(name) + SUFFIX)
+        return atomic.backup_path(path, backup) if backup else path
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).is_file()
+
+    def names(self) -> list[str]:
+        """Every slot that has a save file, sorted."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(p.name[: -len(SUFFIX)] for p in self.folder.glob("*" + SUFFIX) if not p.name.startswith("."))
+
+    def info(self, name: str, backup: int = 0) -> SaveInfo:
+        """What a list shows about one save; ``problem`` says why when it cannot be read."""
+        path = self.path(name, backup)
+        try:
+            return SaveInfo.of(name, path, read_save(path), backup)
+        except SaveError as exc:
+            return SaveInfo(name, path, backup=backup, problem=exc.message)
+
+    def list(self) -> list[SaveInfo]:
+        """Every save, newest first; unreadable ones last, with their ``problem``."""
+        infos = [self.info(n) for n in self.names()]
+        return sorted(infos, key=lambda i: (i.ok, i.saved_at), reverse=True)
+
+    def latest(self) -> SaveInfo | None:
+        """The most recently saved readable save, or None."""
+        return next((i for i in self.list() if i.ok), None)
+
+    def backups(self, name: str) -> list[SaveInfo]:
+        """The backups of ``name`` that exist, newest (``.1``) first, each with its ``problem`` if unreadable."""
+        return [self.info(name, n) for n in range(1, atomic.BACKUPS + 1) if self.path(name, n).is_file()]
+
+    def save(
+        self, name: str, life: Life, *, player: str = "", workshop: str = "", meta: dict[str, Any] | None = None
+    ) -> SaveInfo:
+        """Write ``life`` to slot ``name`` (sanitised), keeping the previous versions as backups.
+
+        Raises:
+            SaveError: the name has no letters or digits, or the file cannot be written.
+        """
+        path = self.path(name)
+        player = clean(player).strip()[:MAX_PLAYER]
+        data = encode(life, player=player, workshop=workshop, meta=meta)
+        atomic.write_atomic(path, data)
+        return SaveInfo.of(path.name[: -len(SUFFIX)], path, decode(data, path))
+
+    def autosave(
+        self, life: Life, *, slot: str = AUTOSAVE, player: str = "", workshop: str = "", meta: dict[str, Any] | None = None
+    ) -> SaveInfo:
+        """:meth:`save` into ``slot`` (``autosave`` unless the life has a slot of its own)."""
+        return self.save(slot, life, player=player, workshop=workshop, meta=meta)
+
+    def load(self, name: str, content: Content, *, backup: int = 0) -> loading.LoadedSave:
+        """Load slot ``name`` (or its ``backup``-th backup): see :func:`load_file`.
+
+        Raises:
+            SaveError: no such save (the message lists the saves there), or the file is bad.
+        """
+        path = self.path(name, backup)
+        if not path.is_file():
+            raise SaveError(self._missing(name, backup), path)
+        loaded = load_file(path, content, name=checked_slot_name(name), backup=backup)
+        if not loaded.save_as:
+            loaded.save_as = self.free_name(loaded.info.name)
+        return loaded
+
+    def delete(self, name: str) -> int:
+        """Remove slot ``name`` and its backups; return how many files went. Ask the player first."""
+        removed = 0
+        for n in range(atomic.BACKUPS + 1):
+            with contextlib.suppress(FileNotFoundError):
+                self.path(name, n).unlink()
+                removed += 1
+        return removed
+
+    def free_name(self, hint: str) -> str:
+        """A slot name from ``hint`` that no save uses yet: ``hint``, else ``hint-2``, ``hint-3`` …"""
+        base = checked_slot_name(hint)
+        taken = set(self.names())
+        if base not in taken:
+            return base
+        n = 2
+        while f"{base[:36]}-{n}" in taken:
+            n += 1
+        return f"{base[:36]}-{n}"
+
+    def _missing(self, name: str, backup: int) -> str:
+        what = f"backup {backup} of the save '{name}'" if backup else f"no save named '{name}'"
+        if backup:
+            return f"there is no {what} in {self.folder}"
+        names = self.names()
+        known = f"; saves there: {', '.join(names)}" if names else " (the folder has no saves)"
+        return f"{what} in {self.folder}{known}"
