@@ -197,3 +197,44 @@ def test_state_round_trips_through_its_json_form(builtin) -> None:
 def test_replay_refuses_a_choice_log_that_does_not_fit(mini) -> None:
     with pytest.raises(ChoiceError, match="offers event 'hub'"):
         replay(mini, Setup("life", 1), [("followup", "ok")])
+
+
+def test_an_event_whose_choices_are_all_locked_is_never_offered(write_pack) -> None:
+    from game.packs.loader import load_content
+
+    pack = write_pack(
+        "locks",
+        {
+            "w.toml": """
+            [privileges.car]
+            name = "Car"
+            default = false
+            [scenarios.s]
+            name = "S"
+            days = 5
+            events_per_day = [1, 1]
+            [scenarios.s.character]
+            name = "N"
+            [[event]]
+            id = "stuck"
+            title = "Stuck"
+            text = "Only drivers."
+            weight = 100
+            [[event.choice]]
+            id = "drive"
+            label = "Drive"
+            requires = ["car"]
+            [[event]]
+            id = "walk"
+            title = "Walk"
+            text = "Anyone."
+            [[event.choice]]
+            id = "go"
+            label = "Go"
+            """
+        },
+    )
+    life = Life(load_content([pack]), Setup("s", 1))
+    while not life.ended:
+        assert life.prompt().event.id == "walk"
+        life.choose("go")

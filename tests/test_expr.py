@@ -23,7 +23,11 @@ NAMES = Names(
 
 
 class Ctx(SimpleNamespace):
-    """A stand-in for the engine's evaluation context."""
+    """A stand-in for the engine's evaluation context (a Life: ``state`` plus predicates)."""
+
+    @property
+    def state(self):
+        return SimpleNamespace(day=self.day, stats=self.stats, flags=self.flags, scores=self.scores)
 
     def score(self, s):
         return self.scores[s]

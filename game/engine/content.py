@@ -153,13 +153,6 @@ class Effects:
     leave: tuple[str, ...] = ()
     end: str = ""
 
-    @property
-    def empty(self) -> bool:
-        return self == NO_EFFECTS
-
-
-NO_EFFECTS = Effects()
-
 
 @dataclass(frozen=True, slots=True)
 class Outcome:

@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 
 def apply(life: Life, effects: Effects, cause: str) -> None:
     """Apply ``effects``; ``cause`` (``event/choice`` or ``daily:id``) goes on every record."""
-    if effects.empty:
-        return
     state, content = life.state, life.content
     for rule_id in effects.record:
         record_rule(life, rule_id, cause)

@@ -17,7 +17,7 @@ from game.engine.content import Choice, Content, Event
 from game.engine.model import ChoiceError, ChoiceView, EventView, LockReason, Notice
 from game.engine.rng import Rng
 from game.engine.scoring import clause_lock, privilege_lock, update_privileges, update_tier
-from game.engine.selection import EventIndex
+from game.engine.selection import EventIndex, has_open_choice
 from game.engine.state import Setup, State
 
 
@@ -31,6 +31,7 @@ class Life:
         self.setup = setup
         self.scenario = content.scenarios[setup.scenario]
         self.index = EventIndex.for_scenario(content, self.scenario)
+        self.drifting = [(k, c) for k, c in sorted(content.characters.items()) if c.drift]
         self._notices: list[Notice] = []
         if state is not None:
             self.state = state
@@ -39,6 +40,8 @@ class Life:
         self.rng = Rng.from_seed(setup.seed)
         self.state = self._initial_state()
         self._start_day()
+        if self.state.current is None:
+            self._advance()  # a quiet first day: run on to the first event
         self.state.rng = self.rng.state
 
     # -- set-up -----------------------------------------------------------------
@@ -254,15 +257,17 @@ class Life:
         state.today_events = []
         self.notify(Notice("day", {"day": state.day}))
         if not self._next_event_today():
-            state.quiet_days.append(state.day)
+            if state.today_target > 0:  # an event was wanted but none could be drawn: a dead end
+                state.quiet_days.append(state.day)
             self.notify(Notice("quiet", {"day": state.day}))
 
     def _next_event_today(self) -> bool:
         state = self.state
-        if state.scheduled and state.scheduled[0][0] <= state.day:
+        while state.scheduled and state.scheduled[0][0] <= state.day:
             _, event_id = state.scheduled.pop(0)
-            self._fire(event_id)
-            return True
+            if has_open_choice(self, self.content.events[event_id]):
+                self._fire(event_id)
+                return True
         if state.today_drawn >= state.today_target:
             return False
         event = self.index.draw(self)
@@ -301,8 +306,7 @@ class Life:
     def _night(self) -> None:
         state = self.state
         state.day += 1
-        for who in sorted(self.content.characters):
-            character = self.content.characters[who]
+        for who, character in self.drifting:
             for system_id, (low, high) in character.drift.items():
                 system = self.content.systems[system_id]
                 scores = state.char_scores.setdefault(who, {})

@@ -29,6 +29,7 @@ class Fenwick:
         self.n = len(weights)
         self.tree = [0] * (self.n + 1)
         self.total = 0
+        self.top = 1 << self.n.bit_length()
         for i, w in enumerate(weights):
             self.add(i, w)
 
@@ -42,12 +43,13 @@ class Fenwick:
     def find(self, target: int) -> int:
         """The index whose cumulative range contains ``target`` (0 ≤ target < total)."""
         pos = 0
-        step = 1 << self.n.bit_length()
+        step = self.top
+        tree, n = self.tree, self.n
         while step:
             nxt = pos + step
-            if nxt <= self.n and self.tree[nxt] <= target:
+            if nxt <= n and tree[nxt] <= target:
                 pos = nxt
-                target -= self.tree[nxt]
+                target -= tree[nxt]
             step >>= 1
         return min(pos, self.n - 1)
 
@@ -71,6 +73,8 @@ class EventIndex:
 
     def __init__(self, content: Content, scenario: Scenario) -> None:
         candidates = [e for e in content.events.values() if _statically_possible(e, scenario)]
+        self.candidates: list[Event] = candidates
+        """Every event this scenario could ever see (drawn or scheduled); the others need another city or system."""
         self.fixed: list[Event] = []
         self.fixed_weights: list[float] = []
         self.computed: list[Event] = []
@@ -140,7 +144,7 @@ class EventIndex:
 
 
 def is_eligible(life: Life, event: Event) -> bool:
-    """Day window, once, cooldown, not yet today, its condition, and a visible choice."""
+    """Day window, once, cooldown, not yet today, its condition, and a choice that can be taken."""
     state = life.state
     day = state.day
     if not event.first_day <= day <= event.last_day:
@@ -150,4 +154,16 @@ def is_eligible(life: Life, event: Event) -> bool:
         return False
     if event.when is not None and not event.when.eval(life):
         return False
-    return any(ch.show_if is None or ch.show_if.eval(life) for ch in event.choices)
+    return has_open_choice(life, event)
+
+
+def has_open_choice(life: Life, event: Event) -> bool:
+    """An event is only offered if one of its choices is visible and unlocked: no soft locks."""
+    for ch in event.choices:
+        if ch.show_if is not None and not ch.show_if.eval(life):
+            continue
+        if not ch.requires and ch.enable_if is None:
+            return True
+        if life.lock_of(ch) is None:
+            return True
+    return False

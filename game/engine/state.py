@@ -66,7 +66,7 @@ class State:
     goals: dict[str, int] = field(default_factory=dict)  # goal → day met, or -day missed
     privilege_log: list[list] = field(default_factory=list)  # [day, privilege, held, cause]
     history: dict[str, list[float]] = field(default_factory=dict)  # system → score at each day's end
-    quiet_days: list[int] = field(default_factory=list)
+    quiet_days: list[int] = field(default_factory=list)  # days when an event was wanted but none was eligible
     ended: bool = False
     ending: str = ""
 

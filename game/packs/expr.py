@@ -132,6 +132,42 @@ _FORBIDDEN_HINTS: dict[type, str] = {
 }
 
 
+def _all(fns: list[Fn]) -> Fn:
+    """``and`` of closures, unrolled for the common short cases (it is the hot path of event draws)."""
+    if len(fns) == 2:
+        a, b = fns
+        return lambda ctx: a(ctx) and b(ctx)
+    if len(fns) == 3:
+        a, b, c = fns
+        return lambda ctx: a(ctx) and b(ctx) and c(ctx)
+    if len(fns) == 4:
+        a, b, c, d = fns
+        return lambda ctx: a(ctx) and b(ctx) and c(ctx) and d(ctx)
+    return lambda ctx: all(f(ctx) for f in fns)
+
+
+def _any(fns: list[Fn]) -> Fn:
+    if len(fns) == 2:
+        a, b = fns
+        return lambda ctx: a(ctx) or b(ctx)
+    return lambda ctx: any(f(ctx) for f in fns)
+
+
+def _compare_const(op_type: type, lf: Fn, c: Any) -> Fn:
+    """A comparison with a literal on the right, without a second closure call."""
+    if op_type is ast.GtE:
+        return lambda ctx: lf(ctx) >= c
+    if op_type is ast.LtE:
+        return lambda ctx: lf(ctx) <= c
+    if op_type is ast.Gt:
+        return lambda ctx: lf(ctx) > c
+    if op_type is ast.Lt:
+        return lambda ctx: lf(ctx) < c
+    if op_type is ast.Eq:
+        return lambda ctx: lf(ctx) == c
+    return lambda ctx: lf(ctx) != c
+
+
 def _suggest(word: str, options: Any) -> str:
     match = difflib.get_close_matches(word, sorted(options), n=1)
     return f" (did you mean '{match[0]}'?)" if match else ""
@@ -205,7 +241,7 @@ class _Compiler:
             return _Node(BOOL, lambda ctx: False, False, True)
         if ident == "day":
             self.depends.add("day")
-            return _Node(NUM, lambda ctx: ctx.day, name=("day", "day"))
+            return _Node(NUM, lambda ctx: ctx.state.day, name=("day", "day"))
         if ident == "days_left":
             self.depends.add("day")
             return _Node(NUM, lambda ctx: ctx.days_left, name=("days_left", "days_left"))
@@ -224,7 +260,7 @@ class _Compiler:
         if space == "score":
             self._check(ident, self.names.systems, "score system")
             self.depends.add(f"score.{ident}")
-            return _Node(NUM, lambda ctx: ctx.score(ident), name=("score", ident))
+            return _Node(NUM, lambda ctx: ctx.state.scores.get(ident, 0), name=("score", ident))
         if space == "tier":
             self._check(ident, self.names.systems, "score system")
             self.depends.add(f"score.{ident}")
@@ -232,11 +268,11 @@ class _Compiler:
         if space == "stat":
             self._check(ident, self.names.stats, "stat")
             self.depends.add(f"stat.{ident}")
-            return _Node(NUM, lambda ctx: ctx.stat(ident), name=("stat", ident))
+            return _Node(NUM, lambda ctx: ctx.state.stats.get(ident, 0), name=("stat", ident))
         if space == "flag":
             self._check(ident, self.names.flags, "flag (set by no effect or scenario)")
             self.depends.add(f"flag.{ident}")
-            return _Node(BOOL, lambda ctx: ctx.flag(ident), name=("flag", ident))
+            return _Node(BOOL, lambda ctx: ident in ctx.state.flags, name=("flag", ident))
         if space == "setting":
             self._check(ident, self.names.settings, "setting")
             self.depends.add(f"setting.{ident}")
@@ -253,9 +289,7 @@ class _Compiler:
     def n_BoolOp(self, n: ast.BoolOp, depth: int) -> _Node:
         parts = [self._bool(self.node(v, depth)) for v in n.values]
         fns = [p.fn for p in parts]
-        if isinstance(n.op, ast.And):
-            return _Node(BOOL, lambda ctx: all(f(ctx) for f in fns))
-        return _Node(BOOL, lambda ctx: any(f(ctx) for f in fns))
+        return _Node(BOOL, _all(fns) if isinstance(n.op, ast.And) else _any(fns))
 
     def _bool(self, node: _Node) -> _Node:
         if node.type not in (BOOL, ANY_SETTING):
@@ -317,7 +351,7 @@ class _Compiler:
             raise self.fail('strings can only be compared with == or !=; for tiers use at_least("system", "B")')
         if right.is_const:
             self._check_tier_literals(left, (right.const,))
-        node = _Node(BOOL, lambda ctx: cmp(lf(ctx), rf(ctx)))
+        node = _Node(BOOL, _compare_const(op_type, lf, right.const) if right.is_const else lambda ctx: cmp(lf(ctx), rf(ctx)))
         if left.name and right.is_const:
             node.name = left.name
             node.const = (COMPARE_SYMBOLS[op_type], right.const)  # for lock reasons
@@ -404,8 +438,7 @@ def _predicate(name: str, kinds: tuple[str, ...], method: str):
             c.depends.add("enrolled")
         else:
             c.depends.add(kinds[0])
-        bound = method
-        node = _Node(BOOL, lambda ctx: getattr(ctx, bound)(*ids))
+        node = _Node(BOOL, operator.methodcaller(method, *ids))
         node.name = (name, tuple(ids))  # type: ignore[assignment]
         return node
 
