@@ -32,18 +32,24 @@ def comparison_pack(folder: Path, events: int = 200, seed: int = 1, days: int = 
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "pack.toml").write_text(f'[pack]\nid = "gen{events}"\nname = "Generated ({events} events)"\n')
-    out = []
+    header: list[str] = []
     for stat in STATS:
-        out.append(f'[stats.{stat}]\nname = "{stat.title()}"\nmin = 0\nmax = 100\nstart = 50\n')
-    out.append(
+        header.append(f'[stats.{stat}]\nname = "{stat.title()}"\nmin = 0\nmax = 100\nstart = 50\n')
+    header.append(
         f'[scenarios.bench]\nname = "Bench"\ndays = {days}\nevents_per_day = [1, 1]\n'
         '[scenarios.bench.character]\nname = "Bench"\n'
     )
+    (folder / "world.toml").write_text("\n".join(header), encoding="utf-8")
+    out: list[str] = []
     for i in range(events):
+        if i and i % EVENTS_PER_FILE == 0:
+            _flush(folder, i, out)
         clauses = " and ".join(_clause(rng) for _ in range(rng.randint(3, 4)))
         once = "true" if rng.random() < 0.15 else "false"
-        out.append(f'[[event]]\nid = "e{i}"\ntitle = "Event {i}"\ntext = "Text {i}."\nweight = {rng.randint(1, 5)}\n'
-                   f'when = "{clauses}"\nonce = {once}\n')
+        out.append(
+            f'[[event]]\nid = "e{i}"\ntitle = "Event {i}"\ntext = "Text {i}."\nweight = {rng.randint(1, 5)}\n'
+            f'when = "{clauses}"\nonce = {once}\n'
+        )
         for j in range(3):
             changes = ", ".join(f"{s} = {rng.choice((-5, -3, -1, 2, 4, 6))}" for s in rng.sample(STATS, rng.randint(1, 3)))
             out.append(f'[[event.choice]]\nid = "c{j}"\nlabel = "Choice {j}"\nstats = {{ {changes} }}\n')
@@ -55,10 +61,21 @@ def comparison_pack(folder: Path, events: int = 200, seed: int = 1, days: int = 
                 out.append(f'unflag = ["{rng.choice(FLAGS)}"]\n')
     # always-possible fallbacks keep every day busy, as a real pack would
     for k in range(3):
-        out.append(f'[[event]]\nid = "calm{k}"\ntitle = "A calm day"\ntext = "Nothing much."\nweight = 1\n'
-                   '[[event.choice]]\nid = "rest"\nlabel = "Rest"\nstats = { mood = 1 }\n'
-                   '[[event.choice]]\nid = "work"\nlabel = "Work"\nstats = { wealth = 2, mood = -1 }\n')
+        out.append(
+            f'[[event]]\nid = "calm{k}"\ntitle = "A calm day"\ntext = "Nothing much."\nweight = 1\n'
+            '[[event.choice]]\nid = "rest"\nlabel = "Rest"\nstats = { mood = 1 }\n'
+            '[[event.choice]]\nid = "work"\nlabel = "Work"\nstats = { wealth = 2, mood = -1 }\n'
+        )
         if k < 2:
             out.append('flags = ["f0"]\n')
-    (folder / "events.toml").write_text("\n".join(out), encoding="utf-8")
+    _flush(folder, events, out)
     return folder
+
+
+EVENTS_PER_FILE = 1000
+
+
+def _flush(folder: Path, upto: int, out: list[str]) -> None:
+    """Write the collected events to one file (packs limit the size of a file) and clear them."""
+    (folder / f"events_{upto:06d}.toml").write_text("\n".join(out), encoding="utf-8")
+    out.clear()

@@ -28,36 +28,48 @@ class Builder:
         self.layered = layered
         self.problems = problems
         self.sections = layered.sections
+        self.compiled: dict[tuple, Compiled | None] = {}
 
     def items(self, section: str) -> dict[str, Item]:
         return self.sections.get(section, {})
 
     # -- helpers --------------------------------------------------------------
     def ref(self, origin: Origin, sub: str, ident: str, known: Iterable[str], what: str) -> bool:
-        known = set(known)
+        if not isinstance(known, set | frozenset | dict):
+            known = set(known)
         if ident in known:
             return True
         self.problems.error(origin.file, origin.at(sub), f"unknown {what} '{ident}'{_hint(ident, known)}")
         return False
 
     def refs(self, origin: Origin, sub: str, idents: Iterable[str], known: Iterable[str], what: str) -> tuple[str, ...]:
-        known = set(known)
+        if not idents:
+            return ()
+        if not isinstance(known, set | frozenset | dict):
+            known = set(known)
         return tuple(i for i in idents if self.ref(origin, sub, i, known, what))
 
     def expr(self, origin: Origin, sub: str, source: Any, kind: str = BOOL) -> Compiled | None:
+        """Compile once per distinct source: compiled expressions hold no state, so they are shared."""
         if source == "" or source is None:
             return None
+        key = (source, kind, type(source))
+        if key in self.compiled:
+            return self.compiled[key]
         try:
-            if kind == NUM:
-                return compile_number(source, self.names)
-            return compile_expr(source, self.names, kind)
+            result = compile_number(source, self.names) if kind == NUM else compile_expr(source, self.names, kind)
         except ExprError as exc:
             self.problems.error(origin.file, origin.at(sub), str(exc))
-            return None
+            result = None
+        self.compiled[key] = result
+        if result is None:
+            del self.compiled[key]  # report the error again where it recurs
+        return result
 
     # -- the build ------------------------------------------------------------
     def build(self) -> c.Content:
         self.names = self._names()
+        self.recordable = {k.split(".", 1)[1] for k in self.items("rules")} | set(self.items("acts"))
         stats = {k: self._stat(k, i.value) for k, i in self.items("stats").items()}
         privileges = {
             k: c.Privilege(k, i.value.name, i.value.default, i.value.description, i.value.source)
@@ -216,8 +228,7 @@ class Builder:
     def _effects(self, item: Item, sub: str, v: schema.Effects) -> c.Effects:
         o = item.origin
         p = f"{sub}." if sub else ""
-        rule_ids = {k.split(".", 1)[1] for k in self.items("rules")} | set(self.items("acts"))
-        record = self.refs(o, p + "record", v.record, rule_ids, "act or rule")
+        record = self.refs(o, p + "record", v.record, self.recordable, "act or rule")
         stats = tuple(
             (s, e)
             for s, raw in v.stats.items()

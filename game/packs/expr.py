@@ -173,13 +173,14 @@ def _suggest(word: str, options: Any) -> str:
     return f" (did you mean '{match[0]}'?)" if match else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Node:
     type: str
     fn: Fn
     const: Any = None
     is_const: bool = False
     name: tuple[str, str] | None = None  # ("stat", "money") for a plain name reference
+    parts: list[_Node] | None = None  # the operands of an ``and``
 
 
 class _Compiler:
@@ -289,7 +290,9 @@ class _Compiler:
     def n_BoolOp(self, n: ast.BoolOp, depth: int) -> _Node:
         parts = [self._bool(self.node(v, depth)) for v in n.values]
         fns = [p.fn for p in parts]
-        return _Node(BOOL, _all(fns) if isinstance(n.op, ast.And) else _any(fns))
+        if isinstance(n.op, ast.And):
+            return _Node(BOOL, _all(fns), parts=parts)
+        return _Node(BOOL, _any(fns))
 
     def _bool(self, node: _Node) -> _Node:
         if node.type not in (BOOL, ANY_SETTING):
@@ -491,6 +494,11 @@ _FUNCTIONS: dict[str, Callable[[_Compiler, list[ast.expr], int], _Node]] = {
 }
 
 
+def source_of(raw: ast.AST) -> str:
+    """The source text of a node: rebuilt only when asked (it is for messages)."""
+    return ast.unparse(raw)
+
+
 def _clause_of(node: _Node, raw: ast.AST) -> Clause:
     """Describe one top-level clause of a condition for lock reasons."""
     negated = False
@@ -502,7 +510,7 @@ def _clause_of(node: _Node, raw: ast.AST) -> Clause:
     if name and isinstance(node.const, tuple):
         op, value = node.const
         return Clause("compare", (name[0], name[1], op, value), node.fn)
-    return Clause("other", (ast.unparse(raw),), node.fn)
+    return Clause("other", (source_of(raw),), node.fn)
 
 
 def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
@@ -538,9 +546,8 @@ def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
         compiler._bool(top)
     elif expect == NUM:
         compiler._num(top)
-    if isinstance(body, ast.BoolOp) and isinstance(body.op, ast.And):
-        sub = _Compiler(names, source)
-        clauses = tuple(_clause_of(sub.node(v), v) for v in body.values)
+    if isinstance(body, ast.BoolOp) and isinstance(body.op, ast.And) and top.parts is not None:
+        clauses = tuple(_clause_of(part, raw) for part, raw in zip(top.parts, body.values, strict=True))
     else:
         clauses = (_clause_of(top, body),)
     return Compiled(source, top.type, top.fn, clauses, frozenset(compiler.depends))

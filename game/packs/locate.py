@@ -18,10 +18,24 @@ def _parts(dotted: str) -> list[str]:
 
 
 class LineIndex:
-    """Maps key paths of one TOML document to 1-based line numbers."""
+    """Maps key paths of one TOML document to 1-based line numbers.
+
+    The scan runs on the first look-up: clean files, the common case, never pay for it.
+    """
 
     def __init__(self, text: str) -> None:
-        self.lines: dict[str, int] = {}
+        self._text: str | None = text
+        self._lines: dict[str, int] = {}
+
+    @property
+    def lines(self) -> dict[str, int]:
+        if self._text is not None:
+            self._scan(self._text)
+            self._text = None
+        return self._lines
+
+    def _scan(self, text: str) -> None:
+        self._lines = {}
         counts: dict[str, int] = {}
         current: list[str] = []
         in_multiline: str | None = None
@@ -40,12 +54,12 @@ class LineIndex:
                     counts[base] = index
                     resolved[-1] = f"{resolved[-1]}[{index}]"
                 current = resolved
-                self.lines.setdefault(".".join(current), number)
+                self._lines.setdefault(".".join(current), number)
                 continue
             key = _KEY.match(line)
             if key:
                 path = ".".join([*current, *_parts(key.group(1))])
-                self.lines.setdefault(path, number)
+                self._lines.setdefault(path, number)
                 rest = line[key.end() :]
                 for quote in ('"""', "'''"):
                     if rest.count(quote) % 2 == 1:
