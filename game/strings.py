@@ -81,4 +81,30 @@ S: dict[str, str] = {
     "compare_header": "The same life under other rules:",
     "compare_line": "  {system}: {score} (grade {tier})",
     "no_source": "no source note",
+    # saves on the command line (citizen play --plain, citizen saves)
+    "cli_saved": "Saved as '{name}' in {folder}. Go on later with: citizen play --plain --continue",
+    "cli_save_failed": "Could not save: {error}",
+    "cli_resumed": "Going on with the save '{name}' from day {day}.",
+    "cli_resumed_new_slot": "The old save stays as it was; this life now saves as '{slot}'.",
+    "cli_no_life_to_continue": "no unfinished life is saved in {folder}; start one with 'citizen play', or see 'citizen saves'",
+    "cli_changed": (
+        "{path}: the packs changed since this life was saved: {changes}.\n"
+        "Choose how to go on (the old save is kept; the life goes on as '{slot}'):\n"
+        "  {cmd} --changed snapshot   continue exactly where you stopped, under the new packs\n"
+        "  {cmd} --changed replay     replay your choices under the new packs (the life may turn out differently)"
+    ),
+    "cli_replay_partial": "Replayed {n} of {total} choices under the new packs; the next one no longer fits ({reason}).",
+    "cli_backups_header": "Backups of '{name}' that can be loaded:",
+    "cli_backup_line": "  {n}. day {day} of {length}, saved {when}: {cmd}",
+    "saves_header": "Saved lives in {folder}:",
+    "saves_none": "No saved life in {folder}.",
+    "saves_row": "  {name} · {player} · {scenario} · day {day} of {length} · {grades} · saved {when}{ended}",
+    "saves_row_bad": "  {name} · cannot be read: {problem}",
+    "saves_no_player": "no name",
+    "saves_ended": " · over",
+    "saves_check_ok": "ok: {path} replays to the same state ({n} choices, day {day})",
+    "saves_check_changed": "{path}: the packs changed since this save: {changes}; load it to choose how to go on",
+    "saves_delete_ask": "Delete the save '{name}' and its {n} backup(s)? [y/N] ",
+    "saves_delete_kept": "Nothing deleted.",
+    "saves_deleted": "Deleted '{name}' ({n} file(s)).",
 }

@@ -6,6 +6,8 @@ import contextlib
 from pathlib import Path
 from typing import Any
 
+import msgspec
+
 from game.engine.content import Content
 from game.engine.life import Life
 from game.safe_text import clean
@@ -59,6 +61,20 @@ def load_file(path: Path, content: Content, *, name: str = "", backup: int = 0) 
     return loading.LoadedSave(info, save, content, None, changes, loading.game_changed(save) if not changes else "")
 
 
+def _same_life(path: Path, data: bytes) -> bool:
+    """True if ``path`` already holds ``data`` apart from the time of saving."""
+    try:
+        old = msgspec.json.decode(path.read_bytes())
+    except (OSError, msgspec.DecodeError):
+        return False
+    new = msgspec.json.decode(data)
+    if not isinstance(old, dict):
+        return False
+    old.pop("saved_at", None)
+    new.pop("saved_at", None)
+    return old == new
+
+
 class SaveStore:
     """The saves in one folder. Every method that writes is crash-safe; loading never writes."""
 
@@ -92,9 +108,9 @@ class SaveStore:
         infos = [self.info(n) for n in self.names()]
         return sorted(infos, key=lambda i: (i.ok, i.saved_at), reverse=True)
 
-    def latest(self) -> SaveInfo | None:
-        """The most recently saved readable save, or None."""
-        return next((i for i in self.list() if i.ok), None)
+    def latest(self, *, playable: bool = False) -> SaveInfo | None:
+        """The most recently saved readable save (with ``playable``, of a life not yet over), or None."""
+        return next((i for i in self.list() if i.ok and not (playable and i.ended)), None)
 
     def backups(self, name: str) -> list[SaveInfo]:
         """The backups of ``name`` that exist, newest (``.1``) first, each with its ``problem`` if unreadable."""
@@ -111,7 +127,8 @@ class SaveStore:
         path = self.path(name)
         player = clean(player).strip()[:MAX_PLAYER]
         data = encode(life, player=player, workshop=workshop, meta=meta)
-        atomic.write_atomic(path, data)
+        if not _same_life(path, data):  # saving an unchanged life again would push a backup out for nothing
+            atomic.write_atomic(path, data)
         return SaveInfo.of(path.name[: -len(SUFFIX)], path, decode(data, path))
 
     def autosave(

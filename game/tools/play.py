@@ -10,6 +10,8 @@ from pathlib import Path
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.state import Setup
+from game.saves import SaveStore
+from game.tools import saving
 from game.tools.common import CliError, load_for_cli, pick_scenario
 
 
@@ -25,6 +27,7 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, metavar="N", help="the seed that fixes every random draw (default: random)")
     p.add_argument("--days", type=int, metavar="N", help="the length of the life in days (default: the scenario's)")
     p.add_argument("--pack", action="append", type=Path, default=[], metavar="PATH", help="load another pack (repeatable)")
+    saving.add_save_arguments(p)
 
 
 def new_setup(content: Content, args: argparse.Namespace) -> Setup:
@@ -36,15 +39,36 @@ def new_setup(content: Content, args: argparse.Namespace) -> Setup:
 
 
 def run(args: argparse.Namespace) -> int:
+    saving.check_flags(args)
     content = load_for_cli(args.pack)
-    setup = new_setup(content, args)
     if not args.plain:
+        if args.cont or args.load:
+            raise CliError("--continue and --load need --plain for now; in the game, pick Continue or Load on the title screen")
         from game.tui.app import run_app
 
-        return run_app(content, setup)
+        return run_app(content, new_setup(content, args))
+    store = saving.store_for(args)
+    if args.cont or args.load:
+        saved = saving.resume(content, args, store)
+    else:
+        saved = saving.new_life(Life(content, new_setup(content, args)), args, store)
+    return play_plain(saved, store, save=not args.no_save)
+
+
+def play_plain(saved: saving.SavedLife, store: SaveStore, *, save: bool) -> int:
+    """Play in text; with ``save``, autosave after every choice and when input ends. 1 if the last save failed."""
     from game.tools.plain import PlainGame
 
-    game = PlainGame(Life(content, setup), sys.stdout)
+    autosave = saving.AutoSaver(store, saved) if save else None
+    game = PlainGame(saved.life, sys.stdout, after_choice=autosave)
     game.intro()
+    if saved.loaded is not None:
+        game.say(saving.resumed_note(saved))
     game.play(sys.stdin)
+    if autosave is None:
+        return 0
+    autosave(saved.life)
+    if autosave.error:
+        return 1
+    game.say(saving.saved_note(store, saved))
     return 0
