@@ -23,7 +23,7 @@ from game.packs.problems import Problems
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_PACK_BYTES = 20 * 1024 * 1024
 MAX_FILES = 500
-MAX_ITEMS = 50_000
+MAX_ITEMS = 20_000
 
 
 @dataclass
@@ -226,6 +226,7 @@ def _read_document(data: dict, shown: str, index: LineIndex, source: PackSource,
                 problems.error(shown, index.line_of(key), f"'{key}' must be an array of tables: write [[{key}]]")
                 continue
             target = source.events if key == "event" else source.daily
+            _check_count(value, key, shown, index, problems)
             for i, item in enumerate(value[:MAX_ITEMS]):
                 origin = Origin(shown, f"{key}[{i}]", index)
                 converted = _convert(item, struct, origin, problems)
@@ -236,6 +237,7 @@ def _read_document(data: dict, shown: str, index: LineIndex, source: PackSource,
             problems.error(shown, index.line_of(key), f"'{key}' must be a table: write [{key}.ID]")
             continue
         section = source.sections.setdefault(key, {})
+        _check_count(value, key, shown, index, problems)
         if key == "rules":
             for system, rules in value.items():
                 if not isinstance(rules, dict):
@@ -252,6 +254,11 @@ def _read_document(data: dict, shown: str, index: LineIndex, source: PackSource,
             continue
         for item_id, item in list(value.items())[:MAX_ITEMS]:
             _add(section, item_id, item, struct, Origin(shown, f"{key}.{item_id}", index), problems)
+
+
+def _check_count(value: list | dict, key: str, shown: str, index: LineIndex, problems: Problems) -> None:
+    if len(value) > MAX_ITEMS:
+        problems.error(shown, index.line_of(key), f"'{key}' has {len(value)} items; the limit is {MAX_ITEMS} per file")
 
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")

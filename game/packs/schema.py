@@ -25,6 +25,9 @@ Expr = Annotated[str, Meta(max_length=500)]
 Text = Annotated[str, Meta(max_length=4000)]
 """Player-facing text. Shown literally, apart from the safe markup subset."""
 
+IdList = Annotated[list[Id], Meta(max_length=200)]
+"""A list of ids (bounded, like every list in a pack)."""
+
 Number = int | float
 NumberOrExpr = int | float | Expr
 """A number, or an expression string that computes one."""
@@ -41,10 +44,10 @@ class PackMeta(Base, kw_only=True):
     name: Text
     version: str = "0.1.0"
     description: Text = ""
-    authors: list[str] = []
+    authors: Annotated[list[str], Meta(max_length=50)] = []
     license: str = ""
     languages: list[str] = field(default_factory=lambda: ["en"])
-    depends: list[Id] = []
+    depends: IdList = []
 
 
 class StatDef(Base, kw_only=True):
@@ -76,8 +79,8 @@ class TierDef(Base, kw_only=True):
     name: Text = ""
     color: str = ""
     description: Text = ""
-    grant: list[Id] = []
-    revoke: list[Id] = []
+    grant: IdList = []
+    revoke: IdList = []
 
 
 class SystemDef(Base, kw_only=True):
@@ -89,7 +92,7 @@ class SystemDef(Base, kw_only=True):
     max: Number = 1000
     start: Number = 0
     visibility: Literal["public", "private", "opaque"] = "public"
-    tiers: list[TierDef] = []
+    tiers: Annotated[list[TierDef], Meta(max_length=50)] = []
     source: Text = ""
 
 
@@ -126,8 +129,8 @@ class ListDef(Base, kw_only=True):
     description: Text = ""
     kind: Literal["black", "red"] = "black"
     public: bool = False
-    grant: list[Id] = []
-    revoke: list[Id] = []
+    grant: IdList = []
+    revoke: IdList = []
     source: Text = ""
 
 
@@ -167,20 +170,20 @@ class ScheduleDef(Base, kw_only=True):
 class Effects(Base, kw_only=True):
     """What a choice, an outcome or an overnight rule changes. All fields optional."""
 
-    record: list[Id] = []
+    record: IdList = []
     stats: dict[Id, NumberOrExpr] = {}
-    flags: list[Id] = []
-    unflag: list[Id] = []
-    grant: list[Id] = []
-    revoke: list[Id] = []
-    enlist: list[Id] = []
-    delist: list[Id] = []
-    befriend: list[Id] = []
-    unfriend: list[Id] = []
+    flags: IdList = []
+    unflag: IdList = []
+    grant: IdList = []
+    revoke: IdList = []
+    enlist: IdList = []
+    delist: IdList = []
+    befriend: IdList = []
+    unfriend: IdList = []
     character_scores: dict[Id, dict[Id, NumberOrExpr]] = {}
-    schedule: list[ScheduleDef] = []
-    enrol: list[Id] = []
-    leave: list[Id] = []
+    schedule: Annotated[list[ScheduleDef], Meta(max_length=20)] = []
+    enrol: IdList = []
+    leave: IdList = []
     end: Text = ""
 
 
@@ -201,11 +204,11 @@ class ChoiceDef(Effects, kw_only=True):
     text: Text = ""
     show_if: Expr = ""
     enable_if: Expr = ""
-    requires: list[Id] = []
+    requires: IdList = []
     locked_text: Text = ""
-    tags: list[Id] = []
+    tags: IdList = []
     source: Text = ""
-    outcomes: list[OutcomeDef] = field(default_factory=list, name="outcome")
+    outcomes: Annotated[list[OutcomeDef], Meta(max_length=20)] = field(default_factory=list, name="outcome")
 
 
 class EventDef(Base, kw_only=True):
@@ -219,7 +222,7 @@ class EventDef(Base, kw_only=True):
     days: Annotated[list[int], Meta(min_length=2, max_length=2)] = []
     cooldown: Annotated[int, Meta(ge=0)] = 0
     once: bool = False
-    tags: list[Id] = []
+    tags: IdList = []
     character: Id = ""
     source: Text = ""
     choices: Annotated[list[ChoiceDef], Meta(min_length=1, max_length=9)] = field(default_factory=list, name="choice")
@@ -260,22 +263,22 @@ class ScenarioDef(Base, kw_only=True):
     name: Text
     description: Text = ""
     city: Id = ""
-    systems: list[Id] = []
-    optional_systems: list[Id] = []
-    compare: list[Id] = []
+    systems: IdList = []
+    optional_systems: IdList = []
+    compare: IdList = []
     days: Annotated[int, Meta(ge=1, le=365)] = 30
     events_per_day: Annotated[list[int], Meta(min_length=2, max_length=2)] = field(default_factory=lambda: [1, 2])
     start_date: str = "2019-03-04"
     character: CharacterSheet
     stats: dict[Id, Number] = {}
     scores: dict[Id, Number] = {}
-    flags: list[Id] = []
-    grant: list[Id] = []
-    revoke: list[Id] = []
-    lists: list[Id] = []
-    friends: list[Id] = []
+    flags: IdList = []
+    grant: IdList = []
+    revoke: IdList = []
+    lists: IdList = []
+    friends: IdList = []
     settings: dict[Id, bool | int | float | str] = {}
-    goals: list[GoalDef] = []
+    goals: Annotated[list[GoalDef], Meta(max_length=50)] = []
     source: Text = ""
 
 
