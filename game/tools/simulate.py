@@ -1,0 +1,123 @@
+"""``citizen simulate``: play many lives headless and report what fires, what never does, and where lives stall.
+
+Lives run through the same engine as the game (:mod:`game.tools.sim_run`); the
+figures come from :mod:`game.tools.sim_report`; the tables from
+:mod:`game.tools.sim_render`. ``--json`` prints the report as JSON for CI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game import paths
+from game.engine.content import Content
+from game.packs.loader import discover_packs, load_content
+from game.packs.problems import PackError
+from game.tools.common import CliError, pick_scenario
+from game.tools.pack_index import find_packs, read_entry, with_dependencies
+from game.tools.sim_report import Tally, strict_failures
+from game.tools.sim_run import POLICIES, batches, run_batches
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("simulate", help="play many lives headless: events never fired, dead ends, balance")
+    p.add_argument("--scenario", metavar="ID|all", help="scenario to simulate (default: the --pack packs' scenarios, else all)")
+    p.add_argument("--runs", type=int, default=200, metavar="N", help="lives per scenario (default: 200)")
+    p.add_argument("--days", type=int, metavar="N", help="length of each life in days (default: the scenario's)")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="base seed; life i's seed derives from it (default: 1)")
+    p.add_argument("--policy", choices=POLICIES, default="random", help="how simulated citizens choose (default: random)")
+    p.add_argument(
+        "--pack",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="PATH",
+        help="simulate this pack with its dependencies (repeatable)",
+    )
+    p.add_argument("--json", action="store_true", help="print the report as JSON (documented in docs/writing-packs.md)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to spread lives over (same results as 1)")
+    p.add_argument("--strict", action="store_true", help="exit 1 on never-fired events, dead ends or stuck lives")
+    p.set_defaults(run=run)
+
+
+def load_paths(targets: list[Path]) -> Content:
+    """Load exactly these pack folders; on errors print them all and stop with exit code 1."""
+    try:
+        return load_content(targets)
+    except PackError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise CliError("the packs have errors (listed above); fix them, then simulate again", 1) from None
+
+
+def resolve_packs(extra: list[Path]) -> tuple[list[Path], list[str] | None]:
+    """Folders to load, and the scenarios the named packs declare (None: no pack named)."""
+    if not extra:
+        return paths.default_pack_paths(), None
+    for path in extra:
+        if not path.exists():
+            raise CliError(f"--pack {path}: no such folder")
+    folders = discover_packs(extra)
+    if not folders:
+        raise CliError(f"--pack {' '.join(map(str, extra))}: no pack.toml found there; make one with 'citizen new-pack NAME'")
+    wanted = [read_entry(folder, "extra") for folder in folders]
+    return with_dependencies(wanted, find_packs()), [s for entry in wanted for s in entry.scenarios]
+
+
+def pick_scenarios(content: Content, wanted: str | None, from_packs: list[str] | None) -> list[str]:
+    if wanted is None and from_packs:
+        return [s for s in from_packs if s in content.scenarios]
+    if wanted is None or wanted == "all":
+        if not content.scenarios:
+            raise CliError("no scenario to simulate: add a [scenarios.ID] table to a pack", 1)
+        return list(content.scenarios)
+    return [pick_scenario(content, wanted)]
+
+
+def check_numbers(args: argparse.Namespace) -> None:
+    if not 1 <= args.runs <= 1_000_000:
+        raise CliError(f"--runs must be between 1 and 1000000, not {args.runs}")
+    if args.days is not None and not 1 <= args.days <= 365:
+        raise CliError(f"--days must be between 1 and 365, not {args.days}")
+    if not 1 <= args.jobs <= 256:
+        raise CliError(f"--jobs must be between 1 and 256, not {args.jobs}")
+
+
+def simulate(content: Content, folders: list[Path], scenarios: list[str], args: argparse.Namespace, progress=None) -> dict:
+    """Run the lives and return the report (see :mod:`game.tools.sim_report`)."""
+    settings = {"seed": args.seed, "policy": args.policy, "days": args.days}
+    tally = Tally(content, scenarios, settings)
+    todo = batches(scenarios, args.runs, args.seed, args.days, args.policy)
+    for results in run_batches(content, folders, todo, args.jobs, progress):
+        tally.add(results)
+    return tally.report()
+
+
+def run(args: argparse.Namespace) -> int:
+    check_numbers(args)
+    folders, from_packs = resolve_packs(args.pack)
+    content = load_paths(folders)
+    scenarios = pick_scenarios(content, args.scenario, from_packs)
+    total = args.runs * len(scenarios)
+    if sys.stderr.isatty():
+        from game.tools.sim_render import progress_bar
+
+        with progress_bar(total) as advance:
+            report = simulate(content, folders, scenarios, args, advance)
+    else:
+        report = simulate(content, folders, scenarios, args)
+    if args.json:
+        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        from game.tools.sim_render import render
+
+        render(report, content)
+    failures = strict_failures(report)
+    if args.strict and failures:
+        print(f"citizen simulate: strict: {'; '.join(failures)}", file=sys.stderr)
+        return 1
+    return 0
