@@ -133,7 +133,7 @@ class Builder:
             systems=systems,
             stats=frozenset(self.items("stats")),
             flags=frozenset(flags),
-            settings=frozenset(self.items("settings")),
+            settings={k: _value_type(i.value.default) for k, i in self.items("settings").items()},
             privileges=frozenset(self.items("privileges")),
             lists=frozenset(self.items("lists")),
             cities=frozenset(self.items("cities")),
@@ -346,7 +346,13 @@ class Builder:
         self.refs(o, "friends", v.friends, self.items("characters"), "character")
         self.refs(o, "grant", v.grant, self.items("privileges"), "privilege")
         self.refs(o, "revoke", v.revoke, self.items("privileges"), "privilege")
-        self.refs(o, "settings", v.settings, self.items("settings"), "setting")
+        for key, value in v.settings.items():
+            if self.ref(o, "settings", key, self.items("settings"), "setting"):
+                expected = _value_type(self.items("settings")[key].value.default)
+                if _value_type(value) != expected:
+                    self.problems.error(
+                        o.file, o.at(f"settings.{key}"), f"setting '{key}' must be a {expected}, like its default"
+                    )
         low, high = v.events_per_day
         if not 0 <= low <= high <= 9:
             self.problems.error(o.file, o.at("events_per_day"), "events_per_day must be [low, high] with 0 ≤ low ≤ high ≤ 9")
@@ -423,6 +429,13 @@ class Builder:
                         self.problems.error(
                             o.file, o.at("when"), f"event '{event.id}' needs system '{clause.args[0]}', which no scenario enrols"
                         )
+
+
+def _value_type(value: Any) -> str:
+    """The expression type of a setting, from its default."""
+    if isinstance(value, bool):
+        return BOOL
+    return NUM if isinstance(value, int | float) else "string"
 
 
 def _all_effects(value: Any) -> list[schema.Effects]:

@@ -37,7 +37,7 @@ class Names:
     systems: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # system → tier ids
     stats: frozenset[str] = frozenset()
     flags: frozenset[str] = frozenset()
-    settings: frozenset[str] = frozenset()
+    settings: Mapping[str, str] = field(default_factory=dict)  # setting → "boolean" / "number" / "string"
     privileges: frozenset[str] = frozenset()
     lists: frozenset[str] = frozenset()
     cities: frozenset[str] = frozenset()
@@ -277,7 +277,7 @@ class _Compiler:
         if space == "setting":
             self._check(ident, self.names.settings, "setting")
             self.depends.add(f"setting.{ident}")
-            return _Node(ANY_SETTING, lambda ctx: ctx.setting(ident), name=("setting", ident))
+            return _Node(self.names.settings[ident], lambda ctx: ctx.setting(ident), name=("setting", ident))
         if space == "friends":
             raise self.fail(f"'friends.{ident}' must be called, like friends.mean(\"sesame\")")
         raise self.fail(f"unknown namespace '{space}'{_suggest(space, ['score', 'tier', 'stat', 'flag', 'setting', 'friends'])}")
@@ -295,12 +295,12 @@ class _Compiler:
         return _Node(BOOL, _any(fns))
 
     def _bool(self, node: _Node) -> _Node:
-        if node.type not in (BOOL, ANY_SETTING):
+        if node.type != BOOL:
             raise self.fail(f"expected a true/false value, got a {node.type}")
         return node
 
     def _num(self, node: _Node) -> _Node:
-        if node.type not in (NUM, ANY_SETTING):
+        if node.type != NUM:
             raise self.fail(f"expected a number, got a {node.type}")
         return node
 
@@ -347,7 +347,7 @@ class _Compiler:
         cmp = _COMPARE.get(op_type)
         if cmp is None:
             raise self.fail(f"comparison '{op_type.__name__}' is not allowed")
-        types = {left.type, right.type} - {ANY_SETTING}
+        types = {left.type, right.type}
         if len(types) > 1:
             raise self.fail(f"cannot compare a {left.type} with a {right.type}")
         if STR in types and op_type not in (ast.Eq, ast.NotEq):
@@ -409,9 +409,6 @@ class _Compiler:
             limit = self._num(self.node(args[1], depth)).fn
             return _Node(NUM, lambda ctx: ctx.friends_below(system, limit(ctx)))
         raise self.fail(f"unknown 'friends.{attr}'{_suggest(attr, ['mean', 'count', 'below'])}")
-
-
-ANY_SETTING = "setting"
 
 
 def _math(name: str, arity: tuple[int, int], impl: Callable[..., Any]):

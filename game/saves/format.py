@@ -68,6 +68,7 @@ class StateShape(msgspec.Struct):
     rule_uses: dict[str, list[int]] = {}
     scheduled: list[tuple[int, str]] = []
     today_target: int = 0
+    today_drawn: int = 0
     today_events: list[str] = []
     current: str | None = None
     records: list[tuple[int, str, str, float, float, str, bool]] = []
@@ -143,7 +144,7 @@ def decode(data: bytes, path: Path) -> SaveFile:
         raise SaveError(f"{where}: the save file is empty (the game may have stopped while writing it)", path)
     try:
         raw = msgspec.json.decode(data)
-    except msgspec.DecodeError as exc:
+    except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # bytes that are not UTF-8 text are damage too
         why = "it is cut short" if "truncated" in str(exc) else f"it is not valid JSON ({exc})"
         raise SaveError(f"{where}: the save file is damaged: {why}", path) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
