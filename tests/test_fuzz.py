@@ -8,8 +8,8 @@ the compiler, and only SaveError (or a correct load) out of the save loader.
 from __future__ import annotations
 
 import random
-import tempfile
 import shutil
+import tempfile
 from pathlib import Path
 
 import tomli_w
@@ -89,7 +89,7 @@ def test_mutated_packs_give_only_content_errors(tmp_path: Path, seed: int) -> No
     name = rng.choice(sorted(files))
     files[name] = mutate(files[name], rng)
     folder = write(tmp_path / "fuzz", files)
-    content, problems = validate([folder])
+    content, _problems = validate([folder])
     if content is not None and "life" in content.scenarios:  # what still loads must still play
         life = Life(content, Setup("life", seed))
         for _ in range(20):
