@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -52,3 +53,9 @@ def write_pack(tmp_path: Path) -> PackWriter:
         return folder
 
     return write
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _saves_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test (nor the ``citizen`` processes tests start) writes into the player's saves folder."""
+    os.environ["CITIZEN_SAVES"] = str(tmp_path_factory.mktemp("saves"))

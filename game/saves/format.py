@@ -112,7 +112,7 @@ def pack_refs(content: Content) -> list[PackRef]:
 
 
 def encode(life: Life, *, player: str = "", workshop: str = "", meta: dict[str, Any] | None = None) -> bytes:
-    """The bytes of a save file for ``life`` (indented JSON, UTF-8, ending in a newline)."""
+    """The bytes of a save file for ``life`` (JSON in UTF-8, laid out by :func:`_layout`)."""
     state = life.state.to_dict()
     doc = {
         "format": FORMAT,
@@ -128,9 +128,24 @@ def encode(life: Life, *, player: str = "", workshop: str = "", meta: dict[str, 
         "state": state,
     }
     try:
-        return msgspec.json.format(msgspec.json.encode(doc), indent=1) + b"\n"
+        return _layout(doc)
     except (TypeError, OverflowError) as exc:  # a setting or meta value JSON cannot hold
         raise SaveError(f"this life cannot be saved: {exc}") from None
+
+
+def _layout(doc: dict[str, Any]) -> bytes:
+    """JSON laid out for people: one top-level key, one choice and one state field per line."""
+    enc = msgspec.json.encode
+    parts = []
+    for key, value in doc.items():
+        if key == "log" and value:
+            text = b"[\n  " + b",\n  ".join(enc(x) for x in value) + b"\n ]"
+        elif key == "state":
+            text = b"{\n  " + b",\n  ".join(enc(k) + b": " + enc(v) for k, v in value.items()) + b"\n }"
+        else:
+            text = enc(value)
+        parts.append(b" " + enc(key) + b": " + text)
+    return b"{\n" + b",\n".join(parts) + b"\n}\n"
 
 
 def decode(data: bytes, path: Path) -> SaveFile:

@@ -212,7 +212,7 @@ def snapshot_problems(content: Content, save: SaveFile) -> list[str]:
 def first_difference(saved: Any, replayed: Any, where: str = "state") -> str:
     """Where two JSON values first differ, with both values; "" when equal."""
     if isinstance(saved, dict) and isinstance(replayed, dict):
-        for key in sorted(set(saved) | set(replayed), key=str):
+        for key in [*saved, *(k for k in replayed if k not in saved)]:
             if key not in saved or key not in replayed:
                 return f"{where}.{key} is only in the {'replay' if key not in saved else 'snapshot'}"
             diff = first_difference(saved[key], replayed[key], f"{where}.{key}")

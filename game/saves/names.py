@@ -12,7 +12,7 @@ AUTOSAVE = "autosave"
 
 MAX_NAME = 40
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
-_UNSAFE = re.compile(r"[^\w]+|_+")
+_UNSAFE = re.compile(r"[\W_]+")
 
 
 def safe_slot_name(text: str) -> str:

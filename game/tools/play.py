@@ -70,5 +70,5 @@ def play_plain(saved: saving.SavedLife, store: SaveStore, *, save: bool) -> int:
     autosave(saved.life)
     if autosave.error:
         return 1
-    game.say(saving.saved_note(store, saved))
+    print(saving.saved_note(store, saved), file=sys.stderr)  # stdout stays the life's transcript
     return 0
