@@ -228,12 +228,19 @@ class Builder:
     def _effects(self, item: Item, sub: str, v: schema.Effects) -> c.Effects:
         o = item.origin
         p = f"{sub}." if sub else ""
-        record = self.refs(o, p + "record", v.record, self.recordable, "act or rule")
-        stats = tuple(
-            (s, e)
-            for s, raw in v.stats.items()
-            if self.ref(o, p + "stats", s, self.items("stats"), "stat") and (e := self.expr(o, f"{p}stats.{s}", raw, NUM))
-        )
+        checked: dict[str, tuple[str, ...]] = {}
+        for name, section, what in _ID_LIST_EFFECTS:
+            idents = getattr(v, name)
+            if idents:
+                known = self.recordable if section == "recordable" else self.items(section)
+                checked[name] = self.refs(o, p + name, idents, known, what)
+        stats = ()
+        if v.stats:
+            stats = tuple(
+                (s, e)
+                for s, raw in v.stats.items()
+                if self.ref(o, p + "stats", s, self.items("stats"), "stat") and (e := self.expr(o, f"{p}stats.{s}", raw, NUM))
+            )
         cscores = []
         for who, scores in v.character_scores.items():
             if self.ref(o, p + "character_scores", who, self.items("characters"), "character"):
@@ -242,26 +249,19 @@ class Builder:
                         e := self.expr(o, p + "character_scores", raw, NUM)
                     ):
                         cscores.append((who, system, e))
-        schedule = tuple(
-            (s.event, s.after) for s in v.schedule if self.ref(o, p + "schedule", s.event, self.layered.events, "event")
-        )
-        privileges, lists, chars, systems = (self.items(k) for k in ("privileges", "lists", "characters", "systems"))
+        schedule = ()
+        if v.schedule:
+            schedule = tuple(
+                (s.event, s.after) for s in v.schedule if self.ref(o, p + "schedule", s.event, self.layered.events, "event")
+            )
         return c.Effects(
-            record,
-            stats,
-            tuple(v.flags),
-            tuple(v.unflag),
-            self.refs(o, p + "grant", v.grant, privileges, "privilege"),
-            self.refs(o, p + "revoke", v.revoke, privileges, "privilege"),
-            self.refs(o, p + "enlist", v.enlist, lists, "list"),
-            self.refs(o, p + "delist", v.delist, lists, "list"),
-            self.refs(o, p + "befriend", v.befriend, chars, "character"),
-            self.refs(o, p + "unfriend", v.unfriend, chars, "character"),
-            tuple(cscores),
-            schedule,
-            self.refs(o, p + "enrol", v.enrol, systems, "score system"),
-            self.refs(o, p + "leave", v.leave, systems, "score system"),
-            v.end,
+            stats=stats,
+            flags=tuple(v.flags),
+            unflag=tuple(v.unflag),
+            character_scores=tuple(cscores),
+            schedule=schedule,
+            end=v.end,
+            **checked,
         )
 
     def _event(self, item: Item) -> c.Event:
@@ -429,6 +429,20 @@ class Builder:
                         self.problems.error(
                             o.file, o.at("when"), f"event '{event.id}' needs system '{clause.args[0]}', which no scenario enrols"
                         )
+
+
+_ID_LIST_EFFECTS = (
+    ("record", "recordable", "act or rule"),
+    ("grant", "privileges", "privilege"),
+    ("revoke", "privileges", "privilege"),
+    ("enlist", "lists", "list"),
+    ("delist", "lists", "list"),
+    ("befriend", "characters", "character"),
+    ("unfriend", "characters", "character"),
+    ("enrol", "systems", "score system"),
+    ("leave", "systems", "score system"),
+)
+"""Effect fields that list ids: (field, what they refer to, its name in messages)."""
 
 
 def _value_type(value: Any) -> str:

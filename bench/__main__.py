@@ -1,0 +1,79 @@
+"""``python -m bench [--quick] [--only NAME…]``: measure, print a table, write bench/results.json.
+
+Every figure is compared with a reference measured in the same run (these
+machines are shared and noisy), as the median of several runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from bench.measure import Figure
+
+SUITES = ["content", "engine", "saves"]
+"""Modules of bench/ with ``run(quick) -> list[Figure]``, in the order they run."""
+
+RESULTS = Path(__file__).resolve().parent / "results.json"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="fewer runs (for a smoke test)")
+    parser.add_argument("--only", nargs="*", choices=SUITES, help="run only these suites")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON results")
+    args = parser.parse_args(argv)
+    console = Console()
+    figures: list[Figure] = []
+    started = time.perf_counter()
+    for name in args.only or SUITES:
+        with console.status(f"measuring {name}…"):
+            figures.extend(importlib.import_module(f"bench.{name}").run(quick=args.quick))
+    table = Table(title="AAA Citizen benchmarks")
+    for column in ("figure", "value", "reference", "ratio", "budget", "ok"):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    for f in figures:
+        budget = (
+            ""
+            if f.budget is None
+            else (
+                f"≤ {f.budget:g}×"
+                if f.budget_kind == "ratio_at_most"
+                else f"≥ {f.budget:g} {f.unit}"
+                if f.budget_kind == "value_at_least"
+                else f"≤ {f.budget:g} {f.unit}"
+            )
+        )
+        table.add_row(
+            f.name + (f"\n[dim]{f.note}[/dim]" if f.note else ""),
+            f"{f.value:,.1f} {f.unit}",
+            f"{f.reference:,.1f} {f.unit}\n[dim]{f.reference_name}[/dim]" if f.reference else "",
+            f"{f.ratio:.2f}×" if f.ratio is not None else "",
+            budget,
+            {True: "[green]yes[/green]", False: "[red]NO[/red]", None: ""}[f.ok],
+        )
+    console.print(table)
+    elapsed = time.perf_counter() - started
+    document = {
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "python": sys.version.split()[0],
+        "machine": platform.machine(),
+        "seconds": round(elapsed, 1),
+        "quick": args.quick,
+        "figures": [f.to_dict() for f in figures],
+    }
+    args.out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
+    console.print(f"{len(figures)} figures in {elapsed:.0f} s; written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
