@@ -19,7 +19,7 @@ from rich.table import Table
 
 from bench.measure import Figure
 
-SUITES = ["content", "engine", "saves"]
+SUITES = ["content", "engine", "saves", "soak"]
 """Modules of bench/ with ``run(quick) -> list[Figure]``, in the order they run."""
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
@@ -31,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", choices=SUITES, help="run only these suites")
     parser.add_argument("--out", type=Path, default=RESULTS, help="where to write the JSON results")
     args = parser.parse_args(argv)
-    console = Console()
+    console = Console(width=max(Console().width, 140))
     figures: list[Figure] = []
     started = time.perf_counter()
     for name in args.only or SUITES:
