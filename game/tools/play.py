@@ -27,6 +27,7 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, metavar="N", help="the seed that fixes every random draw (default: random)")
     p.add_argument("--days", type=int, metavar="N", help="the length of the life in days (default: the scenario's)")
     p.add_argument("--pack", action="append", type=Path, default=[], metavar="PATH", help="load another pack (repeatable)")
+    p.add_argument("--workshop", type=Path, metavar="FILE", help="play a workshop's life (asks your name; saves beside the file)")
     saving.add_save_arguments(p)
 
 
@@ -39,6 +40,10 @@ def new_setup(content: Content, args: argparse.Namespace) -> Setup:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "workshop", None) is not None:
+        from game.tools.workshop_play import run as run_workshop
+
+        return run_workshop(args)
     saving.check_flags(args)
     content = load_for_cli(args.pack)
     if not args.plain:

@@ -12,14 +12,26 @@ from game.packs.loader import validate
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="check packs for errors (file:line: error: message)")
-    p.add_argument("paths", nargs="*", type=Path, help="pack folders, or folders of packs (default: all installed packs)")
+    p.add_argument(
+        "paths", nargs="*", type=Path, help="pack folders, folders of packs, or workshop files (default: all installed packs)"
+    )
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing when there are no problems")
+    p.add_argument("--deep", action="store_true", help="also simulate lives and warn about events never fired and dead ends")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    workshops = [p for p in args.paths if p.suffix == ".toml" and p.name != "pack.toml" and not p.is_dir()]
+    if workshops:
+        from game.tools.workshop_check import run_workshops
+
+        return run_workshops(workshops, [p for p in args.paths if p not in workshops], args.quiet)
     targets = args.paths or paths.default_pack_paths()
     content, problems = validate(targets)
+    if args.deep and content is not None:
+        from game.tools.deep_check import deep_problems
+
+        problems = [*problems, *deep_problems(content)]
     for problem in sorted(problems, key=lambda p: (p.file, p.line, p.message)):
         print(problem)
     errors = sum(1 for p in problems if p.severity == "error")

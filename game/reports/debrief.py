@@ -1,0 +1,83 @@
+"""A whole debrief: the lives, the class comparison, the prompts and what the players were shown."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from game.engine.content import Content
+from game.engine.life import Life
+from game.reports.cohort import ClassReport, class_report
+from game.reports.life import LifeReport, life_report
+from game.reports.prompts import Prompts
+from game.strings import S
+
+
+@dataclass(frozen=True)
+class Played:
+    """One life to debrief: the life (replayed from its save), who played it, the save's name."""
+
+    life: Life
+    player: str = ""
+    name: str = ""
+
+
+@dataclass
+class Debrief:
+    """What every renderer (HTML, Markdown, terminal) draws."""
+
+    title: str
+    content: Content
+    lives: list[LifeReport]
+    cohort: ClassReport | None
+    prompts: Prompts = field(default_factory=Prompts)
+    settings: list[tuple[str, str]] = field(default_factory=list)
+    language: str = "en"
+
+    @property
+    def single(self) -> LifeReport | None:
+        return self.lives[0] if len(self.lives) == 1 else None
+
+
+def settings_lines(
+    setup_like: object | None = None, *, scores: object = None, disclosed: bool | None = None
+) -> list[tuple[str, str]]:
+    """What the players were shown and what the facilitator changed, as (label, value) lines."""
+    out: list[tuple[str, str]] = []
+    if isinstance(scores, str):
+        out.append((S["report_set_scores"], S[f"report_scores_{scores}"]))
+    elif isinstance(scores, dict) and scores:
+        out.append((S["report_set_scores"], ", ".join(f"{k}: {S[f'report_scores_{v}']}" for k, v in sorted(scores.items()))))
+    if disclosed is not None:
+        out.append((S["report_set_disclosed"], S["report_yes" if disclosed else "report_no"]))
+    settings = getattr(setup_like, "settings", {}) or {}
+    for key, value in sorted(settings.items()):
+        shown = S["report_yes"] if value is True else S["report_no"] if value is False else str(value)
+        out.append((S["report_set_setting"].format(setting=key), shown))
+    overrides = getattr(setup_like, "rule_overrides", {}) or {}
+    for key, points in sorted(overrides.items()):
+        out.append((S["report_set_override"].format(rule=key), f"{points:+g}"))
+    return out
+
+
+def _natural(text: str) -> list[object]:
+    """'Player 2' before 'Player 10'."""
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", text.casefold()) if part]
+
+
+def build_debrief(
+    content: Content,
+    played: list[Played],
+    *,
+    title: str = "",
+    prompts: Prompts | None = None,
+    settings: list[tuple[str, str]] | None = None,
+    language: str = "en",
+) -> Debrief:
+    """Compute the debrief of ``played`` (one life, or a class when there are several)."""
+    lives = [life_report(p.life, p.player, p.name) for p in played]
+    lives.sort(key=lambda r: (_natural(r.player), _natural(r.name)))
+    cohort = class_report(content, lives) if len(lives) > 1 else None
+    if not title:
+        title = lives[0].scenario_name if lives else S["game_title"]
+    return Debrief(title, content, lives, cohort, prompts or Prompts(), settings or [], language)

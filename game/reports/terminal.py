@@ -1,0 +1,83 @@
+"""The debrief as a short Rich summary in the terminal (when no output file is asked for)."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from game import present
+from game.reports.cohort import ClassReport
+from game.reports.debrief import Debrief
+from game.reports.life import LifeReport
+from game.reports.short import short_debrief
+from game.reports.words import cause_of_moment
+from game.strings import S
+
+
+def render_terminal(debrief: Debrief, console: Console, hint_paths: str = "") -> None:
+    """Print the summary: the class figures, or one life's debrief."""
+    console.print(Text(S["report_title"].format(title=debrief.title), style="bold"))
+    for key, value in debrief.settings:
+        console.print(Text(f"  {key}: {value}", style="dim"))
+    if debrief.cohort is not None:
+        console.print(_class(debrief.cohort))
+    elif debrief.single is not None:
+        console.print(_life(debrief.single))
+        for line in short_debrief(debrief.single, debrief.prompts):
+            console.print(Text(line))
+    if hint_paths:
+        console.print(Text(S["report_term_hint"].format(paths=hint_paths), style="dim"))
+
+
+def _class(cohort: ClassReport) -> Group:
+    n = cohort.players
+    parts: list[object] = []
+    for system, rows in cohort.tiers.items():
+        table = Table(title=S["report_tiers_of"].format(system=escape(cohort.system_names[system])), title_justify="left")
+        table.add_column(S["report_col_final"])
+        table.add_column(S["report_col_taken"], justify="right")
+        table.add_column("")
+        lines = [(name, count) for _tid, name, count in rows]
+        if cohort.not_enrolled.get(system):
+            lines.append((S["report_not_enrolled"], cohort.not_enrolled[system]))
+        for tid, count in lines:
+            table.add_row(Text(tid), str(count), Text("█" * round(30 * count / n) if n else "", style="cyan"))
+        parts.append(table)
+    events = Table(title=S["report_term_top_events"], title_justify="left")
+    events.add_column(S["report_col_day"], justify="right")
+    events.add_column("")
+    events.add_column(S["report_col_choice"])
+    for ev in cohort.events[:12]:
+        shares = ", ".join(f"{c.label} {round(c.share * 100)}%" for c in ev.choices if c.count)
+        events.add_row(str(ev.first_day), Text(ev.title), Text(shares))
+    parts.append(events)
+    if cohort.losses:
+        losses = Table(title=S["report_losses"], title_justify="left")
+        for head in (S["report_col_player"], S["report_col_privilege"], S["report_col_day"], S["report_col_why"]):
+            losses.add_column(head)
+        for loss in cohort.losses[:20]:
+            m = loss.moment
+            losses.add_row(Text(loss.player), Text(m.name), str(m.day), Text(cause_of_moment(m)))
+        parts.append(losses)
+    movers = Table(title=S["report_movers"], title_justify="left")
+    movers.add_column(S["report_col_choice"])
+    movers.add_column(S["report_col_taken"], justify="right")
+    movers.add_column(S["report_col_mean"], justify="right")
+    for m in cohort.movers[:8]:
+        style = "red" if m.mean < 0 else "green"
+        movers.add_row(Text(m.text), str(m.taken), Text(present.signed(round(m.mean, 1)), style=style))
+    parts.append(movers)
+    parts.append(Text(S["report_stance_total"].format(safe=cohort.safe_total, defiant=cohort.defiant_total)))
+    return Group(*parts)
+
+
+def _life(life: LifeReport) -> Group:
+    parts: list[object] = [Text(S["report_life_of"].format(player=life.player or life.name), style="bold")]
+    for s in life.series:
+        parts.append(Text(S["report_term_final"].format(system=s.name, score=present.number(s.final), tier=s.final_tier)))
+    for g in life.goals:
+        state = S["report_goal_met"].format(day=g.day) if g.met else S["report_goal_missed"]
+        parts.append(Text(f"{'✓' if g.met else '✗'} {g.text}: {state}"))
+    return Group(*parts)

@@ -1,0 +1,35 @@
+"""``citizen validate workshop.toml``: check workshop files (and their packs) like packs."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from game.packs.loader import validate
+
+
+def run_workshops(workshops: list[Path], packs: list[Path], quiet: bool) -> int:
+    """Check each workshop file, then any pack folders given beside them; print FILE:LINE problems."""
+    from game.workshop import validate_workshop
+
+    errors = 0
+    for path in workshops:
+        workshop, content, problems = validate_workshop(path)
+        for problem in sorted(set(problems), key=lambda p: (p.file, p.line, p.message)):
+            print(problem)
+        count = sum(1 for p in problems if p.severity == "error")
+        errors += count
+        warnings = len(problems) - count
+        if content is not None and workshop is not None:
+            if not quiet:
+                scenario = workshop.scenario(content)
+                extra = f"; {warnings} warning(s)" if warnings else ""
+                print(f"ok: workshop '{workshop.title}' ({scenario}, {len(content.packs)} packs){extra}")
+        else:
+            print(f"{path}: {count} error(s), {warnings} warning(s)", file=sys.stderr)
+    if packs:
+        _content, problems = validate(packs)
+        for problem in sorted(problems, key=lambda p: (p.file, p.line, p.message)):
+            print(problem)
+        errors += sum(1 for p in problems if p.severity == "error")
+    return 1 if errors else 0

@@ -1,0 +1,134 @@
+"""``citizen play --workshop FILE``: a player's life in a workshop, saved into the workshop's folder.
+
+The player gives a name (in plain mode: the first line read); the save slot is
+that name made safe (:func:`game.saves.safe_slot_name`). A player who comes
+back with the same name goes on with their unfinished life.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from game.engine.content import Content
+from game.engine.life import Life
+from game.saves import SaveError, SaveStore, safe_slot_name
+from game.strings import S
+from game.tools.common import CliError
+from game.workshop import Workshop, WorkshopError, open_workshop
+
+CONFLICTS = ("scenario", "seed", "days", "save_as", "saves", "load", "cont")
+MAX_NAME_TRIES = 5
+
+
+@dataclass
+class Seat:
+    """A player's place in a workshop: the life, its slot, and whether it was resumed."""
+
+    life: Life
+    slot: str
+    player: str
+    resumed: bool = False
+
+
+def open_for_cli(path: Path) -> tuple[Workshop, Content]:
+    """The workshop and its content; its problems printed and a clear error if it has any."""
+    try:
+        return open_workshop(path)
+    except WorkshopError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        raise CliError(f"the workshop file {path} has errors (listed above); fix them and try again", 1) from None
+
+
+def check_flags(args: argparse.Namespace) -> None:
+    used = [name for name in CONFLICTS if getattr(args, name, None) not in (None, False, 0, [])]
+    if used or getattr(args, "pack", []):
+        flags = ", ".join(
+            "--" + n.replace("_", "-").replace("cont", "continue") for n in [*used, *(["pack"] if args.pack else [])]
+        )
+        raise CliError(f"--workshop decides the life and where it is saved: leave out {flags}")
+
+
+def seat_for(workshop: Workshop, content: Content, store: SaveStore, name: str) -> Seat:
+    """The player's unfinished life in this workshop, or a new one in a free slot named after them.
+
+    Raises:
+        SaveError: the name has no letter or digit.
+    """
+    slot = safe_slot_name(name)
+    if not slot:
+        raise SaveError(S["workshop_bad_name"].format(name=name))
+    if store.exists(slot):
+        info = store.info(slot)
+        if info.ok and not info.ended and info.workshop == workshop.id:
+            try:
+                loaded = store.load(slot, content)
+                life = loaded.life if loaded.life is not None else loaded.from_snapshot()
+                return Seat(life, slot if loaded.life is not None else loaded.save_as, name, resumed=True)
+            except SaveError as exc:
+                print(S["workshop_resume_failed"].format(error=exc.message), file=sys.stderr)
+        slot = store.free_name(slot)
+    return Seat(Life(content, workshop.setup(content, name)), slot, name)
+
+
+def read_name(lines: TextIO, out: TextIO) -> str:
+    """The player's name: the first usable line of input (asked again, a few times, if it has no letter)."""
+    for _ in range(MAX_NAME_TRIES):
+        out.write(S["workshop_ask_name"])
+        out.flush()
+        line = lines.readline()
+        if not line:
+            break
+        name = line.strip()
+        out.write(name + "\n")
+        if safe_slot_name(name):
+            return name
+        out.write(S["workshop_bad_name"].format(name=name) + "\n")
+    raise CliError(S["workshop_no_name"], 1)
+
+
+def run(args: argparse.Namespace) -> int:
+    check_flags(args)
+    workshop, content = open_for_cli(args.workshop)
+    store = SaveStore(workshop.saves_dir)
+    if not args.plain:
+        from game.tui.app import run_app
+
+        return run_app(content, None, display=workshop.display(), saves=store, workshop=workshop)  # type: ignore[call-arg]
+    return play_plain(workshop, content, store, sys.stdin, sys.stdout, save=not args.no_save)
+
+
+def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: TextIO, out: TextIO, *, save: bool) -> int:
+    """Ask the name, then play in text, autosaving after each choice; the short debrief at the end."""
+    from game.reports.prompts import Prompts
+    from game.reports.short import end_debrief
+    from game.tools.plain import PlainGame
+    from game.tools.saving import AutoSaver, SavedLife
+
+    out.write(S["workshop_welcome"].format(title=workshop.title) + "\n")
+    name = read_name(lines, out)
+    try:
+        seat = seat_for(workshop, content, store, name)
+    except SaveError as exc:
+        raise CliError(exc.message, 1) from None
+    saver = AutoSaver(store, SavedLife(seat.life, seat.slot, name, workshop.id)) if save else None
+    game = PlainGame(seat.life, out, display=workshop.display(), after_choice=saver)
+    game.intro()
+    if seat.resumed:
+        game.say(S["workshop_resumed"].format(name=name, day=seat.life.state.day))
+    finished = game.play(lines)
+    if saver is not None:
+        saver(seat.life)
+    if finished:
+        game.say()
+        for line in end_debrief(seat.life, Prompts.of(workshop.prompts)):
+            game.say(line)
+    if saver is not None:
+        if saver.error:
+            return 1
+        print(S["workshop_saved"].format(slot=seat.slot, folder=store.folder), file=sys.stderr)
+    return 0
