@@ -122,6 +122,7 @@ class Tally:
             "runs": runs,
             "length": max((life.length for life in lives), default=0),
             "dead_ends": sum(quiet.values()),
+            "dead_end_lives": sum(1 for life in lives if life.quiet_days),
             "dead_end_days": [{"day": d, "lives": n} for d, n in sorted(quiet.items())],
             "stuck": sum(stuck.values()),
             "stuck_at": [{"event": e, "day": d, "lives": n} for (e, d), n in sorted(stuck.items())],
