@@ -48,6 +48,8 @@ BAD = {
     "truncated": (lambda data: data[: len(data) // 2], "the save file is damaged: it is cut short"),
     "not json": (lambda data: b"this is not json at all", "the save file is damaged: it is not valid JSON"),
     "binary": (lambda data: b"\x00\xff\xfe" * 20, "the save file is damaged"),
+    "nested": (lambda data: b"[" * 200_000, "it is nested too deeply"),
+    "bom": (lambda data: b"\xef\xbb\xbf" + data.replace(b'"day": 5', b'"day": 6'), "state.day is 6 in the snapshot but 5"),
     "a list": (lambda data: b"[1, 2, 3]", "this is not an AAA Citizen save"),
     "other json": (lambda data: b'{"hello": "world"}', "this is not an AAA Citizen save"),
     "no version": (edit_json(_set("version", "one")), "no valid format version"),
@@ -89,7 +91,7 @@ def test_bad_save_gives_one_clear_message_and_is_left_untouched(case: str, saved
     assert folder_bytes(store.folder) == before
     # the list still shows it, with the reason, and a backup is there to pick
     info = next(i for i in store.list() if i.name == "ana")
-    assert info.ok == (case in ("score edited", "log edited", "choice edited", "seed edited"))
+    assert info.ok == (case in ("score edited", "log edited", "choice edited", "seed edited", "bom"))
     assert [b.choices for b in store.backups("ana")] == [3, 2, 1]
     assert store.load("ana", mini, backup=1).life is not None
 

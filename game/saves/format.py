@@ -158,10 +158,12 @@ def decode(data: bytes, path: Path) -> SaveFile:
     if not data.strip():
         raise SaveError(f"{where}: the save file is empty (the game may have stopped while writing it)", path)
     try:
-        raw = msgspec.json.decode(data)
+        raw = msgspec.json.decode(data.removeprefix(b"\xef\xbb\xbf"))  # a byte-order mark from an editor is harmless
     except (msgspec.DecodeError, UnicodeDecodeError) as exc:  # bytes that are not UTF-8 text are damage too
         why = "it is cut short" if "truncated" in str(exc) else f"it is not valid JSON ({exc})"
         raise SaveError(f"{where}: the save file is damaged: {why}", path) from None
+    except RecursionError:
+        raise SaveError(f"{where}: the save file is damaged: it is nested too deeply", path) from None
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise SaveError(f'{where}: this is not an AAA Citizen save (no "format": "{FORMAT}")', path)
     version = raw.get("version")

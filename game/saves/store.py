@@ -65,7 +65,7 @@ def _same_life(path: Path, data: bytes) -> bool:
     """True if ``path`` already holds ``data`` apart from the time of saving."""
     try:
         old = msgspec.json.decode(path.read_bytes())
-    except (OSError, ValueError):  # msgspec.DecodeError and UnicodeDecodeError are ValueErrors
+    except (OSError, ValueError, RecursionError):  # msgspec.DecodeError and UnicodeDecodeError are ValueErrors
         return False
     new = msgspec.json.decode(data)
     if not isinstance(old, dict):
