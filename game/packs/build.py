@@ -346,12 +346,12 @@ class Builder:
         self.refs(o, "friends", v.friends, self.items("characters"), "character")
         self.refs(o, "grant", v.grant, self.items("privileges"), "privilege")
         self.refs(o, "revoke", v.revoke, self.items("privileges"), "privilege")
-        for key, value in v.settings.items():
-            if self.ref(o, "settings", key, self.items("settings"), "setting"):
-                expected = _value_type(self.items("settings")[key].value.default)
+        for name, value in v.settings.items():
+            if self.ref(o, "settings", name, self.items("settings"), "setting"):
+                expected = _value_type(self.items("settings")[name].value.default)
                 if _value_type(value) != expected:
                     self.problems.error(
-                        o.file, o.at(f"settings.{key}"), f"setting '{key}' must be a {expected}, like its default"
+                        o.file, o.at(f"settings.{name}"), f"setting '{name}' must be a {expected}, like its default"
                     )
         low, high = v.events_per_day
         if not 0 <= low <= high <= 9:
