@@ -211,4 +211,11 @@ S: dict[str, str] = {
     "workshop_resumed": "Welcome back, {name}: your life goes on from day {day}.",
     "workshop_resume_failed": "Your earlier life could not be loaded ({error}); a new one starts in a new save.",
     "workshop_saved": "Saved as '{slot}' in {folder}",
+    # live reload for writers (citizen play --watch)
+    "reload_ok": "Packs reloaded: all {total} choices replayed under the new content.",
+    "reload_partial": "Packs reloaded: {replayed} of {total} choices still fit; the life goes on from there.",
+    "reload_failed": "The packs have errors; the game goes on with the last good version:",
+    "reload_more": "… and {n} more",
+    "reload_scenario_gone": "scenario '{scenario}' is gone from the packs; put it back to reload",
+    "watch_needs_pack": "--watch needs --pack PATH: the pack folder to watch",
 }

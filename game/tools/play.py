@@ -6,6 +6,7 @@ import argparse
 import random
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.engine.content import Content
 from game.engine.life import Life
@@ -13,6 +14,9 @@ from game.engine.state import Setup
 from game.saves import SaveStore
 from game.tools import saving
 from game.tools.common import CliError, load_for_cli, pick_scenario
+
+if TYPE_CHECKING:
+    from game.tools.watch import LiveReload
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +31,7 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--seed", type=int, metavar="N", help="the seed that fixes every random draw (default: random)")
     p.add_argument("--days", type=int, metavar="N", help="the length of the life in days (default: the scenario's)")
     p.add_argument("--pack", action="append", type=Path, default=[], metavar="PATH", help="load another pack (repeatable)")
+    p.add_argument("--watch", action="store_true", help="with --pack: reload the pack when its files change (for writers)")
     p.add_argument("--workshop", type=Path, metavar="FILE", help="play a workshop's life (asks your name; saves beside the file)")
     saving.add_save_arguments(p)
 
@@ -46,6 +51,11 @@ def run(args: argparse.Namespace) -> int:
         return run_workshop(args)
     saving.check_flags(args)
     content = load_for_cli(args.pack)
+    live = None
+    if getattr(args, "watch", False):
+        from game.tools.watch import live_reload_for
+
+        live = live_reload_for(args.pack)
     if not args.plain:
         if args.cont or args.load:
             raise CliError("--continue and --load need --plain for now; in the game, pick Continue or Load on the title screen")
@@ -57,15 +67,19 @@ def run(args: argparse.Namespace) -> int:
         saved = saving.resume(content, args, store)
     else:
         saved = saving.new_life(Life(content, new_setup(content, args)), args, store)
-    return play_plain(saved, store, save=not args.no_save)
+    return play_plain(saved, store, save=not args.no_save, live=live)
 
 
-def play_plain(saved: saving.SavedLife, store: SaveStore, *, save: bool) -> int:
+def play_plain(saved: saving.SavedLife, store: SaveStore, *, save: bool, live: LiveReload | None = None) -> int:
     """Play in text; with ``save``, autosave after every choice and when input ends. 1 if the last save failed."""
     from game.tools.plain import PlainGame
 
     autosave = saving.AutoSaver(store, saved) if save else None
     game = PlainGame(saved.life, sys.stdout, after_choice=autosave)
+    if live is not None:
+        from game.tools.watch import plain_hook
+
+        game.after_choice = plain_hook(game, live, autosave, on_swap=lambda life: setattr(saved, "life", life))
     game.intro()
     if saved.loaded is not None:
         game.say(saving.resumed_note(saved))
