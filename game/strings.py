@@ -125,7 +125,7 @@ S: dict[str, str] = {
     "report_class": "The class",
     "report_tiers": "Final grades",
     "report_tiers_of": "{system}: final grades",
-    "report_trajectories": "Every life's {system} score, day by day",
+    "report_trajectories": "Every life's {system}, day by day",
     "report_stance": "Safe or defiant",
     "report_stance_note": (
         "A choice counts as defiant when, in any life of this class, taking it led to a deduction; "

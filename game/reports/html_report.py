@@ -42,7 +42,7 @@ svg .band { opacity: .22; }
 svg .frame { fill: none; stroke: #888; stroke-width: 1; }
 svg .line { fill: none; stroke-width: 3; stroke-linejoin: round; }
 svg .faint { stroke-width: 1.6; opacity: .45; }
-svg .label, svg .value { font-size: 20px; fill: #222; }
+svg .label, svg .value { font-size: 17px; fill: #222; }
 svg .in { font-size: 14px; fill: #fff; font-weight: 700; }
 .legend span { display: inline-block; margin-right: 1rem; }
 .legend i { display: inline-block; width: .9rem; height: .9rem; margin-right: .3rem; vertical-align: -2px; }
@@ -61,6 +61,9 @@ footer { color: var(--muted); font-size: .8rem; margin-top: 3rem; }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
 }
 """
+
+
+_NUM = ' class="num"'
 
 
 def e(text: object) -> str:
@@ -282,15 +285,15 @@ def _record_inline(rec: RecordLine) -> str:
 
 
 def _signed_html(value: float) -> str:
-    cls = "neg" if value < 0 else "pos" if value > 0 else ""
+    cls = "neg" if value < 0 else "pos" if value > 0 else "zero"
     return f'<span class="{cls}">{e(present.signed(round(value, 1)))}</span>'
 
 
 def _table(heads: list[str], rows: list[list[object]], numeric: set[int], raw: set[int] | None = None) -> str:
     raw = raw or set()
-    head = "".join(f'<th class="{"num" if i in numeric else ""}">{e(h)}</th>' for i, h in enumerate(heads))
+    head = "".join(f"<th{_NUM if i in numeric else ''}>{e(h)}</th>" for i, h in enumerate(heads))
     body = []
     for row in rows:
-        cells = "".join(f'<td class="{"num" if i in numeric else ""}">{v if i in raw else e(v)}</td>' for i, v in enumerate(row))
+        cells = "".join(f"<td{_NUM if i in numeric else ''}>{v if i in raw else e(v)}</td>" for i, v in enumerate(row))
         body.append(f"<tr>{cells}</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
