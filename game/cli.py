@@ -18,7 +18,7 @@ from pathlib import Path
 from game import __version__
 from game.tools.common import CliError
 
-COMMANDS = ["play", "saves", "validate", "simulate", "schema_cmd", "new_pack", "packs_cmd", "workshop_cmd", "debrief"]
+COMMANDS = ["play", "saves", "validate", "simulate", "schema_cmd", "new_pack", "packs_cmd", "workshop_cmd", "debrief", "serve"]
 """Subcommand modules under game.tools, in the order ``--help`` lists them."""
 
 

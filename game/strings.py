@@ -211,6 +211,10 @@ S: dict[str, str] = {
     "workshop_resumed": "Welcome back, {name}: your life goes on from day {day}.",
     "workshop_resume_failed": "Your earlier life could not be loaded ({error}); a new one starts in a new save.",
     "workshop_saved": "Saved as '{slot}' in {folder}",
+    "serve_open": "Open {url} in a web browser; each browser is a separate player. Ctrl+C stops the server.",
+    "serve_room": "Listening on every network of this computer. Give the class one of these addresses:",
+    "serve_room_note": "Players must be on the same network; if their browsers cannot connect, allow the port in the firewall.",
+    "serve_not_loopback": "Listening on {host}: other computers that can reach this address can play.",
     # live reload for writers (citizen play --watch)
     "reload_ok": "Packs reloaded: all {total} choices replayed under the new content.",
     "reload_partial": "Packs reloaded: {replayed} of {total} choices still fit; the life goes on from there.",

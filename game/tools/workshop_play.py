@@ -9,29 +9,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from game.engine.content import Content
-from game.engine.life import Life
 from game.saves import SaveError, SaveStore, safe_slot_name
 from game.strings import S
 from game.tools.common import CliError
 from game.workshop import Workshop, WorkshopError, open_workshop
+from game.workshop.seats import seat_for
 
 CONFLICTS = ("scenario", "seed", "days", "save_as", "saves", "load", "cont")
 MAX_NAME_TRIES = 5
-
-
-@dataclass
-class Seat:
-    """A player's place in a workshop: the life, its slot, and whether it was resumed."""
-
-    life: Life
-    slot: str
-    player: str
-    resumed: bool = False
 
 
 def open_for_cli(path: Path) -> tuple[Workshop, Content]:
@@ -51,28 +40,6 @@ def check_flags(args: argparse.Namespace) -> None:
             "--" + n.replace("_", "-").replace("cont", "continue") for n in [*used, *(["pack"] if args.pack else [])]
         )
         raise CliError(f"--workshop decides the life and where it is saved: leave out {flags}")
-
-
-def seat_for(workshop: Workshop, content: Content, store: SaveStore, name: str) -> Seat:
-    """The player's unfinished life in this workshop, or a new one in a free slot named after them.
-
-    Raises:
-        SaveError: the name has no letter or digit.
-    """
-    slot = safe_slot_name(name)
-    if not slot:
-        raise SaveError(S["workshop_bad_name"].format(name=name))
-    if store.exists(slot):
-        info = store.info(slot)
-        if info.ok and not info.ended and info.workshop == workshop.id:
-            try:
-                loaded = store.load(slot, content)
-                life = loaded.life if loaded.life is not None else loaded.from_snapshot()
-                return Seat(life, slot if loaded.life is not None else loaded.save_as, name, resumed=True)
-            except SaveError as exc:
-                print(S["workshop_resume_failed"].format(error=exc.message), file=sys.stderr)
-        slot = store.free_name(slot)
-    return Seat(Life(content, workshop.setup(content, name)), slot, name)
 
 
 def read_name(lines: TextIO, out: TextIO) -> str:
@@ -118,8 +85,8 @@ def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: Te
     saver = AutoSaver(store, SavedLife(seat.life, seat.slot, name, workshop.id)) if save else None
     game = PlainGame(seat.life, out, display=workshop.display(), after_choice=saver)
     game.intro()
-    if seat.resumed:
-        game.say(S["workshop_resumed"].format(name=name, day=seat.life.state.day))
+    if seat.note:
+        game.say(seat.note)
     finished = game.play(lines)
     if saver is not None:
         saver(seat.life)

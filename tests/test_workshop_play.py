@@ -1,0 +1,99 @@
+"""``citizen play --workshop FILE`` in plain mode: the name first, one save per player, named safely."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.saves import SaveStore, read_save
+from game.tools.common import CliError
+from game.tools.workshop_play import play_plain, read_name
+from game.workshop import open_workshop
+from game.workshop.seats import seat_for
+
+WORLD = Path(__file__).resolve().parent / "packs" / "workshop_world"
+WORKSHOP = """\
+title = "Room 7"
+seed = 11
+days = 3
+[[prompt]]
+text = "What would you have done without the appeals office?"
+"""
+
+
+@pytest.fixture
+def room(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("CITIZEN_CONTENT", str(WORLD))
+    monkeypatch.setenv("CITIZEN_PACKS", str(tmp_path / "none"))
+    path = tmp_path / "room" / "workshop.toml"
+    path.parent.mkdir()
+    path.write_text(WORKSHOP, encoding="utf-8")
+    return path
+
+
+def run_plain(path: Path, lines: str) -> tuple[int, str]:
+    workshop, content = open_workshop(path)
+    out = io.StringIO()
+    code = play_plain(workshop, content, SaveStore(workshop.saves_dir), io.StringIO(lines), out, save=True)
+    return code, out.getvalue()
+
+
+def test_the_first_line_is_the_name_and_the_save_is_named_safely(room: Path) -> None:
+    code, out = run_plain(room, "../../Ann O'Neil\n" + "1\n" * 10)
+    assert code == 0
+    assert "Your name (or seat number): ../../Ann O'Neil" in out
+    saves = sorted(p.name for p in (room.parent / "saves").iterdir() if p.suffix == ".json")
+    assert saves == ["ann-o-neil.json"]
+    save = read_save(room.parent / "saves" / "ann-o-neil.json")
+    workshop, _ = open_workshop(room)
+    assert save.player == "../../Ann O'Neil" and save.workshop == workshop.id
+    assert save.setup.seed == 11 and save.setup.days == 3 and save.state.ended
+    assert "Debrief" in out and "Think about: What would you have done without the appeals office?" in out
+    assert not (room.parent.parent / "ann-o-neil.json").exists()
+
+
+def test_one_file_per_player_and_a_returning_player_goes_on(room: Path) -> None:
+    run_plain(room, "Bo\n1\n")
+    run_plain(room, "Cy\n" + "1\n" * 10)
+    folder = room.parent / "saves"
+    assert sorted(p.name for p in folder.glob("*.json")) == ["bo.json", "cy.json"]
+    day = read_save(folder / "bo.json").state.day
+    code, out = run_plain(room, "bo\n" + "2\n" * 10)
+    assert code == 0 and f"Welcome back, bo: your life goes on from day {day}." in out
+    assert sorted(p.name for p in folder.glob("*.json")) == ["bo.json", "cy.json"]
+    assert read_save(folder / "bo.json").state.ended
+    code, out = run_plain(room, "Cy\n" + "1\n" * 10)  # Cy's life is over: a new one in a new file
+    assert sorted(p.name for p in folder.glob("*.json")) == ["bo.json", "cy-2.json", "cy.json"]
+
+
+def test_a_name_without_letters_is_asked_again(room: Path) -> None:
+    out = io.StringIO()
+    assert read_name(io.StringIO("\n../..\n  Dee  \n"), out) == "Dee"
+    assert out.getvalue().count("cannot name a save") == 2
+    with pytest.raises(CliError, match="no name was given"):
+        read_name(io.StringIO(""), io.StringIO())
+
+
+def test_seat_for_a_new_player_uses_the_workshop_setup(room: Path) -> None:
+    workshop, content = open_workshop(room)
+    seat = seat_for(workshop, content, SaveStore(workshop.saves_dir), "Eve")
+    assert (seat.slot, seat.player, seat.resumed) == ("eve", "Eve", False)
+    assert seat.life.setup.seed == 11 and seat.life.state.length == 3
+
+
+def test_cli_plain_workshop_in_a_subprocess(room: Path) -> None:
+    env = {**os.environ, "CITIZEN_CONTENT": str(WORLD), "CITIZEN_PACKS": str(room.parent / "none")}
+    cmd = [sys.executable, "-m", "game", "play", "--plain", "--workshop", str(room)]
+    result = subprocess.run(cmd, input="Fay\n" + "1\n" * 10, capture_output=True, text=True, env=env, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Workshop: Room 7" in result.stdout and "=== The end of this life" in result.stdout
+    assert f"Saved as 'fay' in {room.parent / 'saves'}" in result.stderr
+    bad = subprocess.run([*cmd, "--seed", "4"], capture_output=True, text=True, env=env, timeout=60, input="")
+    assert bad.returncode == 2 and "leave out --seed" in bad.stderr
+    none = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60, input="")
+    assert none.returncode == 1 and "no name was given" in none.stderr and "Traceback" not in none.stderr
