@@ -93,3 +93,53 @@ def test_a_bad_workshop_is_refused_before_serving(tmp_path: Path, monkeypatch: p
 def test_bad_port(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["serve", "--port", "70000"]) == 2
     assert "--port must be between 1 and 65535" in capsys.readouterr().err
+
+
+def test_a_browser_gets_its_own_workshop_game(tmp_path: Path) -> None:
+    """Through the websocket a browser uses: the game asks the name, and the player's save appears."""
+    app = pytest.importorskip("game.tui.app", reason="the Textual game is not installed")
+    import asyncio
+    import inspect
+    import re
+
+    aiohttp = pytest.importorskip("aiohttp")
+    if "workshop" not in inspect.signature(app.make_app).parameters:
+        pytest.skip("the TUI does not seat workshop players yet")
+    workshop = tmp_path / "room" / "workshop.toml"
+    workshop.parent.mkdir()
+    workshop.write_text('title = "Room 12"\nseed = 3\n', encoding="utf-8")
+    port = free_port()
+    cmd = [sys.executable, "-m", "game", "serve", "--workshop", str(workshop), "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    async def browse() -> str:
+        seen = ""
+        url = f"http://127.0.0.1:{port}/ws?width=100&height=30"
+        async with aiohttp.ClientSession() as session, session.ws_connect(url) as ws:
+            deadline = time.monotonic() + 40
+            typed = False
+            while time.monotonic() < deadline:
+                try:
+                    msg = await ws.receive(timeout=1)
+                except TimeoutError:
+                    msg = None
+                if msg is not None and msg.type in (aiohttp.WSMsgType.TEXT, aiohttp.WSMsgType.BINARY):
+                    data = msg.data if isinstance(msg.data, str) else msg.data.decode("utf-8", "replace")
+                    seen += re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", data)
+                if not typed and "Your name" in seen:
+                    await ws.send_json(["stdin", "Zoe\r"])
+                    typed = True
+                if typed and (workshop.parent / "saves" / "zoe.json").exists():
+                    break
+                if typed and "Day 1" in seen and msg is None:
+                    await ws.send_json(["stdin", "1"])
+        return seen
+
+    try:
+        fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 30)
+        seen = asyncio.run(browse())
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=20)
+    assert "Your name" in seen and "Room 12" in seen
+    assert (workshop.parent / "saves" / "zoe.json").exists(), seen[-2000:]
