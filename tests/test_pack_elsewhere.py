@@ -1,0 +1,56 @@
+"""The elsewhere pack: the same Rongcheng life, priced in the shadow of other systems."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine.life import Life
+from game.engine.state import Setup
+from game.packs.loader import load_content, validate
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+PACKS = [CONTENT / "core", CONTENT / "rongcheng", CONTENT / "elsewhere"]
+SAME = ("city", "systems", "days", "events_per_day", "start_date", "stats", "scores", "flags", "friends", "character")
+
+
+@pytest.fixture(scope="module")
+def elsewhere():
+    return load_content(PACKS)
+
+
+def test_validates_with_its_dependencies(elsewhere) -> None:
+    content, problems = validate(PACKS)
+    assert content is not None and [p for p in problems if p.severity == "error"] == []
+    assert len([e for e in elsewhere.events.values() if e.pack == "elsewhere"]) >= 10
+
+
+def test_the_bureau_records_only_failures(elsewhere) -> None:
+    life = Life(elsewhere, Setup("elsewhere_mirror", seed=1))
+    rules = elsewhere.systems["fico_like"].rules
+    assert rules and all(rule.points.eval(life) < 0 for rule in rules.values())
+    for act in ("volunteering", "caring_for_parents", "donation", "jaywalking"):
+        assert act not in rules, f"a bureau that records only failures to pay does not price {act}"
+
+
+def test_the_mirror_is_the_rongcheng_workers_life(elsewhere) -> None:
+    mirror, worker = elsewhere.scenarios["elsewhere_mirror"], elsewhere.scenarios["rongcheng_worker"]
+    assert {f: getattr(mirror, f) for f in SAME} == {f: getattr(worker, f) for f in SAME}
+    assert [(g.id, g.when.source, g.by) for g in mirror.goals] == [(g.id, g.when.source, g.by) for g in worker.goals]
+    assert mirror.compare == ("fico_like", "ride_rating") and not worker.compare
+
+
+def test_the_same_choices_score_differently_in_the_shadows(elsewhere) -> None:
+    life = Life(elsewhere, Setup("elsewhere_mirror", seed=2))
+    assert life.state.shadow == ["fico_like", "ride_rating"]
+    life.state.current = "else_ride_waiting"
+    life.choose("take_time")
+    life.state.current = "else_ride_chatty"
+    life.choose("chat")
+    by_system = {}
+    for record in life.state.records:
+        by_system.setdefault(record.system, []).append((record.rule, record.points, record.shadow))
+    assert by_system["ride_rating"] == [("ride_late", -8, True), ("ride_polite", 3, True)]
+    assert "municipal" not in by_system and "fico_like" not in by_system
+    assert life.state.scores["ride_rating"] == 475

@@ -1,0 +1,108 @@
+"""The Sesame pack: an opaque, opt-in score; perks at the counter; friends on the dial."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.engine.life import Life
+from game.engine.state import Setup
+from game.packs.loader import load_content, validate
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+PACKS = [CONTENT / "core", CONTENT / "sesame"]
+FACTORS = {"credit history", "ability to pay", "personal details", "behaviour and preferences", "relationships"}
+
+
+@pytest.fixture(scope="module")
+def sesame():
+    return load_content(PACKS)
+
+
+def _at(life: Life, event: str, choice: str) -> None:
+    life.state.current = event
+    life.choose(choice)
+
+
+def _next_night(life: Life) -> None:
+    """Take the first open choice until the day changes (the night's daily rules have run)."""
+    day = life.state.day
+    while life.state.day == day and (view := life.prompt()) is not None:
+        life.choose(next(v.choice.id for v in view.choices if v.lock is None))
+
+
+def test_validates_with_core_only_and_keeps_the_bands(sesame) -> None:
+    content, problems = validate(PACKS)
+    assert content is not None and [p for p in problems if p.severity == "error"] == []
+    system = sesame.systems["sesame"]
+    assert (system.min, system.max, system.visibility) == (350, 950, "opaque")
+    assert [(t.id, t.min) for t in system.tiers] == [
+        ("excellent", 700),
+        ("very_good", 650),
+        ("good", 600),
+        ("fair", 550),
+        ("poor", 350),
+    ]
+    assert {r.category for r in system.rules.values()} == FACTORS
+    assert len([e for e in sesame.events.values() if e.pack == "sesame"]) >= 25
+
+
+def test_joining_is_the_players_choice(sesame) -> None:
+    life = Life(sesame, Setup("sesame_renter", seed=3))
+    assert life.state.enrolled == []
+    _at(life, "sesame_invite", "decline")
+    assert life.state.enrolled == []
+    _at(life, "ses_colleague_score", "join")
+    assert life.state.enrolled == ["sesame"] and life.state.tiers["sesame"] == "fair"
+
+
+def test_perks_open_at_the_reported_thresholds(sesame) -> None:
+    life = Life(sesame, Setup("sesame_renter", seed=5))
+    _at(life, "sesame_invite", "join")
+    flat = next(c for c in sesame.events["ses_flat_viewing"].choices if c.id == "deposit_free")
+    hotel = next(c for c in sesame.events["ses_credit_stay"].choices if c.id == "credit_stay")
+    lock = life.lock_of(flat)
+    assert lock is not None and lock.kind == "privilege_missing" and "650" in lock.detail
+    life.state.scores["sesame"] = 655
+    _next_night(life)  # tiers are recomputed overnight
+    assert life.state.tiers["sesame"] == "very_good"
+    assert life.lock_of(flat) is None and life.lock_of(hotel) is None
+    assert "visa_fast_track" not in life.state.privileges
+
+
+def test_nappies_and_games_are_priced_the_way_the_director_said(sesame) -> None:
+    life = Life(sesame, Setup("sesame_renter", seed=7))
+    _at(life, "sesame_invite", "join")
+    life.state.stats["money"] = 5000
+    _at(life, "weekend_shopping", "both")
+    points = {r.rule: r.points for r in life.state.records}
+    assert points["diapers"] > 0 > points["gaming_binge"]
+
+
+def test_dropping_a_low_scored_friend_lifts_you_and_keeping_her_pulls(sesame) -> None:
+    keep = Life(sesame, Setup("sesame_renter", seed=9))
+    _at(keep, "sesame_invite", "join")
+    keep.state.friends = {"ses_zhou_min"}
+    keep.state.char_scores["ses_zhou_min"]["sesame"] = 500
+    _next_night(keep)
+    assert any(r.rule == "low_score_friends" and r.cause == "daily:friends_pull" for r in keep.state.records)
+
+    drop = Life(sesame, Setup("sesame_renter", seed=9))
+    _at(drop, "sesame_invite", "join")
+    drop.state.char_scores["ses_zhou_min"]["sesame"] = 500
+    _at(drop, "ses_flatmate_drop", "unfriend")
+    drop.state.friends = {"ses_chen_jing"}
+    drop.state.char_scores["ses_chen_jing"]["sesame"] = 720
+    _next_night(drop)
+    rules = {r.rule for r in drop.state.records}
+    assert "high_score_friends" in rules and "low_score_friends" not in rules
+
+
+def test_inviting_li_wei_gives_him_a_poor_score(sesame) -> None:
+    life = Life(sesame, Setup("sesame_renter", seed=11))
+    _at(life, "sesame_invite", "join")
+    assert life.char_score("li_wei", "sesame") == 0
+    _at(life, "ses_li_wei_join", "invite")
+    assert life.char_score("li_wei", "sesame") == 520
+    assert sesame.systems["sesame"].tier_for(520).id == "poor"
