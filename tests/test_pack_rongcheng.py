@@ -1,0 +1,186 @@
+"""The Rongcheng pack: its grade table, the official deduction amounts, volunteering's
+diminishing returns, what grade D locks, and that the worker's life can go up or down."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from game.engine.content import Choice, Content
+from game.engine.life import Life
+from game.engine.scoring import update_tier
+from game.engine.state import Setup
+from game.packs.loader import validate
+from game.present import lock_text
+
+CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+# Attachment 1 of the Rongcheng personal credit evaluation standard (CLT translation).
+OFFICIAL = {
+    "contract_breach": -20,
+    "lost_breach_suit": -50,
+    "loan_arrears": -10,
+    "credit_card_overdue": -10,
+    "private_lending_breach": -20,
+    "illegal_fundraising": -40,
+    "guarantor_breach": -20,
+    "court_judgment_debt": -30,
+    "pyramid_selling": -30,
+    "counterfeit_goods": -30,
+    "late_utility_fees": -20,
+    "utility_debt_judgment": -50,
+    "tampering_with_heating": -50,
+    "stealing_utilities": -60,
+    "damaging_utility_equipment": -100,
+}
+
+
+def worker(content: Content, seed: int = 5) -> Life:
+    life = Life(content, Setup("rongcheng_worker", seed))
+    life.drain_notices()
+    return life
+
+
+def set_score(life: Life, score: float) -> None:
+    life.state.scores["municipal"] = score
+    update_tier(life, "municipal", "test")
+
+
+def choice(content: Content, event: str, choice_id: str) -> Choice:
+    return next(c for c in content.events[event].choices if c.id == choice_id)
+
+
+def test_rongcheng_validates_with_core_alone() -> None:
+    content, problems = validate([CONTENT / "core", CONTENT / "rongcheng"])
+    assert content is not None, [str(p) for p in problems]
+    assert not [p for p in problems if p.severity == "error"]
+    assert {"rongcheng_worker", "rongcheng_villager"} <= set(content.scenarios)
+
+
+@pytest.mark.parametrize(
+    ("score", "tier"),
+    [
+        (1200, "AAA"),
+        (1050, "AAA"),
+        (1049, "AA"),
+        (1030, "AA"),
+        (1029, "A"),
+        (960, "A"),
+        (959, "B"),
+        (850, "B"),
+        (849, "C"),
+        (600, "C"),
+        (599, "D"),
+        (0, "D"),
+    ],
+)
+def test_grade_bands(builtin: Content, score: int, tier: str) -> None:
+    assert builtin.systems["municipal"].tier_for(score).id == tier
+
+
+def test_tier_notes_say_what_is_corroborated(builtin: Content) -> None:
+    tiers = {t.id: t for t in builtin.systems["municipal"].tiers}
+    assert "corroborated" in tiers["AAA"].description
+    for tier_id in ("AA", "A", "B", "C", "D"):
+        assert "not confirmed" in tiers[tier_id].description, tier_id
+
+
+def test_official_deductions_and_every_rule_sourced(builtin: Content) -> None:
+    rules = builtin.systems["municipal"].rules
+    assert len(rules) >= 40
+    for rule_id, points in OFFICIAL.items():
+        assert rules[rule_id].points.eval(None) == points, rule_id
+        assert "Attachment 1" in rules[rule_id].source, rule_id
+    assert all(r.source.strip() for r in rules.values())
+
+
+def test_volunteering_has_diminishing_returns(builtin: Content) -> None:
+    life = worker(builtin)
+    points = builtin.systems["municipal"].rules["volunteering"].points
+    by_hours = {}
+    for hours in (0, 16, 20, 76, 80, 200):
+        life.state.stats["volunteer_hours"] = hours
+        by_hours[hours] = points.eval(life)
+    assert by_hours == {0: 4, 16: 4, 20: 2, 76: 2, 80: 1, 200: 1}
+
+
+def test_grade_d_locks_the_train_with_its_reason(builtin: Content) -> None:
+    life = worker(builtin)
+    train = choice(builtin, "rc_weekend", "mother")
+    assert life.lock_of(train) is None
+    set_score(life, 590)
+    assert life.state.tiers["municipal"] == "D"
+    lock = life.lock_of(train)
+    assert lock is not None and lock.kind == "tier_revokes"
+    assert lock_text(builtin, lock) == "Grade D — barred from High-speed rail (Rongcheng social credit)"
+    assert life.lock_of(choice(builtin, "rc_weekend", "bus")) is None, "the slow bus stays open"
+
+
+def test_high_grades_bring_perks_and_the_honour_board(builtin: Content) -> None:
+    life = worker(builtin)
+    assert "heating_rebate" not in life.state.privileges
+    set_score(life, 1035)
+    assert {"heating_rebate", "deposit_free_rental"} <= life.state.privileges
+    assert life.lock_of(choice(builtin, "rc_honour_board_photo", "pose")).kind == "privilege_missing"
+    set_score(life, 1050)
+    assert {"honour_board", "green_channel"} <= life.state.privileges
+    assert life.lock_of(choice(builtin, "rc_honour_board_photo", "pose")) is None
+
+
+def test_li_wei_is_the_friend_on_grade_d(builtin: Content) -> None:
+    life = worker(builtin)
+    assert "li_wei" in life.state.friends
+    assert builtin.systems["municipal"].tier_for(life.char_score("li_wei", "municipal")).id == "D"
+
+
+def points_of(life: Life, ch: Choice) -> float:
+    """Expected municipal points of a choice: its records, and its outcomes' by chance."""
+    rules = life.content.systems["municipal"].rules
+
+    def total(effects) -> float:
+        return sum(rules[r].points.eval(life) for r in effects.record if r in rules)
+
+    return total(ch.effects) + sum(float(o.chance.eval(life)) * total(o.effects) for o in ch.outcomes)
+
+
+def play(content: Content, seed: int, sign: int) -> Life:
+    """A worker's life choosing, each time, the open choice with the most (sign=1) or fewest points."""
+    life = Life(content, Setup("rongcheng_worker", seed))
+    chooser = random.Random(seed)
+    while (view := life.prompt()) is not None:
+        if view.event.id == "rc_promotion_notice":
+            life.choose("apply")
+            continue
+        open_ = [v.choice for v in view.choices if v.lock is None]
+        best = max(sign * points_of(life, c) for c in open_)
+        life.choose(chooser.choice([c for c in open_ if sign * points_of(life, c) == best]).id)
+    return life
+
+
+SEEDS = [s * 1_000_003 + 17 for s in range(8)]
+
+
+def test_a_careful_worker_can_reach_aa_and_the_promotion(builtin: Content) -> None:
+    lives = [play(builtin, seed, 1) for seed in SEEDS]
+    assert any(max(life.state.history["municipal"]) >= 1030 for life in lives)
+    assert any("rc_promoted" in life.state.flags for life in lives)
+
+
+def test_a_reckless_worker_can_fall_to_d_and_lose_the_train(builtin: Content) -> None:
+    lives = [play(builtin, seed, -1) for seed in SEEDS]
+    fallen = [life for life in lives if min(life.state.history["municipal"]) < 600]
+    assert fallen
+    assert all(any(entry[1] == "high_speed_rail" and not entry[2] for entry in life.state.privilege_log) for life in fallen)
+
+
+def test_the_worker_arcs_start_and_the_wedding_plan_never_runs_twice(builtin: Content) -> None:
+    for seed in range(20):
+        life = Life(builtin, Setup("rongcheng_worker", seed))
+        chooser = random.Random(seed)
+        while (view := life.prompt()) is not None:
+            life.choose(chooser.choice([v.choice.id for v in view.choices if v.lock is None]))
+        counts = life.state.event_count
+        assert counts.get("rc_promotion_notice") == 1, seed
+        assert counts.get("wedding_plan", 0) <= 1, seed
