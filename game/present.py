@@ -243,3 +243,37 @@ def privilege_spans(log: list[list], last_day: int) -> list[LossSpan]:
     for privilege, start in lost_since.items():
         spans.append(LossSpan(privilege, start, last_day - start + 1, True))
     return sorted(spans, key=lambda s: (s.start, s.privilege))
+
+
+def tier_distances(content: Content, system: str, score: float) -> tuple[tuple[str, float] | None, tuple[str, float] | None]:
+    """How far the next tier up and the next tier down are: ``((tier, points to gain), (tier, points to lose))``.
+
+    Points to lose count the drop itself: at 50 in a tier starting at 50, losing 1 point drops a tier.
+    """
+    tiers = content.systems[system].tiers
+    current = content.systems[system].tier_for(score)
+    if current is None:
+        return None, None
+    i = tiers.index(current)
+    up = (tiers[i - 1].id, tiers[i - 1].min - score) if i > 0 else None
+    down = None
+    if i + 1 < len(tiers):
+        margin = score - current.min
+        down = (tiers[i + 1].id, margin + 1 if float(margin).is_integer() else margin)
+    return up, down
+
+
+def cause_text(content: Content, cause: str) -> str:
+    """Where a record came from, in words: 'A red light: Cross anyway' or the overnight rule's text."""
+    if cause.startswith("daily:"):
+        ident = cause.removeprefix("daily:")
+        rule = next((d for d in content.daily if d.id == ident), None)
+        return S["cause_daily"].format(rule=to_plain(rule.text) if rule and rule.text else ident)
+    parts = cause.split("/")
+    event = content.events.get(parts[0])
+    if event is None:
+        return S.get("cause_" + cause, cause)
+    choice = next((c for c in event.choices if len(parts) > 1 and c.id == parts[1]), None)
+    if choice is None:
+        return to_plain(event.title)
+    return S["cause_choice"].format(event=to_plain(event.title), choice=to_plain(choice.label))

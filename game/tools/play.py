@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
             raise CliError("--continue and --load need --plain for now; in the game, pick Continue or Load on the title screen")
         from game.tui.app import run_app
 
-        return run_app(content, new_setup(content, args))
+        saves = None if args.no_save else saving.store_for(args)
+        return run_app(content, new_setup(content, args), saves=saves, player=args.player or "")
     store = saving.store_for(args)
     if args.cont or args.load:
         saved = saving.resume(content, args, store)

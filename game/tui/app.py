@@ -1,0 +1,292 @@
+"""The app shell: screens, themes, the command palette, and the way between screens.
+
+:func:`make_app` builds the app for the CLI and the tests alike; :func:`run_app`
+runs it and returns the exit code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+from typing import ClassVar
+
+from textual import events
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from game.engine.content import Content
+from game.engine.life import Life
+from game.engine.model import Notice
+from game.engine.state import Setup
+from game.present import Display
+from game.saves import LoadedSave, SaveError, SaveStore
+from game.strings import S
+from game.tui.screens.ask import AskScreen
+from game.tui.screens.day import DayScreen
+from game.tui.screens.end import EndScreen
+from game.tui.screens.friends import FriendsScreen
+from game.tui.screens.help import HelpScreen
+from game.tui.screens.history import HistoryScreen
+from game.tui.screens.load import LoadScreen
+from game.tui.screens.new_life import NewLifeScreen
+from game.tui.screens.quit import QuitScreen
+from game.tui.screens.record import RecordScreen
+from game.tui.screens.save_as import SaveAsScreen
+from game.tui.screens.title import TitleScreen
+from game.tui.screens.too_small import TooSmallScreen
+from game.tui.session import Session
+from game.tui.themes import THEMES, register_themes
+
+MIN_SIZE = (80, 24)
+"""The smallest terminal the game is laid out for (columns, rows)."""
+
+
+class CitizenApp(App[int]):
+    """AAA Citizen in the terminal. ``start``: begin the life of ``setup`` at once, skipping the title."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = S["game_title"]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "help", S["key_help"]),
+        Binding("question_mark", "help", S["key_help"], show=False),
+        Binding("ctrl+t", "cycle_theme", S["key_theme"], show=False),
+        Binding("ctrl+q", "quit", S["key_quit"], show=False, priority=True),
+    ]
+
+    def __init__(
+        self,
+        content: Content,
+        setup: Setup | None = None,
+        *,
+        display: Display | None = None,
+        saves: SaveStore | None = None,
+        player: str = "",
+        start: bool = False,
+    ):
+        super().__init__()
+        self.session = Session(content, display, saves, player)
+        self.defaults = setup
+        self.start_now = start and setup is not None
+
+    # -- the way between screens -------------------------------------------------
+    def on_mount(self) -> None:
+        register_themes(self)
+        self.push_screen(TitleScreen())
+        if self.start_now and self.defaults is not None:
+            self.start_life(self.defaults)
+        self.check_size()
+
+    def go(self, screen: Screen | None) -> None:
+        """Drop every screen above the title, then show ``screen`` (None: the title)."""
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
+        if screen is not None:
+            self.push_screen(screen)
+
+    def start_life(self, setup: Setup) -> None:
+        notices = self.session.start(setup)
+        self.go(DayScreen(self.session, notices))
+
+    def choose(self, choice_id: str) -> list[Notice]:
+        """Take a choice (called by the day screen)."""
+        return self.session.choose(choice_id)
+
+    def show_end(self) -> None:
+        if self.session.life is not None:
+            self.go(EndScreen(self.session.life, self.session.display))
+
+    def has_saves(self) -> bool:
+        """Whether the title may offer Load."""
+        return bool(self.session.saved())
+
+    def can_continue(self) -> bool:
+        return self.session.continuable() is not None
+
+    def resume(self, life: Life, slot: str, loaded: LoadedSave | None, note: str) -> None:
+        self.session.resume(life, slot, loaded)
+        self.notify(note, markup=False)
+        if life.ended:
+            self.show_end()
+        else:
+            self.go(DayScreen(self.session, []))
+
+    def open_save(self, name: str, backup: int = 0) -> None:
+        """Load a save and go on with it; when the packs changed, ask how."""
+        store, content = self.session.saves, self.session.content
+        if store is None:
+            return
+        try:
+            loaded = store.load(name, content, backup=backup)
+        except SaveError as exc:
+            self.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
+            return
+        if loaded.life is not None:
+            self.resume(loaded.life, loaded.save_as, loaded, self._loaded_note(loaded, loaded.life))
+            return
+        answers = [("snapshot", S["changed_snapshot"]), ("replay", S["changed_replay"]), ("cancel", S["changed_cancel"])]
+        ask = AskScreen(S["changed_title"], S["changed_text"].format(changes=loaded.describe_changes()), answers)
+        self.push_screen(ask, lambda answer: self._changed(loaded, answer))
+
+    def _changed(self, loaded: LoadedSave, answer: str | None) -> None:
+        try:
+            if answer == "snapshot":
+                life = loaded.from_snapshot()
+            elif answer == "replay":
+                result = loaded.replay_now()
+                life = result.life
+                if not result.complete:
+                    text = S["replay_partial"].format(n=result.replayed, total=result.total, reason=result.reason)
+                    self.notify(text, severity="warning", markup=False, timeout=12)
+            else:
+                return
+        except SaveError as exc:
+            self.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
+            return
+        self.resume(life, loaded.save_as, loaded, self._loaded_note(loaded, life))
+
+    @staticmethod
+    def _loaded_note(loaded: LoadedSave, life: Life) -> str:
+        name, day = loaded.info.name, life.state.day
+        if loaded.save_as != name:
+            return S["loaded_new_slot"].format(name=name, day=day, slot=loaded.save_as)
+        return S["loaded"].format(name=name, day=day)
+
+    # -- actions -----------------------------------------------------------------
+    def action_new_life(self) -> None:
+        self.go(NewLifeScreen(self.session.content, self.defaults))
+
+    def action_title(self) -> None:
+        self.go(None)
+
+    def action_continue_life(self) -> None:
+        latest = self.session.continuable()
+        if latest is not None:
+            self.open_save(latest.name)
+
+    def action_load(self) -> None:
+        store = self.session.saves
+        if store is not None and not isinstance(self.screen, LoadScreen):
+            self.push_screen(LoadScreen(self.session.content, store), self._load_picked)
+
+    def _load_picked(self, picked: tuple[str, int] | None) -> None:
+        if picked is not None:
+            self.open_save(*picked)
+
+    def action_save_as(self) -> None:
+        session = self.session
+        if session.saves is None or session.life is None:
+            return
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                info = session.save_as(name)
+            except SaveError as exc:
+                self.notify(S["save_failed"].format(error=exc.message), severity="error", markup=False, timeout=10)
+                return
+            self.notify(S["saved_as"].format(name=info.name), markup=False)
+
+        self.push_screen(SaveAsScreen(session.slot or session.life.setup.scenario), named)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_record(self) -> None:
+        life = self.session.life
+        if life is not None and not isinstance(self.screen, RecordScreen):
+            self.push_screen(RecordScreen(life.content, life.state.records, self.session.display))
+
+    def action_history(self) -> None:
+        life = self.session.life
+        if life is not None and not isinstance(self.screen, HistoryScreen):
+            self.push_screen(HistoryScreen(life, self.session.display))
+
+    def action_friends(self) -> None:
+        life = self.session.life
+        if life is not None and not isinstance(self.screen, FriendsScreen):
+            self.push_screen(FriendsScreen(life, self.session.display))
+
+    def action_cycle_theme(self) -> None:
+        names = list(THEMES)
+        self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
+
+    async def action_quit(self) -> None:
+        """Save and leave. Only a life that cannot be saved makes it ask first."""
+        session, life = self.session, self.session.life
+        if life is None or not life.state.log:
+            self.exit(0)
+            return
+        if session.saves is not None and session.autosave():
+            self.exit(0)
+            return
+        if session.saves is None and life.ended:
+            self.exit(0)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                self.exit(0)
+
+        if not isinstance(self.screen, QuitScreen):
+            text = S["quit_save_failed"].format(error=session.save_error) if session.saves is not None else S["quit_text"]
+            self.push_screen(QuitScreen(text), answered)
+
+    # -- palette and size --------------------------------------------------------
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, the themes, and every action bound on the current screen."""
+        yield from super().get_system_commands(screen)
+        for name, (key, _theme) in THEMES.items():
+            yield SystemCommand(S[key], S["cmd_theme_help"].format(theme=S[key]), partial(setattr, self, "theme", name))
+        seen: set[str] = set()
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if not binding.description or binding.action in seen or binding.action in ("quit", "app.quit"):
+                continue
+            seen.add(binding.action)
+            help_text = S["cmd_action_help"].format(key=self.get_key_display(binding))
+            yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, active.node))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.check_size(event.size.width, event.size.height)
+
+    def check_size(self, width: int | None = None, height: int | None = None) -> None:
+        """Cover the game with a message while the terminal is too small; uncover it after."""
+        width, height = width or self.size.width, height or self.size.height
+        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
+        if small and not isinstance(self.screen, TooSmallScreen):
+            self.push_screen(TooSmallScreen(*MIN_SIZE))
+        elif not small and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
+
+
+def make_app(
+    content: Content,
+    setup: Setup | None = None,
+    *,
+    display: Display | None = None,
+    saves: SaveStore | None = None,
+    player: str = "",
+    start: bool = False,
+) -> CitizenApp:
+    """The app, for the CLI and the tests.
+
+    ``setup`` fills the new-life screen (or starts that life at once with ``start``);
+    ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first).
+    """
+    return CitizenApp(content, setup, display=display, saves=saves, player=player, start=start)
+
+
+def run_app(
+    content: Content,
+    setup: Setup | None = None,
+    *,
+    display: Display | None = None,
+    saves: SaveStore | None = None,
+    player: str = "",
+) -> int:
+    """Run the game in the terminal, saving into ``saves`` (None: no saving); returns the exit code."""
+    result = make_app(content, setup, display=display, saves=saves, player=player).run()
+    return result if isinstance(result, int) else 0

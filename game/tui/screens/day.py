@@ -1,0 +1,125 @@
+"""The day screen: the event card, the status panel, and every change as it happens."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game import present
+from game.engine.model import Notice
+from game.strings import S
+from game.tui import view
+from game.tui.messages import ChoiceMade, LockedChoiceTried
+from game.tui.screens.tier_modal import TierModal, tier_change
+from game.tui.session import Session
+from game.tui.widgets.event_card import ChoiceList, ChoiceRow, EventCard
+from game.tui.widgets.status_panel import Status, StatusPanel
+
+
+class DayScreen(Screen):
+    """One day of the life: choose, and watch the numbers move."""
+
+    CSS_PATH = "day.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(str(n), f"pick({n})", S["key_choose"].format(n=n), show=False) for n in range(1, 10)),
+        Binding("r", "app.record", S["key_record"]),
+        Binding("h", "app.history", S["key_history"]),
+        Binding("f", "app.friends", S["key_friends"]),
+        Binding("s", "app.save_as", S["key_save"]),
+        Binding("q", "app.quit", S["key_quit"]),
+    ]
+
+    def __init__(self, session: Session, notices: list[Notice] | None = None) -> None:
+        super().__init__()
+        self.session = session
+        self.first_notices = notices or []
+        self.pending: list[TierModal] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="day-bar")
+        with Horizontal(id="day-body"):
+            yield EventCard(id="card")
+            yield StatusPanel(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_life(self.first_notices)
+
+    def show_life(self, notices: list[Notice]) -> None:
+        """Show the waiting event, the status, and the lines of ``notices``."""
+        life = self.session.life
+        assert life is not None
+        content, display = life.content, self.session.display
+        self.query_one("#day-bar", Static).update(Text(f"{S['game_title']} · {view.day_line(life)}"))
+        self.query_one(StatusPanel).status = Status(
+            systems=tuple(view.system_rows(life, display)),
+            stats=tuple(view.stat_lines(life)),
+            held=tuple(view.privileges_held(life)),
+            barred=tuple(view.privileges_barred(life)),
+            lists=tuple(view.list_names(life)),
+            goals=tuple(view.goal_rows(life)),
+        )
+        shown = list(notices)
+        while shown and shown[-1].kind == "day":
+            shown.pop()  # a new day that has only begun is in the bar at the top
+        lines = [line for n in shown if (line := self.notice_line(n))]
+        prompt = life.prompt()
+        card = self.query_one(EventCard)
+        if prompt is None:
+            card.show_today(lines)
+            return
+        rows = [
+            ChoiceRow(cv.choice.id, cv.choice.label, present.lock_text(content, cv.lock) if cv.lock else "")
+            for cv in prompt.choices
+        ]
+        card.show(prompt.event.title, prompt.event.text, rows, lines)
+        card.query_one(ChoiceList).focus()
+
+    def notice_line(self, notice: Notice) -> str:
+        if notice.kind == "day":
+            return S["day_n"].format(day=notice.data["day"])
+        return present.notice_text(self.session.content, notice, self.session.display)
+
+    def action_pick(self, n: int) -> None:
+        self.query_one(ChoiceList).pick(n)
+
+    @on(LockedChoiceTried)
+    def _locked(self, message: LockedChoiceTried) -> None:
+        self.notify(S["locked_choice"].format(reason=message.reason), severity="warning", markup=False)
+
+    @on(ChoiceMade)
+    def _chosen(self, message: ChoiceMade) -> None:
+        life = self.session.life
+        if life is None or life.prompt() is None:
+            return
+        notices = self.app.choose(message.choice_id)  # type: ignore[attr-defined]
+        self.announce(notices)
+        self.show_life(notices)
+        self.pending = [TierModal(change) for n in notices if (change := tier_change(life, self.session.display, n))]
+        self.next_moment()
+
+    def announce(self, notices: list[Notice]) -> None:
+        """Each score change as a notification: what, how much, and why."""
+        content, display = self.session.content, self.session.display
+        for notice in notices:
+            if notice.kind != "score":
+                continue
+            text = present.notice_text(content, notice, display)
+            if text:
+                cause = present.cause_text(content, notice.data["record"].cause)
+                severity = "warning" if notice.data["record"].points < 0 else "information"
+                self.notify(text, title=cause, markup=False, severity=severity)
+
+    def next_moment(self, _result: object = None) -> None:
+        """Show the next tier-change modal; when none is left and the life is over, the end."""
+        if self.pending:
+            self.app.push_screen(self.pending.pop(0), self.next_moment)
+        elif self.session.life is not None and self.session.life.ended:
+            self.app.show_end()  # type: ignore[attr-defined]

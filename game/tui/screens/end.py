@@ -1,0 +1,124 @@
+"""The end of a life: goals, final grades, the whole run, what was locked, other rules, the record."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game import present
+from game.engine.life import Life
+from game.present import Display
+from game.safe_text import to_markup, to_plain
+from game.strings import S
+from game.tui import view
+from game.tui.screens.history import charts
+from game.tui.widgets.badge import badge
+
+
+def grades_text(rows: list[view.SystemRow]) -> Text:
+    out = Text()
+    for row in rows:
+        out.append(f"\n{row.name}  ")
+        if row.mode == "shown":
+            out.append(present.number(row.score) + " ")
+        out.append_text(badge(row.tier))
+    return out
+
+
+def lost_text(life: Life) -> Text:
+    """Each privilege lost, from which day and for how long (present.privilege_spans)."""
+    spans = present.privilege_spans(life.state.privilege_log, life.state.day)
+    if not spans:
+        return Text(S["lost_none"])
+    lines = [
+        S["lost_line"]
+        .format(
+            privilege=present.name_of(life.content, "privilege", span.privilege),
+            start=span.start,
+            days=span.days,
+            until=S["lost_until_end"] if span.open else "",
+        )
+        .strip()
+        for span in spans
+    ]
+    return Text("\n".join(lines))
+
+
+def record_text(life: Life, display: Display) -> Text:
+    """Every record the player may read, with the source of its rule."""
+    content = life.content
+    lines = []
+    for record in life.state.records:
+        if record.shadow or display.mode(content, record.system) == "hidden":
+            continue
+        if not display.rules_shown(content, record.system):
+            lines.append(
+                S["day_n"].format(day=record.day)
+                + ": "
+                + S["score_moved_opaque"].format(system=present.name_of(content, "system", record.system))
+            )
+            continue
+        rule = content.systems[record.system].rules.get(record.rule)
+        lines.append(
+            S["record_line"]
+            .format(
+                day=record.day,
+                points=present.signed(record.points),
+                rule=present.rule_name(content, record.system, record.rule),
+                system=present.name_of(content, "system", record.system),
+                source=to_plain(rule.source) if rule and rule.source else S["no_source"],
+            )
+            .strip()
+        )
+    return Text("\n".join(lines))
+
+
+class EndScreen(Screen):
+    """What this life came to."""
+
+    CSS_PATH = "end.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("r", "app.record", S["key_record"]),
+        Binding("h", "app.history", S["key_history"]),
+        Binding("n", "app.new_life", S["key_new_life"]),
+        Binding("t", "app.title", S["key_title"]),
+        Binding("q", "app.quit", S["key_quit"]),
+    ]
+
+    def __init__(self, life: Life, display: Display) -> None:
+        super().__init__()
+        self.life = life
+        self.shown = display
+
+    def compose(self) -> ComposeResult:
+        life, state = self.life, self.life.state
+        yield Static(Text(f"{S['end_title']} · {S['end_day'].format(day=state.day, length=state.length)}"), id="end-bar")
+        with VerticalScroll(id="end-body"):
+            if state.ending:
+                yield Static(Text.from_markup(to_markup(state.ending)), id="ending")
+            yield Static(S["end_final"], classes="heading")
+            yield Static(grades_text(view.system_rows(life, self.shown)))
+            if life.scenario.goals:
+                yield Static(S["end_goals"], classes="heading")
+                for goal in view.goal_rows(life):
+                    yield Static(Text(goal.line), classes=f"goal-{goal.state}")
+            yield Static(S["end_lost"], classes="heading")
+            yield Static(lost_text(life))
+            yield Static(S["end_chart"], classes="heading")
+            yield from charts(life, self.shown)
+            yield Static(S["end_compare"], classes="heading")
+            if state.shadow:
+                yield Static(grades_text(view.system_rows(life, self.shown, shadow=True)))
+                yield from charts(life, self.shown, shadow=True)
+            else:
+                yield Static(S["end_compare_none"], classes="note")
+            shown = [r for r in state.records if not r.shadow and self.shown.mode(life.content, r.system) != "hidden"]
+            yield Static(Text(S["end_record"].format(n=len(shown))), classes="heading")
+            yield Static(record_text(life, self.shown), id="end-record")
+        yield Footer()

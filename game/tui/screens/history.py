@@ -1,0 +1,50 @@
+"""History: each system's score over the days, on bands coloured by tier."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game import present
+from game.engine.life import Life
+from game.present import Display
+from game.strings import S
+from game.tui import view
+from game.tui.widgets.tier_chart import TierChart
+
+
+def charts(life: Life, display: Display, *, shadow: bool = False) -> ComposeResult:
+    """A heading and a chart for each system the player may see (tier-only systems: just the grade)."""
+    for row in view.system_rows(life, display, shadow=shadow):
+        yield Static(Text(S["history_system"].format(system=row.name, n=len(row.history) - 1)), classes="chart-title")
+        if row.mode != "shown":
+            tier = present.tier_name(life.content, row.id, row.tier.id) if row.tier else "?"
+            yield Static(Text(S["history_tier_only"].format(tier=tier)), classes="chart-note")
+            continue
+        yield TierChart(row.history, view.tier_bands(life.content, row.id), classes="chart")
+
+
+class HistoryScreen(Screen):
+    """Charts of the life so far (the last value is today's score)."""
+
+    CSS_PATH = "history.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", S["key_back"])]
+
+    def __init__(self, life: Life, display: Display) -> None:
+        super().__init__()
+        self.life = life
+        self.shown = display
+
+    def compose(self) -> ComposeResult:
+        yield Static(S["history_title"], id="history-title")
+        with VerticalScroll(id="history-body"):
+            yield from charts(self.life, self.shown)
+            if not self.life.state.history or not any(self.life.state.history.values()):
+                yield Static(S["history_empty"], classes="chart-note")
+        yield Footer()

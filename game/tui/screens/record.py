@@ -1,0 +1,136 @@
+"""The record: every score change in a table, filterable by system, each with its rule's source."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Button, DataTable, Footer, Select, Static
+
+from game import present
+from game.engine.content import Content
+from game.engine.model import Record
+from game.present import Display
+from game.safe_text import to_markup, to_plain
+from game.strings import S
+
+ALL = "*"
+
+
+def record_cells(content: Content, display: Display, record: Record) -> tuple[str, ...]:
+    """Day, system, rule, points, score, cause, source: undisclosed parts as the display says."""
+    system = present.name_of(content, "system", record.system)
+    cause = present.cause_text(content, record.cause)
+    if not display.rules_shown(content, record.system) and not record.shadow:
+        return (str(record.day), system, S["record_undisclosed"], "?", "?", cause, "")
+    rule = content.systems[record.system].rules.get(record.rule)
+    source = to_plain(rule.source) if rule and rule.source else S["no_source"]
+    shown = record.shadow or display.mode(content, record.system) == "shown"
+    return (
+        str(record.day),
+        system,
+        present.rule_name(content, record.system, record.rule),
+        present.signed(record.points),
+        present.number(record.score) if shown else "?",
+        cause,
+        source,
+    )
+
+
+def detail_text(content: Content, display: Display, record: Record) -> Text:
+    """The long form of a record: the rule, its points, why, and where the rule comes from."""
+    cells = record_cells(content, display, record)
+    out = Text(S["record_detail_title"].format(rule=cells[2], system=cells[1], day=record.day), style="bold")
+    if cells[3] != "?":
+        out.append("\n" + S["record_detail_points"].format(points=cells[3], score=cells[4]))
+    out.append("\n" + S["record_detail_cause"].format(cause=cells[5]))
+    if record.shadow:
+        out.append("\n" + S["record_detail_shadow"], style="italic")
+    rule = content.systems[record.system].rules.get(record.rule)
+    if rule is None or cells[3] == "?":
+        return out
+    if rule.category:
+        out.append("\n" + S["record_detail_category"].format(category=to_plain(rule.category)))
+    if rule.description:
+        out.append("\n\n")
+        out.append_text(Text.from_markup(to_markup(rule.description)))
+    out.append("\n\n" + S["record_detail_source"], style="bold")
+    out.append("\n")
+    out.append_text(Text.from_markup(to_markup(rule.source)) if rule.source else Text(S["no_source"]))
+    return out
+
+
+class RecordDetail(ModalScreen[None]):
+    """One record, with the rule's real-world note."""
+
+    CSS_PATH = "record.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "app.pop_screen", S["key_close"])]
+
+    def __init__(self, text: Text) -> None:
+        super().__init__()
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="detail-box"):
+            with VerticalScroll():
+                yield Static(self.text, id="detail-text")
+            yield Button(S["key_close"], id="detail-close")
+
+    def on_button_pressed(self) -> None:
+        self.dismiss(None)
+
+
+class RecordScreen(Screen):
+    """The ledger. Enter on a row opens its detail."""
+
+    CSS_PATH = "record.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", S["key_back"]),
+        Binding("tab", "focus_next", S["key_filter"], show=False),
+    ]
+
+    def __init__(self, content: Content, records: list[Record], display: Display, *, shadows: bool = False) -> None:
+        super().__init__()
+        self.content = content
+        self.shown = display
+        self.records = [r for r in records if shadows or not r.shadow]
+        self.records = [r for r in self.records if r.shadow or display.mode(content, r.system) != "hidden"]
+
+    def compose(self) -> ComposeResult:
+        systems = sorted({r.system for r in self.records})
+        options = [(Text(S["record_all"]), ALL)] + [(Text(present.name_of(self.content, "system", s)), s) for s in systems]
+        yield Static(S["record_title"], id="record-title")
+        yield Select(options, value=ALL, allow_blank=False, id="record-filter")
+        yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
+        yield Static(S["record_empty"], id="record-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one(DataTable)
+        for key in ("day", "system", "rule", "points", "score", "cause", "source"):
+            table.add_column(S[f"record_col_{key}"], key=key)
+        self.fill(ALL)
+        table.focus()
+
+    def fill(self, system: str) -> None:
+        table = self.query_one(DataTable)
+        table.clear()
+        for i, record in enumerate(self.records):
+            if system in (ALL, record.system):
+                cells = record_cells(self.content, self.shown, record)
+                table.add_row(*(Text(c) for c in cells[:6]), Text(cells[6][:60], no_wrap=True, overflow="ellipsis"), key=str(i))
+        self.query_one("#record-empty").display = table.row_count == 0
+
+    @on(Select.Changed, "#record-filter")
+    def _filter(self, event: Select.Changed) -> None:
+        self.fill(str(event.value))
+
+    @on(DataTable.RowSelected, "#ledger")
+    def _detail(self, event: DataTable.RowSelected) -> None:
+        record = self.records[int(str(event.row_key.value))]
+        self.app.push_screen(RecordDetail(detail_text(self.content, self.shown, record)))

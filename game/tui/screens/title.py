@@ -1,0 +1,68 @@
+"""The title screen: the world in two lines, and New life / Continue / Load / Help / Quit."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.strings import S
+
+
+class TitleScreen(Screen):
+    """The first screen."""
+
+    CSS_PATH = "title.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "app.new_life", S["menu_new"]),
+        Binding("c", "app.continue_life", S["menu_continue"]),
+        Binding("l", "app.load", S["menu_load"]),
+        Binding("q", "app.quit", S["key_quit"]),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="title-box"):
+            yield Static(S["game_title"], id="game-title")
+            yield Static(S["intro_1"], id="intro-1")
+            yield Static(S["intro_2"], id="intro-2")
+            with Center():
+                yield OptionList(id="menu")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_menu()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_menu()
+
+    def refresh_menu(self) -> None:
+        """Continue and Load are open only when there is a saved life."""
+        has_saves = self.app.has_saves()  # type: ignore[attr-defined]
+        can_continue = self.app.can_continue()  # type: ignore[attr-defined]
+        found = self.query("#menu")
+        if not found:  # resumed before it was composed
+            return
+        menu = found.first(OptionList)
+        menu.clear_options()
+        menu.add_options(
+            [
+                Option(S["menu_new"], id="new"),
+                Option(S["menu_continue"] if can_continue else S["menu_continue_none"], id="continue", disabled=not can_continue),
+                Option(S["menu_load"], id="load", disabled=not has_saves),
+                Option(S["menu_help"], id="help"),
+                Option(S["menu_quit"], id="quit"),
+            ]
+        )
+        menu.highlighted = 0
+        menu.focus()
+
+    @on(OptionList.OptionSelected, "#menu")
+    async def _picked(self, event: OptionList.OptionSelected) -> None:
+        action = {"new": "new_life", "continue": "continue_life", "load": "load", "help": "help", "quit": "quit"}
+        await self.app.run_action(f"app.{action[event.option_id or 'new']}")

@@ -1,0 +1,95 @@
+"""The event card: the event's title and text, its choices, and what the last choice did."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.safe_text import to_markup
+from game.strings import S
+from game.tui.messages import ChoiceMade, LockedChoiceTried
+
+
+class ChoiceRow:
+    """One visible choice as the card shows it: label (pack text) and lock reason (or '')."""
+
+    def __init__(self, choice_id: str, label: str, reason: str) -> None:
+        self.choice_id = choice_id
+        self.label = label
+        self.reason = reason
+
+
+def choice_prompt(n: int, row: ChoiceRow) -> Text:
+    """'1. Cross anyway', or a locked one with its reason beneath."""
+    text = Text(f"{n}. ", style="bold")
+    text.append_text(Text.from_markup(to_markup(row.label)))
+    if row.reason:
+        text.append(f"  [{S['locked_mark']}]", style="italic")
+        text.append("\n   ")
+        text.append(row.reason, style="italic")
+    return text
+
+
+class ChoiceList(OptionList):
+    """The choices of the event: arrows and Enter, or number keys (bound on the screen)."""
+
+    def set_choices(self, rows: list[ChoiceRow]) -> None:
+        self.rows = rows
+        self.clear_options()
+        self.add_options(
+            Option(choice_prompt(n, row), id=row.choice_id, disabled=bool(row.reason)) for n, row in enumerate(rows, start=1)
+        )
+        first_open = next((i for i, row in enumerate(rows) if not row.reason), None)
+        self.highlighted = first_open
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        # handled here, so that ChoiceMade is sent by this widget and bubbles up to the screen
+        event.stop()
+        self.pick(event.option_index + 1)
+
+    def pick(self, n: int) -> None:
+        """Take choice number ``n`` (1-based), or say why it is locked."""
+        rows = getattr(self, "rows", [])
+        if not 1 <= n <= len(rows):
+            return
+        row = rows[n - 1]
+        if row.reason:
+            self.post_message(LockedChoiceTried(row.reason))
+        else:
+            self.post_message(ChoiceMade(row.choice_id))
+
+
+class EventCard(VerticalScroll):
+    """Title, text and choices of the waiting event, and the notices of the last choice."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="event-title")
+        yield Static(id="event-text")
+        yield ChoiceList(id="choices")
+        yield Static(id="today")
+
+    def show(self, title: str, text: str, rows: list[ChoiceRow], today: list[str]) -> None:
+        """Show an event (pack text, made safe here) and the lines of what just happened."""
+        self.query_one("#event-title", Static).update(Text.from_markup(to_markup(title)))
+        self.query_one("#event-text", Static).update(Text.from_markup(to_markup(text)))
+        self.query_one(ChoiceList).set_choices(rows)
+        self.show_today(today)
+        self.scroll_home(animate=False)
+
+    def show_today(self, lines: list[str]) -> None:
+        today = self.query_one("#today", Static)
+        if not lines:
+            today.update("")
+            today.display = False
+            return
+        body = Text(S["today_header"], style="bold")
+        for line in lines:
+            body.append("\n• ")
+            body.append(line)
+        today.update(body)
+        today.display = True
