@@ -57,11 +57,14 @@ def run(args: argparse.Namespace) -> int:
 
         live = live_reload_for(args.pack)
     if not args.plain:
-        if args.cont or args.load:
-            raise CliError("--continue and --load need --plain for now; in the game, pick Continue or Load on the title screen")
         from game.tui.app import run_app
 
         saves = None if args.no_save else saving.store_for(args)
+        if args.cont or args.load:  # checked here, so a bad save is a clear message before the screen changes
+            if saves is None:
+                raise CliError("--continue and --load cannot go with --no-save")
+            name, backup = saving.check_resume(content, args, saves)
+            return run_app(content, None, saves=saves, player=args.player or "", open_save=(name, backup))
         return run_app(content, new_setup(content, args), saves=saves, player=args.player or "")
     store = saving.store_for(args)
     if args.cont or args.load:

@@ -75,6 +75,19 @@ def check_flags(args: argparse.Namespace) -> None:
 
 def resume(content: Content, args: argparse.Namespace, store: SaveStore) -> SavedLife:
     """Load the save that --continue or --load names, under ``content``."""
+    loaded = _load(content, args, store)
+    life, slot = _life_of(loaded, args)
+    player = loaded.save.player if args.player is None else args.player
+    return SavedLife(life, slot, player, loaded.save.workshop, loaded)
+
+
+def check_resume(content: Content, args: argparse.Namespace, store: SaveStore) -> tuple[str, int]:
+    """The (slot, backup) that --continue or --load names, once it is known to load (the TUI asks about changed packs)."""
+    loaded = _load(content, args, store)
+    return loaded.info.name, loaded.info.backup
+
+
+def _load(content: Content, args: argparse.Namespace, store: SaveStore) -> LoadedSave:
     if args.cont:
         latest = store.latest(playable=True)
         if latest is None:
@@ -83,12 +96,9 @@ def resume(content: Content, args: argparse.Namespace, store: SaveStore) -> Save
     else:
         name = args.load
     try:
-        loaded = store.load(name, content, backup=args.backup)
+        return store.load(name, content, backup=args.backup)
     except SaveError as exc:
-        raise CliError(exc.message + backups_text(store, name, args.backup), 1) from None
-    life, slot = _life_of(loaded, args)
-    player = loaded.save.player if args.player is None else args.player
-    return SavedLife(life, slot, player, loaded.save.workshop, loaded)
+        raise CliError(exc.message + backups_text(store, name, args.backup, plain=args.plain), 1) from None
 
 
 def _life_of(loaded: LoadedSave, args: argparse.Namespace) -> tuple[Life, str]:
@@ -112,7 +122,7 @@ def _life_of(loaded: LoadedSave, args: argparse.Namespace) -> tuple[Life, str]:
     return result.life, loaded.save_as
 
 
-def backups_text(store: SaveStore, name: str, failed_backup: int) -> str:
+def backups_text(store: SaveStore, name: str, failed_backup: int, *, plain: bool = False) -> str:
     """Lines offering the readable backups of ``name`` with the command to load each ('' if none)."""
     try:
         infos = [b for b in store.backups(name) if b.ok and b.backup != failed_backup]
@@ -128,7 +138,7 @@ def backups_text(store: SaveStore, name: str, failed_backup: int) -> str:
                 day=info.day,
                 length=info.length,
                 when=when_text(info),
-                cmd=f"citizen play --plain --load {name} --backup {info.backup}",
+                cmd=f"citizen play{' --plain' if plain else ''} --load {name} --backup {info.backup}",
             )
         )
     return "\n".join(lines)

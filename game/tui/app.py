@@ -63,11 +63,13 @@ class CitizenApp(App[int]):
         saves: SaveStore | None = None,
         player: str = "",
         start: bool = False,
+        open_save: tuple[str, int] | None = None,
     ):
         super().__init__()
         self.session = Session(content, display, saves, player)
         self.defaults = setup
         self.start_now = start and setup is not None
+        self.open_at = open_save
 
     # -- the way between screens -------------------------------------------------
     def on_mount(self) -> None:
@@ -75,6 +77,8 @@ class CitizenApp(App[int]):
         self.push_screen(TitleScreen())
         if self.start_now and self.defaults is not None:
             self.start_life(self.defaults)
+        elif self.open_at is not None:
+            self.open_save(*self.open_at)
         self.check_size()
 
     def go(self, screen: Screen | None) -> None:
@@ -270,13 +274,15 @@ def make_app(
     saves: SaveStore | None = None,
     player: str = "",
     start: bool = False,
+    open_save: tuple[str, int] | None = None,
 ) -> CitizenApp:
     """The app, for the CLI and the tests.
 
     ``setup`` fills the new-life screen (or starts that life at once with ``start``);
-    ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first).
+    ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first);
+    ``open_save`` (slot, backup) goes on with that save at once (``citizen play --continue/--load``).
     """
-    return CitizenApp(content, setup, display=display, saves=saves, player=player, start=start)
+    return CitizenApp(content, setup, display=display, saves=saves, player=player, start=start, open_save=open_save)
 
 
 def run_app(
@@ -286,7 +292,8 @@ def run_app(
     display: Display | None = None,
     saves: SaveStore | None = None,
     player: str = "",
+    open_save: tuple[str, int] | None = None,
 ) -> int:
     """Run the game in the terminal, saving into ``saves`` (None: no saving); returns the exit code."""
-    result = make_app(content, setup, display=display, saves=saves, player=player).run()
+    result = make_app(content, setup, display=display, saves=saves, player=player, open_save=open_save).run()
     return result if isinstance(result, int) else 0
