@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,17 @@ def test_cli_pack_with_errors_lists_them(capsys, write_pack) -> None:
     assert main(["simulate", "--pack", str(folder)]) == 1
     err = capsys.readouterr().err
     assert "a.toml:2: error: unknown key 'nmae'" in err
+
+
+def test_builtin_content_simulates_and_jobs_agree(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    """The Done-when run (--scenario all --runs 1000) is timed by hand; this is its smaller twin."""
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "content", content)  # a frozen copy of the built-in packs
+    monkeypatch.setenv("CITIZEN_CONTENT", str(content))
+    monkeypatch.setenv("CITIZEN_PACKS", str(tmp_path / "no-user-packs"))
+    _, one, _ = cli_json(capsys, "--scenario", "all", "--runs", "30", "--jobs", "1")
+    _, two, _ = cli_json(capsys, "--scenario", "all", "--runs", "30", "--jobs", "2")
+    assert one == two
+    assert one["runs"] == 30 * len(one["scenario_ids"]) and len(one["scenario_ids"]) >= 1
+    assert one["events"]["total"] == len(one["events"]["table"]) > 0
+    assert isinstance(one["dead_ends"], int) and isinstance(one["events"]["never_fired"], list)
