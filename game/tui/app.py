@@ -16,25 +16,23 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.engine.content import Content
-from game.engine.life import Life
 from game.engine.model import Notice
 from game.engine.state import Setup
 from game.present import Display
-from game.saves import LoadedSave, SaveError, SaveStore
+from game.saves import SaveStore
 from game.strings import S
-from game.tui.screens.ask import AskScreen
+from game.tui.saving import SavesMixin
 from game.tui.screens.day import DayScreen
 from game.tui.screens.end import EndScreen
 from game.tui.screens.friends import FriendsScreen
 from game.tui.screens.help import HelpScreen
 from game.tui.screens.history import HistoryScreen
-from game.tui.screens.load import LoadScreen
 from game.tui.screens.new_life import NewLifeScreen
 from game.tui.screens.quit import QuitScreen
 from game.tui.screens.record import RecordScreen
-from game.tui.screens.save_as import SaveAsScreen
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import TooSmallScreen
+from game.tui.live_reload import LiveReload, start_watching
 from game.tui.session import Session
 from game.tui.themes import THEMES, register_themes
 
@@ -42,7 +40,7 @@ MIN_SIZE = (80, 24)
 """The smallest terminal the game is laid out for (columns, rows)."""
 
 
-class CitizenApp(App[int]):
+class CitizenApp(SavesMixin, App[int]):
     """AAA Citizen in the terminal. ``start``: begin the life of ``setup`` at once, skipping the title."""
 
     CSS_PATH = "app.tcss"
@@ -64,8 +62,10 @@ class CitizenApp(App[int]):
         player: str = "",
         start: bool = False,
         open_save: tuple[str, int] | None = None,
+        watch: LiveReload | None = None,
     ):
         super().__init__()
+        self.watch = watch
         self.session = Session(content, display, saves, player)
         self.defaults = setup
         self.start_now = start and setup is not None
@@ -74,6 +74,8 @@ class CitizenApp(App[int]):
     # -- the way between screens -------------------------------------------------
     def on_mount(self) -> None:
         register_themes(self)
+        if self.watch is not None:
+            start_watching(self, self.watch)
         self.push_screen(TitleScreen())
         if self.start_now and self.defaults is not None:
             self.start_life(self.defaults)
@@ -100,99 +102,12 @@ class CitizenApp(App[int]):
         if self.session.life is not None:
             self.go(EndScreen(self.session.life, self.session.display))
 
-    def has_saves(self) -> bool:
-        """Whether the title may offer Load."""
-        return bool(self.session.saved())
-
-    def can_continue(self) -> bool:
-        return self.session.continuable() is not None
-
-    def resume(self, life: Life, slot: str, loaded: LoadedSave | None, note: str) -> None:
-        self.session.resume(life, slot, loaded)
-        self.notify(note, markup=False)
-        if life.ended:
-            self.show_end()
-        else:
-            self.go(DayScreen(self.session, []))
-
-    def open_save(self, name: str, backup: int = 0) -> None:
-        """Load a save and go on with it; when the packs changed, ask how."""
-        store, content = self.session.saves, self.session.content
-        if store is None:
-            return
-        try:
-            loaded = store.load(name, content, backup=backup)
-        except SaveError as exc:
-            self.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
-            return
-        if loaded.life is not None:
-            self.resume(loaded.life, loaded.save_as, loaded, self._loaded_note(loaded, loaded.life))
-            return
-        answers = [("snapshot", S["changed_snapshot"]), ("replay", S["changed_replay"]), ("cancel", S["changed_cancel"])]
-        ask = AskScreen(S["changed_title"], S["changed_text"].format(changes=loaded.describe_changes()), answers)
-        self.push_screen(ask, lambda answer: self._changed(loaded, answer))
-
-    def _changed(self, loaded: LoadedSave, answer: str | None) -> None:
-        try:
-            if answer == "snapshot":
-                life = loaded.from_snapshot()
-            elif answer == "replay":
-                result = loaded.replay_now()
-                life = result.life
-                if not result.complete:
-                    text = S["replay_partial"].format(n=result.replayed, total=result.total, reason=result.reason)
-                    self.notify(text, severity="warning", markup=False, timeout=12)
-            else:
-                return
-        except SaveError as exc:
-            self.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
-            return
-        self.resume(life, loaded.save_as, loaded, self._loaded_note(loaded, life))
-
-    @staticmethod
-    def _loaded_note(loaded: LoadedSave, life: Life) -> str:
-        name, day = loaded.info.name, life.state.day
-        if loaded.save_as != name:
-            return S["loaded_new_slot"].format(name=name, day=day, slot=loaded.save_as)
-        return S["loaded"].format(name=name, day=day)
-
     # -- actions -----------------------------------------------------------------
     def action_new_life(self) -> None:
         self.go(NewLifeScreen(self.session.content, self.defaults))
 
     def action_title(self) -> None:
         self.go(None)
-
-    def action_continue_life(self) -> None:
-        latest = self.session.continuable()
-        if latest is not None:
-            self.open_save(latest.name)
-
-    def action_load(self) -> None:
-        store = self.session.saves
-        if store is not None and not isinstance(self.screen, LoadScreen):
-            self.push_screen(LoadScreen(self.session.content, store), self._load_picked)
-
-    def _load_picked(self, picked: tuple[str, int] | None) -> None:
-        if picked is not None:
-            self.open_save(*picked)
-
-    def action_save_as(self) -> None:
-        session = self.session
-        if session.saves is None or session.life is None:
-            return
-
-        def named(name: str | None) -> None:
-            if name is None:
-                return
-            try:
-                info = session.save_as(name)
-            except SaveError as exc:
-                self.notify(S["save_failed"].format(error=exc.message), severity="error", markup=False, timeout=10)
-                return
-            self.notify(S["saved_as"].format(name=info.name), markup=False)
-
-        self.push_screen(SaveAsScreen(session.slot or session.life.setup.scenario), named)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -251,7 +166,8 @@ class CitizenApp(App[int]):
                 continue
             seen.add(binding.action)
             help_text = S["cmd_action_help"].format(key=self.get_key_display(binding))
-            yield SystemCommand(binding.description, help_text, partial(self.run_action, binding.action, active.node))
+            command = partial(self.run_action, binding.action, active.node)
+            yield SystemCommand(binding.description, help_text, command, discover=binding.show)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size.width, event.size.height)
@@ -275,14 +191,18 @@ def make_app(
     player: str = "",
     start: bool = False,
     open_save: tuple[str, int] | None = None,
+    watch: LiveReload | None = None,
 ) -> CitizenApp:
     """The app, for the CLI and the tests.
 
     ``setup`` fills the new-life screen (or starts that life at once with ``start``);
     ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first);
-    ``open_save`` (slot, backup) goes on with that save at once (``citizen play --continue/--load``).
+    ``open_save`` (slot, backup) goes on with that save at once (``citizen play --continue/--load``);
+    ``watch`` reloads changed packs while the game runs (``citizen play --watch``).
     """
-    return CitizenApp(content, setup, display=display, saves=saves, player=player, start=start, open_save=open_save)
+    return CitizenApp(
+        content, setup, display=display, saves=saves, player=player, start=start, open_save=open_save, watch=watch
+    )
 
 
 def run_app(
@@ -293,7 +213,8 @@ def run_app(
     saves: SaveStore | None = None,
     player: str = "",
     open_save: tuple[str, int] | None = None,
+    watch: LiveReload | None = None,
 ) -> int:
     """Run the game in the terminal, saving into ``saves`` (None: no saving); returns the exit code."""
-    result = make_app(content, setup, display=display, saves=saves, player=player, open_save=open_save).run()
+    result = make_app(content, setup, display=display, saves=saves, player=player, open_save=open_save, watch=watch).run()
     return result if isinstance(result, int) else 0

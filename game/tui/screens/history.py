@@ -43,7 +43,8 @@ class HistoryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(S["history_title"], id="history-title")
-        with VerticalScroll(id="history-body"):
+        shown = [r for r in view.system_rows(self.life, self.shown) if r.mode == "shown"]
+        with VerticalScroll(id="history-body", classes="single" if len(shown) == 1 else ""):
             yield from charts(self.life, self.shown)
             if not self.life.state.history or not any(self.life.state.history.values()):
                 yield Static(S["history_empty"], classes="chart-note")

@@ -20,6 +20,8 @@ from game.safe_text import to_markup, to_plain
 from game.strings import S
 
 ALL = "*"
+COLUMNS = (("day", 3), ("system", 12), ("rule", 22), ("points", 6), ("score", 5), ("cause", 24), ("source", 60))
+"""The ledger's columns and their widths (the detail view shows everything in full)."""
 
 
 def record_cells(content: Content, display: Display, record: Record) -> tuple[str, ...]:
@@ -112,8 +114,8 @@ class RecordScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key in ("day", "system", "rule", "points", "score", "cause", "source"):
-            table.add_column(S[f"record_col_{key}"], key=key)
+        for key, width in COLUMNS:
+            table.add_column(Text(S[f"record_col_{key}"]), key=key, width=width)
         self.fill(ALL)
         table.focus()
 
@@ -123,7 +125,7 @@ class RecordScreen(Screen):
         for i, record in enumerate(self.records):
             if system in (ALL, record.system):
                 cells = record_cells(self.content, self.shown, record)
-                table.add_row(*(Text(c) for c in cells[:6]), Text(cells[6][:60], no_wrap=True, overflow="ellipsis"), key=str(i))
+                table.add_row(*(Text(c, no_wrap=True, overflow="ellipsis") for c in cells), key=str(i))
         self.query_one("#record-empty").display = table.row_count == 0
 
     @on(Select.Changed, "#record-filter")

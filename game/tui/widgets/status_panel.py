@@ -57,18 +57,18 @@ class StatusPanel(VerticalScroll):
             yield Static(system_line(row), classes="system")
             if row.mode == "shown" and len(row.history) > 1:
                 yield Sparkline(list(row.history[-SPARK_DAYS:]), classes="spark")
-        if s.stats:
-            yield Static(S["status_stats"], classes="heading")
-            yield Static(Text("\n".join(s.stats)))
-        yield Static(S["status_privileges"], classes="heading")
-        yield Static(Text(", ".join(s.held) or S["status_none"]))
+        if s.goals:
+            yield Static(S["status_goals"], classes="heading")
+            for goal in s.goals:
+                yield Static(Text(goal.line), classes=f"goal goal-{goal.state}")
         if s.barred:
             yield Static(S["status_barred"], classes="heading barred")
             yield Static(Text("\n".join(s.barred)), classes="barred")
         if s.lists:
             yield Static(S["status_lists"], classes="heading")
             yield Static(Text("\n".join(s.lists)), classes="lists")
-        if s.goals:
-            yield Static(S["status_goals"], classes="heading")
-            for goal in s.goals:
-                yield Static(Text(goal.line), classes=f"goal goal-{goal.state}")
+        if s.stats:
+            yield Static(S["status_stats"], classes="heading")
+            yield Static(Text(" · ".join(s.stats)))
+        yield Static(S["status_privileges"], classes="heading")
+        yield Static(Text(", ".join(s.held) or S["status_none"]))

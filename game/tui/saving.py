@@ -1,0 +1,112 @@
+"""Continue, Load, Save as and opening a save: the app's side of :mod:`game.saves`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine.life import Life
+from game.saves import LoadedSave, SaveError
+from game.strings import S
+from game.tui.screens.ask import AskScreen
+from game.tui.screens.day import DayScreen
+from game.tui.screens.load import LoadScreen
+from game.tui.screens.save_as import SaveAsScreen
+
+if TYPE_CHECKING:
+    from game.tui.app import CitizenApp
+
+    _Base = CitizenApp
+else:
+    _Base = object
+
+
+class SavesMixin(_Base):
+    """Mixed into :class:`~game.tui.app.CitizenApp`; uses its ``session``, ``go`` and ``show_end``."""
+
+    def has_saves(self) -> bool:
+        """Whether the title may offer Load."""
+        return bool(self.session.saved())
+
+    def can_continue(self) -> bool:
+        return self.session.continuable() is not None
+
+    def resume(self, life: Life, slot: str, loaded: LoadedSave | None, note: str) -> None:
+        self.session.resume(life, slot, loaded)
+        self.notify(note, markup=False)
+        if life.ended:
+            self.show_end()
+        else:
+            self.go(DayScreen(self.session, []))
+
+    def open_save(self, name: str, backup: int = 0) -> None:
+        """Load a save and go on with it; when the packs changed, ask how."""
+        store, content = self.session.saves, self.session.content
+        if store is None:
+            return
+        try:
+            loaded = store.load(name, content, backup=backup)
+        except SaveError as exc:
+            self.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
+            return
+        if loaded.life is not None:
+            self.resume(loaded.life, loaded.save_as, loaded, self._loaded_note(loaded, loaded.life))
+            return
+        answers = [("snapshot", S["changed_snapshot"]), ("replay", S["changed_replay"]), ("cancel", S["changed_cancel"])]
+        ask = AskScreen(S["changed_title"], S["changed_text"].format(changes=loaded.describe_changes()), answers)
+        self.push_screen(ask, lambda answer: self._changed(loaded, answer))
+
+    def _changed(self, loaded: LoadedSave, answer: str | None) -> None:
+        try:
+            if answer == "snapshot":
+                life = loaded.from_snapshot()
+            elif answer == "replay":
+                result = loaded.replay_now()
+                life = result.life
+                if not result.complete:
+                    text = S["replay_partial"].format(n=result.replayed, total=result.total, reason=result.reason)
+                    self.notify(text, severity="warning", markup=False, timeout=12)
+            else:
+                return
+        except SaveError as exc:
+            self.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
+            return
+        self.resume(life, loaded.save_as, loaded, self._loaded_note(loaded, life))
+
+    @staticmethod
+    def _loaded_note(loaded: LoadedSave, life: Life) -> str:
+        name, day = loaded.info.name, life.state.day
+        if loaded.save_as != name:
+            return S["loaded_new_slot"].format(name=name, day=day, slot=loaded.save_as)
+        return S["loaded"].format(name=name, day=day)
+
+    # -- actions -----------------------------------------------------------------
+    def action_continue_life(self) -> None:
+        latest = self.session.continuable()
+        if latest is not None:
+            self.open_save(latest.name)
+
+    def action_load(self) -> None:
+        store = self.session.saves
+        if store is not None and not isinstance(self.screen, LoadScreen):
+            self.push_screen(LoadScreen(self.session.content, store), self._load_picked)
+
+    def _load_picked(self, picked: tuple[str, int] | None) -> None:
+        if picked is not None:
+            self.open_save(*picked)
+
+    def action_save_as(self) -> None:
+        session = self.session
+        if session.saves is None or session.life is None:
+            return
+
+        def named(name: str | None) -> None:
+            if name is None:
+                return
+            try:
+                info = session.save_as(name)
+            except SaveError as exc:
+                self.notify(S["save_failed"].format(error=exc.message), severity="error", markup=False, timeout=10)
+                return
+            self.notify(S["saved_as"].format(name=info.name), markup=False)
+
+        self.push_screen(SaveAsScreen(session.slot or session.life.setup.scenario), named)
