@@ -387,6 +387,7 @@ S: dict[str, str] = {
     "reload_partial": "Packs reloaded: {replayed} of {total} choices still fit; the life goes on from there.",
     "reload_failed": "The packs have errors; the game goes on with the last good version:",
     "reload_more": "… and {n} more",
+    "reload_no_life": "Packs reloaded: the next life uses them.",
     "reload_scenario_gone": "scenario '{scenario}' is gone from the packs; put it back to reload",
     "watch_needs_pack": "--watch needs --pack PATH: the pack folder to watch",
 }

@@ -64,8 +64,8 @@ def run(args: argparse.Namespace) -> int:
             if saves is None:
                 raise CliError("--continue and --load cannot go with --no-save")
             name, backup = saving.check_resume(content, args, saves)
-            return run_app(content, None, saves=saves, player=args.player or "", open_save=(name, backup))
-        return run_app(content, new_setup(content, args), saves=saves, player=args.player or "")
+            return run_app(content, None, saves=saves, player=args.player or "", open_save=(name, backup), watch=live)
+        return run_app(content, new_setup(content, args), saves=saves, player=args.player or "", watch=live)
     store = saving.store_for(args)
     if args.cont or args.load:
         saved = saving.resume(content, args, store)

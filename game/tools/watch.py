@@ -39,7 +39,7 @@ class Reload:
 
     @property
     def ok(self) -> bool:
-        return self.life is not None
+        return self.content is not None
 
 
 def carry_over(life: Life, content: Content) -> tuple[Life, int]:
@@ -94,18 +94,20 @@ class LiveReload:
         self.stamp = now
         return True
 
-    def poll(self, life: Life) -> Reload | None:
-        """None if nothing changed; else the reloaded life, or the problems that kept the old content."""
+    def poll(self, life: Life | None) -> Reload | None:
+        """None if nothing changed; else the new content and life, or the problems that kept the old content."""
         if not self.changed():
             return None
         return self.reload(life)
 
-    def reload(self, life: Life) -> Reload:
-        """Validate the packs and carry ``life`` over to them (or say why not)."""
+    def reload(self, life: Life | None) -> Reload:
+        """Validate the packs and carry ``life`` (if any) over to them, or say why not."""
         content, problems = validate(self.load)
-        total = len(life.state.log)
+        total = len(life.state.log) if life is not None else 0
         if content is None:
             return Reload(None, None, [p for p in problems if p.severity == "error"], 0, total)
+        if life is None:
+            return Reload(None, content)
         if life.setup.scenario not in content.scenarios:
             gone = Problem("", 0, S["reload_scenario_gone"].format(scenario=life.setup.scenario))
             return Reload(None, None, [gone], 0, total)
@@ -115,6 +117,8 @@ class LiveReload:
 
 def describe(result: Reload) -> list[str]:
     """The lines a UI shows after a reload (pack problems first line by line, at most 20)."""
+    if result.ok and result.life is None:
+        return [S["reload_no_life"]]
     if result.ok:
         key = "reload_ok" if result.replayed == result.total else "reload_partial"
         return [S[key].format(replayed=result.replayed, total=result.total)]
@@ -153,7 +157,7 @@ def plain_hook(
         result = live.poll(game.life)
         if result is None:
             return
-        if result.ok:
+        if result.ok and result.life is not None:
             game.life, game.content = result.life, result.content
             if on_swap is not None:
                 on_swap(result.life)

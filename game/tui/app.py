@@ -21,6 +21,7 @@ from game.engine.state import Setup
 from game.present import Display
 from game.saves import SaveStore
 from game.strings import S
+from game.tui.live_reload import LiveReload, start_watching
 from game.tui.saving import SavesMixin
 from game.tui.screens.day import DayScreen
 from game.tui.screens.end import EndScreen
@@ -32,7 +33,6 @@ from game.tui.screens.quit import QuitScreen
 from game.tui.screens.record import RecordScreen
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import TooSmallScreen
-from game.tui.live_reload import LiveReload, start_watching
 from game.tui.session import Session
 from game.tui.themes import THEMES, register_themes
 
@@ -200,9 +200,7 @@ def make_app(
     ``open_save`` (slot, backup) goes on with that save at once (``citizen play --continue/--load``);
     ``watch`` reloads changed packs while the game runs (``citizen play --watch``).
     """
-    return CitizenApp(
-        content, setup, display=display, saves=saves, player=player, start=start, open_save=open_save, watch=watch
-    )
+    return CitizenApp(content, setup, display=display, saves=saves, player=player, start=start, open_save=open_save, watch=watch)
 
 
 def run_app(
