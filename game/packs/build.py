@@ -184,20 +184,22 @@ class Builder:
         return c.System(key, v.name, v.min, v.max, v.start, v.visibility, built, {}, v.description, v.source)
 
     def _rules(self, systems: dict[str, c.System]) -> None:
+        acts = self.items("acts")
         for key, item in self.items("rules").items():
             system_id, rule_id = key.split(".", 1)
             if not self.ref(item.origin, "", system_id, systems, "score system"):
                 continue
             v: schema.RuleDef = item.value
+            act: schema.ActDef | None = acts[rule_id].value if rule_id in acts else None
             points = self.expr(item.origin, "points", v.points, NUM) or constant(0)
             systems[system_id].rules[rule_id] = c.Rule(
                 rule_id,
                 system_id,
                 points,
-                v.name or rule_id.replace("_", " ").capitalize(),
-                v.category,
-                v.description,
-                v.source,
+                v.name or (act.name if act else "") or rule_id.replace("_", " ").capitalize(),
+                v.category or (act.category if act else ""),
+                v.description or (act.description if act else ""),
+                v.source or (act.source if act else ""),
                 v.cooldown,
                 v.limit,
                 v.limit_days,
