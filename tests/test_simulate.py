@@ -203,3 +203,39 @@ def test_builtin_content_simulates_and_jobs_agree(tmp_path: Path, monkeypatch: p
     assert one["runs"] == 30 * len(one["scenario_ids"]) and len(one["scenario_ids"]) >= 1
     assert one["events"]["total"] == len(one["events"]["table"]) > 0
     assert isinstance(one["dead_ends"], int) and isinstance(one["events"]["never_fired"], list)
+
+
+def test_a_system_joined_in_some_lives_counts_the_others_as_not_enrolled(write_pack) -> None:
+    folder = write_pack(
+        "club",
+        {
+            "w.toml": """
+            [systems.club]
+            name = "Club"
+            start = 10
+            tiers = [{ id = "member", min = 0 }]
+            [scenarios.s]
+            name = "S"
+            days = 1
+            events_per_day = [1, 1]
+            [scenarios.s.character]
+            name = "N"
+            [[event]]
+            id = "door"
+            title = "A club"
+            text = "Join?"
+            [[event.choice]]
+            id = "join"
+            label = "Join"
+            enrol = ["club"]
+            [[event.choice]]
+            id = "no"
+            label = "No"
+            """
+        },
+    )
+    content = load_content([folder])
+    args = argparse.Namespace(seed=1, policy="random", days=None, runs=100, jobs=1)
+    tiers = simulate(content, [folder], ["s"], args)["scenarios"]["s"]["tiers"]["club"]
+    joined = next(row["lives"] for row in tiers if row["tier"] == "member")
+    assert 20 < joined < 80 and tiers[-1] == {"tier": "", "lives": 100 - joined, "share": round((100 - joined) / 100, 4)}

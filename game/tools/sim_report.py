@@ -146,6 +146,7 @@ class Tally:
                 counts[system][tier] += 1
         out = {}
         for system, tally in counts.items():
+            tally[""] += len(lives) - sum(tally.values())  # lives that never joined a system others joined
             order = [t.id for t in self.content.systems[system].tiers] + [""]
             out[system] = [{"tier": t, "lives": tally[t], "share": _share(tally[t], len(lives))} for t in order if tally[t]]
         return out
