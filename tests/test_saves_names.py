@@ -12,6 +12,7 @@ from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.state import Setup
 from game.saves import SaveError, SaveStore, safe_slot_name
+from tests.test_saves import play
 
 
 @pytest.mark.parametrize(
@@ -53,6 +54,23 @@ def test_traversal_in_a_slot_name_stays_in_the_folder(mini: Content, tmp_path: P
 
 
 RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def test_a_save_copied_in_by_hand_keeps_its_name(mini: Content, tmp_path: Path) -> None:
+    store = SaveStore(tmp_path)
+    life = Life(mini, Setup("life", 1))
+    store.save("x", life)
+    (tmp_path / "x.json").rename(tmp_path / "Ana B.json")
+    assert [(i.name, i.ok) for i in store.list()] == [("Ana B", True)]
+    loaded = store.load("Ana B", mini)
+    assert loaded.life is not None and loaded.save_as == "Ana B"
+    store.save("Ana B", play(life, 1))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Ana B.json", "Ana B.json.1"]
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "y.json").write_text("{}")
+    with pytest.raises(SaveError, match="no save named 'sub/y'"):
+        store.load("sub/y", mini)  # only plain names in the folder itself count
+    assert store.path("../Ana B").name == "ana-b.json"
 
 
 @given(st.text(max_size=80) | st.sampled_from(sorted(RESERVED)).map(str.upper))

@@ -82,9 +82,20 @@ class SaveStore:
         self.folder = Path(folder)
 
     def path(self, name: str, backup: int = 0) -> Path:
-        """The file of slot ``name`` (or of its ``backup``-th backup). Raises SaveError for a name with no letters."""
-        path = self.folder / (checked_slot_name(name) + SUFFIX)
+        """The file of slot ``name`` (or of its ``backup``-th backup). Raises SaveError for a name with no letters.
+
+        ``name`` is made safe with :func:`safe_slot_name`, unless a save file of exactly
+        that name is already in the folder (one copied in by hand, say ``Ana B.json``).
+        """
+        path = self.folder / (self._existing(name) or checked_slot_name(name) + SUFFIX)
         return atomic.backup_path(path, backup) if backup else path
+
+    def _existing(self, name: str) -> str:
+        """``name + ".json"`` if that is a plain file name already in the folder, else ""."""
+        file = name + SUFFIX
+        if not name or name.startswith(".") or Path(file).name != file or "\\" in name or "/" in name:
+            return ""
+        return file if (self.folder / file).is_file() else ""
 
     def exists(self, name: str) -> bool:
         return self.path(name).is_file()
@@ -146,7 +157,7 @@ class SaveStore:
         path = self.path(name, backup)
         if not path.is_file():
             raise SaveError(self._missing(name, backup), path)
-        loaded = load_file(path, content, name=checked_slot_name(name), backup=backup)
+        loaded = load_file(path, content, name=self.path(name).name[: -len(SUFFIX)], backup=backup)
         if not loaded.save_as:
             loaded.save_as = self.free_name(loaded.info.name)
         return loaded
