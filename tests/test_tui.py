@@ -328,3 +328,46 @@ async def test_pack_text_is_never_markup(write_pack, tmp_path: Path) -> None:
         await pilot.press("1")
         await pilot.pause()
         assert isinstance(app.screen, EndScreen)
+
+
+async def test_the_tui_and_plain_mode_live_the_same_life(builtin: Content) -> None:
+    """The same seed and the same choice numbers give the same life in the TUI and in `citizen play --plain`."""
+    import io
+
+    from game.engine.life import Life
+    from game.tools.plain import PlainGame
+
+    scenario = next(iter(builtin.scenarios))
+    setup = Setup(scenario, 11, days=6)
+    app = make_app(builtin, setup, start=True)
+    numbers: list[int] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for _ in range(40):
+            await close_modals(pilot)
+            if not isinstance(app.screen, DayScreen):
+                break
+            menu = app.screen.query_one(ChoiceList)
+            open_ones = [i for i in range(menu.option_count) if not menu.get_option_at_index(i).disabled]
+            n = open_ones[len(numbers) % len(open_ones)] + 1  # vary the choices, by number keys
+            numbers.append(n)
+            await pilot.press(str(n))
+            await pilot.pause()
+        tui_state = app.session.life.state.to_dict()
+
+    out = io.StringIO()
+    plain = PlainGame(Life(builtin, setup), out)
+    plain.play(io.StringIO("".join(f"{n}\n" for n in numbers)))
+    assert plain.life.state.to_dict() == tui_state
+    assert plain.life.ended and "The end of this life" in out.getvalue()
+
+
+async def test_the_mouse_chooses_too(mini: Content) -> None:
+    app = make_app(mini, Setup("life", 1), start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        menu = app.screen.query_one(ChoiceList)
+        await pilot.click(ChoiceList, offset=(4, 2))  # inside the border: the second line is choice 2
+        await pilot.pause()
+        await close_modals(pilot)
+        assert app.session.life.state.log[0][2] == menu.rows[1].choice_id == "praise"

@@ -214,5 +214,8 @@ def run_app(
     watch: LiveReload | None = None,
 ) -> int:
     """Run the game in the terminal, saving into ``saves`` (None: no saving); returns the exit code."""
-    result = make_app(content, setup, display=display, saves=saves, player=player, open_save=open_save, watch=watch).run()
-    return result if isinstance(result, int) else 0
+    app = make_app(content, setup, display=display, saves=saves, player=player, open_save=open_save, watch=watch)
+    result = app.run()
+    if isinstance(result, int):
+        return result
+    return app.return_code or 0  # 1 when the app stopped on an error

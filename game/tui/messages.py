@@ -6,10 +6,11 @@ from textual.message import Message
 
 
 class ChoiceMade(Message):
-    """The player took a choice that is open."""
+    """The player took a choice that was open in event ``event_id`` (stale if another event waits now)."""
 
-    def __init__(self, choice_id: str) -> None:
+    def __init__(self, event_id: str, choice_id: str) -> None:
         super().__init__()
+        self.event_id = event_id
         self.choice_id = choice_id
 
 

@@ -79,7 +79,7 @@ class DayScreen(Screen):
             ChoiceRow(cv.choice.id, cv.choice.label, present.lock_text(content, cv.lock) if cv.lock else "")
             for cv in prompt.choices
         ]
-        card.show(prompt.event.title, prompt.event.text, rows, lines)
+        card.show(prompt.event.id, prompt.event.title, prompt.event.text, rows, lines)
         card.query_one(ChoiceList).focus()
 
     def notice_line(self, notice: Notice) -> str:
@@ -97,7 +97,10 @@ class DayScreen(Screen):
     @on(ChoiceMade)
     def _chosen(self, message: ChoiceMade) -> None:
         life = self.session.life
-        if life is None or life.prompt() is None:
+        prompt = life.prompt() if life is not None else None
+        if prompt is None or prompt.event.id != message.event_id:
+            return  # a key pressed twice quickly: the choice was for an event already answered
+        if not any(cv.choice.id == message.choice_id and cv.lock is None for cv in prompt.choices):
             return
         notices = self.app.choose(message.choice_id)  # type: ignore[attr-defined]
         self.announce(notices)

@@ -37,7 +37,11 @@ def choice_prompt(n: int, row: ChoiceRow) -> Text:
 class ChoiceList(OptionList):
     """The choices of the event: arrows and Enter, or number keys (bound on the screen)."""
 
-    def set_choices(self, rows: list[ChoiceRow]) -> None:
+    rows: list[ChoiceRow]
+    event_id = ""
+
+    def set_choices(self, event_id: str, rows: list[ChoiceRow]) -> None:
+        self.event_id = event_id
         self.rows = rows
         self.clear_options()
         self.add_options(
@@ -61,7 +65,7 @@ class ChoiceList(OptionList):
         if row.reason:
             self.post_message(LockedChoiceTried(row.reason))
         else:
-            self.post_message(ChoiceMade(row.choice_id))
+            self.post_message(ChoiceMade(self.event_id, row.choice_id))
 
 
 class EventCard(VerticalScroll):
@@ -73,11 +77,11 @@ class EventCard(VerticalScroll):
         yield ChoiceList(id="choices")
         yield Static(id="today")
 
-    def show(self, title: str, text: str, rows: list[ChoiceRow], today: list[str]) -> None:
+    def show(self, event_id: str, title: str, text: str, rows: list[ChoiceRow], today: list[str]) -> None:
         """Show an event (pack text, made safe here) and the lines of what just happened."""
         self.query_one("#event-title", Static).update(Text.from_markup(to_markup(title)))
         self.query_one("#event-text", Static).update(Text.from_markup(to_markup(text)))
-        self.query_one(ChoiceList).set_choices(rows)
+        self.query_one(ChoiceList).set_choices(event_id, rows)
         self.show_today(today)
         self.scroll_home(animate=False)
 
