@@ -41,7 +41,7 @@ def score_chart(series: Sequence[Series], length: int, *, title: str = "", width
     """Score lines (one per life) over days 0..length, on the system's tier bands."""
     if not series:
         return ""
-    left, right, top, bottom = 56, 64, 28, 34
+    left, right, top, bottom = 56, 110, 28, 34
     lo, hi = y_range(series)
     if hi <= lo:
         hi = lo + 1
@@ -89,7 +89,8 @@ def _bands(bands: list[TierBand], lo: float, hi: float, x0: float, x1: float, y:
             f'fill="{fill}" class="band"><title>{escape(band.name)}</title></rect>'
         )
         if h >= 12:
-            out.append(f'<text x="{_fmt(x1 + 6)}" y="{_fmt(y(top) + min(h / 2, 999) + 5)}" class="tier">{escape(band.id)}</text>')
+            label = escape(_clip(band.id, 12))
+            out.append(f'<text x="{_fmt(x1 + 6)}" y="{_fmt(y(top) + h / 2 + 5)}" class="tier">{label}</text>')
     return out
 
 
