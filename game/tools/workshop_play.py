@@ -63,12 +63,8 @@ def run(args: argparse.Namespace) -> int:
     workshop, content = open_for_cli(args.workshop)
     store = SaveStore(workshop.saves_dir)
     if not args.plain:
-        import inspect
-
         from game.tui.app import run_app
 
-        if "workshop" not in inspect.signature(run_app).parameters:
-            raise CliError("this version of the terminal game cannot seat workshop players yet; add --plain")
         return run_app(content, None, display=workshop.display(), saves=store, workshop=workshop)
     return play_plain(workshop, content, store, sys.stdin, sys.stdout, save=not args.no_save)
 

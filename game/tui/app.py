@@ -35,12 +35,14 @@ from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import TooSmallScreen
 from game.tui.session import Session
 from game.tui.themes import THEMES, register_themes
+from game.tui.workshop_seat import WorkshopMixin
+from game.workshop import Workshop
 
 MIN_SIZE = (80, 24)
 """The smallest terminal the game is laid out for (columns, rows)."""
 
 
-class CitizenApp(SavesMixin, App[int]):
+class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
     """AAA Citizen in the terminal. ``start``: begin the life of ``setup`` at once, skipping the title."""
 
     CSS_PATH = "app.tcss"
@@ -63,9 +65,11 @@ class CitizenApp(SavesMixin, App[int]):
         start: bool = False,
         open_save: tuple[str, int] | None = None,
         watch: LiveReload | None = None,
+        workshop: Workshop | None = None,
     ):
         super().__init__()
         self.watch = watch
+        self.workshop = workshop
         self.session = Session(content, display, saves, player)
         self.defaults = setup
         self.start_now = start and setup is not None
@@ -77,7 +81,9 @@ class CitizenApp(SavesMixin, App[int]):
         if self.watch is not None:
             start_watching(self, self.watch)
         self.push_screen(TitleScreen())
-        if self.start_now and self.defaults is not None:
+        if self.workshop is not None:
+            self.ask_player()
+        elif self.start_now and self.defaults is not None:
             self.start_life(self.defaults)
         elif self.open_at is not None:
             self.open_save(*self.open_at)
@@ -100,7 +106,7 @@ class CitizenApp(SavesMixin, App[int]):
 
     def show_end(self) -> None:
         if self.session.life is not None:
-            self.go(EndScreen(self.session.life, self.session.display))
+            self.go(EndScreen(self.session.life, self.session.display, self.end_prompts()))
 
     # -- actions -----------------------------------------------------------------
     def action_new_life(self) -> None:
@@ -192,15 +198,27 @@ def make_app(
     start: bool = False,
     open_save: tuple[str, int] | None = None,
     watch: LiveReload | None = None,
+    workshop: Workshop | None = None,
 ) -> CitizenApp:
     """The app, for the CLI and the tests.
 
     ``setup`` fills the new-life screen (or starts that life at once with ``start``);
     ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first);
     ``open_save`` (slot, backup) goes on with that save at once (``citizen play --continue/--load``);
-    ``watch`` reloads changed packs while the game runs (``citizen play --watch``).
+    ``watch`` reloads changed packs while the game runs (``citizen play --watch``);
+    ``workshop`` asks the player's name first and seats them in it (``citizen play --workshop``).
     """
-    return CitizenApp(content, setup, display=display, saves=saves, player=player, start=start, open_save=open_save, watch=watch)
+    return CitizenApp(
+        content,
+        setup,
+        display=display,
+        saves=saves,
+        player=player,
+        start=start,
+        open_save=open_save,
+        watch=watch,
+        workshop=workshop,
+    )
 
 
 def run_app(
@@ -212,9 +230,12 @@ def run_app(
     player: str = "",
     open_save: tuple[str, int] | None = None,
     watch: LiveReload | None = None,
+    workshop: Workshop | None = None,
 ) -> int:
     """Run the game in the terminal, saving into ``saves`` (None: no saving); returns the exit code."""
-    app = make_app(content, setup, display=display, saves=saves, player=player, open_save=open_save, watch=watch)
+    app = make_app(
+        content, setup, display=display, saves=saves, player=player, open_save=open_save, watch=watch, workshop=workshop
+    )
     result = app.run()
     if isinstance(result, int):
         return result

@@ -14,6 +14,8 @@ from textual.widgets import Footer, Static
 from game import present
 from game.engine.life import Life
 from game.present import Display
+from game.reports.prompts import Prompts
+from game.reports.short import end_debrief
 from game.safe_text import to_markup, to_plain
 from game.strings import S
 from game.tui import view
@@ -91,10 +93,11 @@ class EndScreen(Screen):
         Binding("q", "app.quit", S["key_quit"]),
     ]
 
-    def __init__(self, life: Life, display: Display) -> None:
+    def __init__(self, life: Life, display: Display, prompts: Prompts | None = None) -> None:
         super().__init__()
         self.life = life
         self.shown = display
+        self.prompts = prompts
 
     def compose(self) -> ComposeResult:
         life, state = self.life, self.life.state
@@ -108,6 +111,9 @@ class EndScreen(Screen):
                 yield Static(S["end_goals"], classes="heading")
                 for goal in view.goal_rows(life):
                     yield Static(Text(goal.line), classes=f"goal-{goal.state}")
+            debrief = end_debrief(life, self.prompts)
+            yield Static(Text(debrief[0]), classes="heading")
+            yield Static(Text("\n".join(debrief[1:])), id="end-debrief")
             yield Static(S["end_lost"], classes="heading")
             yield Static(lost_text(life))
             yield Static(S["end_chart"], classes="heading")
