@@ -47,7 +47,7 @@ def test_every_file_is_printed_verbatim_in_the_guide() -> None:
 
 def test_random_lives_have_no_dead_ends_and_reach_every_harbour_event(harbour) -> None:
     fired: set[str] = set()
-    for i in range(40):
+    for i in range(150):  # the market needs a catch to sell: about one life in twenty meets it
         life = Life(harbour, Setup("harbour_fisher", seed=1000 + 7919 * i))
         pick = random.Random(i)
         while (view := life.prompt()) is not None:

@@ -9,6 +9,13 @@ from __future__ import annotations
 _MASK = (1 << 64) - 1
 
 
+def _mix(z: int) -> int:
+    """SplitMix64's output function: a bijection that scatters nearby inputs."""
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    return z ^ (z >> 31)
+
+
 class Rng:
     """Deterministic generator. ``state`` can be stored and restored."""
 
@@ -19,20 +26,22 @@ class Rng:
 
     @classmethod
     def from_seed(cls, seed: int | str) -> Rng:
-        """A generator for a seed given as a number or text."""
+        """A generator for a seed given as a number or text.
+
+        The seed goes through SplitMix64's mixing function first: without it,
+        seed n+1 would draw seed n's numbers shifted by one, and lives with
+        neighbouring seeds would be near-copies of each other.
+        """
         if isinstance(seed, str):
             value = 0
             for byte in seed.encode():
                 value = (value * 131 + byte) & _MASK
             seed = value
-        return cls(seed * 0x9E3779B97F4A7C15 + 0x2545F4914F6CDD1D)
+        return cls(_mix(seed & _MASK))
 
     def next64(self) -> int:
         self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
-        z = self.state
-        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
-        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
-        return z ^ (z >> 31)
+        return _mix(self.state)
 
     def random(self) -> float:
         """A float in [0, 1)."""
