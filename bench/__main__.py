@@ -19,7 +19,7 @@ from rich.table import Table
 
 from bench.measure import Figure
 
-SUITES = ["content", "engine", "saves", "debrief", "tui", "memory", "soak"]
+SUITES = ["content", "engine", "saves", "debrief", "tui", "memory", "serve", "soak"]
 """Modules of bench/ with ``run(quick) -> list[Figure]``, in the order they run."""
 
 RESULTS = Path(__file__).resolve().parent / "results.json"
