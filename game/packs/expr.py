@@ -491,12 +491,7 @@ _FUNCTIONS: dict[str, Callable[[_Compiler, list[ast.expr], int], _Node]] = {
 }
 
 
-def source_of(raw: ast.AST) -> str:
-    """The source text of a node: rebuilt only when asked (it is for messages)."""
-    return ast.unparse(raw)
-
-
-def _clause_of(node: _Node, raw: ast.AST) -> Clause:
+def _clause_of(node: _Node, raw: ast.AST, source: str) -> Clause:
     """Describe one top-level clause of a condition for lock reasons."""
     negated = False
     if isinstance(raw, ast.UnaryOp) and isinstance(raw.op, ast.Not):
@@ -507,7 +502,7 @@ def _clause_of(node: _Node, raw: ast.AST) -> Clause:
     if name and isinstance(node.const, tuple):
         op, value = node.const
         return Clause("compare", (name[0], name[1], op, value), node.fn)
-    return Clause("other", (source_of(raw),), node.fn)
+    return Clause("other", (ast.get_source_segment(source, raw) or source,), node.fn)
 
 
 def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
@@ -529,7 +524,8 @@ def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
             raise ExprError(f"expression is nested too deeply (more than {MAX_DEPTH} levels) in expression {source!r}")
         depth -= ch in ")]}"
     try:
-        tree = ast.parse(source.strip(), mode="eval")
+        text = source.strip()
+        tree = ast.parse(text, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         detail = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
         raise ExprError(f"syntax error ({detail}) in expression {source!r}") from None
@@ -544,9 +540,9 @@ def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
     elif expect == NUM:
         compiler._num(top)
     if isinstance(body, ast.BoolOp) and isinstance(body.op, ast.And) and top.parts is not None:
-        clauses = tuple(_clause_of(part, raw) for part, raw in zip(top.parts, body.values, strict=True))
+        clauses = tuple(_clause_of(part, raw, text) for part, raw in zip(top.parts, body.values, strict=True))
     else:
-        clauses = (_clause_of(top, body),)
+        clauses = (_clause_of(top, body, text),)
     return Compiled(source, top.type, top.fn, clauses, frozenset(compiler.depends))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,10 +73,8 @@ class PackSource:
 
 def display_path(path: Path) -> str:
     """A path as the user should see it: relative to the working folder if inside it."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
+    absolute, here = os.path.abspath(path), os.getcwd()
+    return os.path.relpath(absolute, here) if absolute.startswith(here + os.sep) else str(path)
 
 
 def _pack_files(folder: Path, problems: Problems) -> list[Path]:
@@ -83,7 +82,8 @@ def _pack_files(folder: Path, problems: Problems) -> list[Path]:
     root = folder.resolve()
     files: list[Path] = []
     for path in sorted(folder.rglob("*.toml")):
-        if root not in path.resolve().parents:
+        # rglob does not descend into linked folders, so only a linked file can lead out
+        if path.is_symlink() and root not in path.resolve().parents:
             problems.error(
                 display_path(path), 0, "symbolic link leads outside the pack folder; copy the file into the pack instead"
             )
