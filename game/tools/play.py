@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import random
 import sys
 from pathlib import Path
@@ -50,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
 
         return run_workshop(args)
     saving.check_flags(args)
+    if not args.plain:
+        gc.disable()  # start-up allocates much and frees little; the TUI turns it back on after the first screen
     content = load_for_cli(args.pack)
     live = None
     if getattr(args, "watch", False):

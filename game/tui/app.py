@@ -6,37 +6,46 @@ runs it and returns the exit code.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from game.engine.content import Content
-from game.engine.model import Notice
-from game.engine.state import Setup
-from game.present import Display
-from game.saves import SaveStore
 from game.strings import S
-from game.tui.live_reload import LiveReload, start_watching
 from game.tui.saving import SavesMixin
-from game.tui.screens.day import DayScreen
-from game.tui.screens.end import EndScreen
-from game.tui.screens.friends import FriendsScreen
-from game.tui.screens.help import HelpScreen
-from game.tui.screens.history import HistoryScreen
-from game.tui.screens.new_life import NewLifeScreen
-from game.tui.screens.quit import QuitScreen
-from game.tui.screens.record import RecordScreen
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import TooSmallScreen
 from game.tui.session import Session
 from game.tui.themes import THEMES, register_themes
 from game.tui.workshop_seat import WorkshopMixin
-from game.workshop import Workshop
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.engine.model import Notice
+    from game.engine.state import Setup
+    from game.present import Display
+    from game.saves import SaveStore
+    from game.tools.watch import LiveReload
+    from game.workshop import Workshop
+
+# Every other screen is imported where it is first shown: the title must appear
+# fast, and it needs none of them (see docs/performance.md).
+
+
+def after_first_screen() -> None:
+    """Once the first screen is drawn: let the garbage collector run again, and spare it what start-up built.
+
+    ``citizen play`` pauses the collector while it starts (see :func:`game.tools.play.run`);
+    freezing moves the loaded packs and imported modules out of its way for good.
+    """
+    gc.freeze()
+    gc.enable()
+
 
 MIN_SIZE = (80, 24)
 """The smallest terminal the game is laid out for (columns, rows)."""
@@ -79,8 +88,11 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
     def on_mount(self) -> None:
         register_themes(self)
         if self.watch is not None:
+            from game.tui.live_reload import start_watching
+
             start_watching(self, self.watch)
         self.push_screen(TitleScreen())
+        self.call_after_refresh(after_first_screen)
         if self.workshop is not None:
             self.ask_player()
         elif self.start_now and self.defaults is not None:
@@ -97,6 +109,8 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
             self.push_screen(screen)
 
     def start_life(self, setup: Setup) -> None:
+        from game.tui.screens.day import DayScreen
+
         notices = self.session.start(setup)
         self.go(DayScreen(self.session, notices))
 
@@ -106,30 +120,42 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
 
     def show_end(self) -> None:
         if self.session.life is not None:
+            from game.tui.screens.end import EndScreen
+
             self.go(EndScreen(self.session.life, self.session.display, self.end_prompts()))
 
     # -- actions -----------------------------------------------------------------
     def action_new_life(self) -> None:
+        from game.tui.screens.new_life import NewLifeScreen
+
         self.go(NewLifeScreen(self.session.content, self.defaults))
 
     def action_title(self) -> None:
         self.go(None)
 
     def action_help(self) -> None:
+        from game.tui.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
     def action_record(self) -> None:
+        from game.tui.screens.record import RecordScreen
+
         life = self.session.life
         if life is not None and not isinstance(self.screen, RecordScreen):
             self.push_screen(RecordScreen(life.content, life.state.records, self.session.display))
 
     def action_history(self) -> None:
+        from game.tui.screens.history import HistoryScreen
+
         life = self.session.life
         if life is not None and not isinstance(self.screen, HistoryScreen):
             self.push_screen(HistoryScreen(life, self.session.display))
 
     def action_friends(self) -> None:
+        from game.tui.screens.friends import FriendsScreen
+
         life = self.session.life
         if life is not None and not isinstance(self.screen, FriendsScreen):
             self.push_screen(FriendsScreen(life, self.session.display))
@@ -154,6 +180,8 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         def answered(leave: bool | None) -> None:
             if leave:
                 self.exit(0)
+
+        from game.tui.screens.quit import QuitScreen
 
         if not isinstance(self.screen, QuitScreen):
             text = S["quit_save_failed"].format(error=session.save_error) if session.saves is not None else S["quit_text"]

@@ -1,18 +1,17 @@
-"""Continue, Load, Save as and opening a save: the app's side of :mod:`game.saves`."""
+"""Continue, Load, Save as and opening a save: the app's side of :mod:`game.saves`.
+
+Screens are imported where they are shown, so that the title appears fast.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine.life import Life
 from game.saves import LoadedSave, SaveError
 from game.strings import S
-from game.tui.screens.ask import AskScreen
-from game.tui.screens.day import DayScreen
-from game.tui.screens.load import LoadScreen
-from game.tui.screens.save_as import SaveAsScreen
 
 if TYPE_CHECKING:
+    from game.engine.life import Life
     from game.tui.app import CitizenApp
 
     _Base = CitizenApp
@@ -36,6 +35,8 @@ class SavesMixin(_Base):
         if life.ended:
             self.show_end()
         else:
+            from game.tui.screens.day import DayScreen
+
             self.go(DayScreen(self.session, []))
 
     def open_save(self, name: str, backup: int = 0) -> None:
@@ -51,6 +52,8 @@ class SavesMixin(_Base):
         if loaded.life is not None:
             self.resume(loaded.life, loaded.save_as, loaded, self._loaded_note(loaded, loaded.life))
             return
+        from game.tui.screens.ask import AskScreen
+
         answers = [("snapshot", S["changed_snapshot"]), ("replay", S["changed_replay"]), ("cancel", S["changed_cancel"])]
         ask = AskScreen(S["changed_title"], S["changed_text"].format(changes=loaded.describe_changes()), answers)
         self.push_screen(ask, lambda answer: self._changed(loaded, answer))
@@ -86,6 +89,8 @@ class SavesMixin(_Base):
             self.open_save(latest.name)
 
     def action_load(self) -> None:
+        from game.tui.screens.load import LoadScreen
+
         store = self.session.saves
         if store is not None and not isinstance(self.screen, LoadScreen):
             self.push_screen(LoadScreen(self.session.content, store), self._load_picked)
@@ -108,5 +113,7 @@ class SavesMixin(_Base):
                 self.notify(S["save_failed"].format(error=exc.message), severity="error", markup=False, timeout=10)
                 return
             self.notify(S["saved_as"].format(name=info.name), markup=False)
+
+        from game.tui.screens.save_as import SaveAsScreen
 
         self.push_screen(SaveAsScreen(session.slot or session.life.setup.scenario), named)

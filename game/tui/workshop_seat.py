@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.reports.prompts import Prompts
 from game.saves import SaveError
-from game.tui.screens.player_name import PlayerNameScreen
-from game.workshop.seats import seat_for
 
 if TYPE_CHECKING:
+    from game.reports.prompts import Prompts
     from game.tui.app import CitizenApp
 
     _Base = CitizenApp
@@ -28,6 +26,8 @@ class WorkshopMixin(_Base):
     def ask_player(self) -> None:
         """Show the name question (the first thing a workshop player sees)."""
         assert self.workshop is not None
+        from game.tui.screens.player_name import PlayerNameScreen
+
         self.push_screen(PlayerNameScreen(self.workshop.title), self.seat_player)
 
     def seat_player(self, name: str | None) -> None:
@@ -37,6 +37,8 @@ class WorkshopMixin(_Base):
             self.exit(0)
             return
         try:
+            from game.workshop.seats import seat_for
+
             seat = seat_for(workshop, session.content, session.saves, name)
         except SaveError as exc:
             self.notify(exc.message, severity="error", markup=False)
@@ -55,4 +57,6 @@ class WorkshopMixin(_Base):
 
     def end_prompts(self) -> Prompts | None:
         """The workshop's discussion prompts, for the short debrief at the end of a life."""
+        from game.reports.prompts import Prompts
+
         return Prompts.of(self.workshop.prompts) if self.workshop is not None else None
