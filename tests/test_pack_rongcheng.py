@@ -4,6 +4,7 @@ diminishing returns, what grade D locks, and that the worker's life can go up or
 from __future__ import annotations
 
 import random
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from game.engine.content import Choice, Content
 from game.engine.life import Life
 from game.engine.scoring import update_tier
 from game.engine.state import Setup
-from game.packs.loader import validate
+from game.packs.loader import load_content, validate
 from game.present import lock_text
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -184,3 +185,41 @@ def test_the_worker_arcs_start_and_the_wedding_plan_never_runs_twice(builtin: Co
         counts = life.state.event_count
         assert counts.get("rc_promotion_notice") == 1, seed
         assert counts.get("wedding_plan", 0) <= 1, seed
+
+
+CORE_PROMOTION = {"promotion_opening", "promotion_interview", "promotion_decision"}
+RC_PROMOTION = {"rc_promotion_notice", "rc_credit_office", "rc_promotion_interview"}
+
+
+def test_the_worker_has_one_promotion_story_and_one_wedding_story(builtin: Content) -> None:
+    """Core's generic promotion and wedding arcs step aside (scenario flags) for Rongcheng's own."""
+    assert {"promotion_applied", "planning_wedding"} <= set(builtin.scenarios["rongcheng_worker"].flags)
+    promoted = married = 0
+    for seed in range(150):
+        life = Life(builtin, Setup("rongcheng_worker", seed * 7919 + 3))
+        chooser = random.Random(seed)
+        while (view := life.prompt()) is not None:
+            life.choose(chooser.choice([v.choice.id for v in view.choices if v.lock is None]))
+        fired = set(life.state.event_count)
+        assert not (fired & CORE_PROMOTION and fired & RC_PROMOTION), (seed, sorted(fired & (CORE_PROMOTION | RC_PROMOTION)))
+        assert not fired & CORE_PROMOTION, seed
+        days = {event: day for day, event, _ in reversed(life.state.log)}  # the first day each event fired
+        if "wedding_plan" in days:  # only ever as Rongcheng's follow-up, never drawn on its own
+            assert "rc_wedding_talk" in days and days["rc_wedding_talk"] <= days["wedding_plan"], seed
+            assert life.state.event_count["wedding_plan"] == 1, seed
+        promoted += "rc_promoted" in life.state.flags
+        married += "married" in life.state.flags
+    assert promoted and married  # both stories still reach their end in some lives
+
+
+def test_rongcheng_redeclares_only_the_core_character_it_gives_a_score() -> None:
+    """Rongcheng uses core's privileges, acts and stats as they are; it overrides only Li Wei (to add his score)."""
+    core = load_content([CONTENT / "core"])
+    tables = {"stats", "privileges", "systems", "acts", "lists", "characters", "settings", "cities", "scenarios"}
+    overrides = set()
+    for path in sorted((CONTENT / "rongcheng").rglob("*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for table in tables & data.keys():
+            overrides |= {(table, item) for item in data[table] if item in getattr(core, table)}
+        overrides |= {("event", e["id"]) for e in data.get("event", []) if e["id"] in core.events}
+    assert overrides == {("characters", "li_wei")}
