@@ -106,3 +106,16 @@ def test_inviting_li_wei_gives_him_a_poor_score(sesame) -> None:
     _at(life, "ses_li_wei_join", "invite")
     assert life.char_score("li_wei", "sesame") == 520
     assert sesame.systems["sesame"].tier_for(520).id == "poor"
+
+
+def test_li_wei_counts_on_the_dial_once_invited_even_beside_rongcheng(builtin) -> None:
+    """With every pack loaded Li Wei carries rongcheng's municipal score; Sesame still counts him only once he joins."""
+    life = Life(builtin, Setup("sesame_renter", seed=11))
+    assert builtin.characters["li_wei"].scores.keys() == {"municipal"}
+    _at(life, "sesame_invite", "join")
+    assert "li_wei" in life.state.friends and life.char_score("li_wei", "sesame") == 0
+    others = [life.char_score(f, "sesame") for f in sorted(life.state.friends) if f != "li_wei"]
+    assert life.friends_mean("sesame") == sum(others) / len(others)
+    _at(life, "ses_li_wei_join", "invite")
+    assert life.char_score("li_wei", "sesame") == 520
+    assert life.friends_mean("sesame") == (sum(others) + 520) / (len(others) + 1)
