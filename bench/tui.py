@@ -26,24 +26,21 @@ class Bare(App):
     def compose(self):
         yield Static("AAA Citizen")
 
-async def first_screen(pilot):
-    await pilot.pause()
-    pilot.app.exit()
+    def on_mount(self):
+        self.call_after_refresh(self.exit)  # the first frame is out
 
-Bare().run(headless=True, size=(120, 40), auto_pilot=first_screen)
+Bare().run(headless=True, size=(120, 40))
 """
 
 GAME_START = """
-import gc
-gc.disable()  # as game.tools.play does before it starts the TUI
-from game.tools.common import load_for_cli
-from game.tui.app import make_app
+import sys
+from game.cli import main
+from game.tui import app as tui
 
-async def first_screen(pilot):
-    await pilot.pause()
-    pilot.app.exit()
-
-make_app(load_for_cli()).run(headless=True, size=(120, 40), auto_pilot=first_screen)
+# exactly what `citizen` runs, stopped when its first frame (the title) is out
+tui.CitizenApp.after_first_screen = lambda self: self.exit(0)
+tui.CitizenApp.run = lambda self, **kw: tui.App.run(self, headless=True, size=(120, 40))
+sys.exit(main([]))
 """
 
 

@@ -25,9 +25,14 @@ def load_for_cli(extra: list[Path] | None = None) -> Content:
     try:
         return load_content([*paths.default_pack_paths(), *(extra or [])])
     except PackError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        raise CliError("the packs have errors (listed above); fix them or run 'citizen validate'", 1) from None
+        raise pack_error(exc) from None
+
+
+def pack_error(exc: PackError) -> CliError:
+    """Print every problem of the packs; the error to raise after them."""
+    for problem in exc.problems:
+        print(problem, file=sys.stderr)
+    return CliError("the packs have errors (listed above); fix them or run 'citizen validate'", 1)
 
 
 def pick_scenario(content: Content, wanted: str | None) -> str:

@@ -14,7 +14,7 @@ from game.engine.life import Life
 from game.engine.state import Setup
 from game.saves import SaveStore
 from game.tools import saving
-from game.tools.common import CliError, load_for_cli, pick_scenario
+from game.tools.common import CliError, load_for_cli, pack_error, pick_scenario
 
 if TYPE_CHECKING:
     from game.tools.watch import LiveReload
@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
     saving.check_flags(args)
     if not args.plain:
         gc.disable()  # start-up allocates much and frees little; the TUI turns it back on after the first screen
+        if _just_the_title(args):
+            return _title_first(args)
     content = load_for_cli(args.pack)
     live = None
     if getattr(args, "watch", False):
@@ -75,6 +77,32 @@ def run(args: argparse.Namespace) -> int:
     else:
         saved = saving.new_life(Life(content, new_setup(content, args)), args, store)
     return play_plain(saved, store, save=not args.no_save, live=live)
+
+
+def _just_the_title(args: argparse.Namespace) -> bool:
+    """``citizen`` with nothing that needs the packs before the first screen."""
+    needs_packs = (args.scenario, args.seed, args.days, args.pack, args.watch, args.cont, args.load)
+    return all(flag in (None, False, []) for flag in needs_packs)
+
+
+def _title_first(args: argparse.Namespace) -> int:
+    """Show the title at once and load the packs behind it (pack errors still end in a clear message)."""
+    from game.packs.problems import PackError
+    from game.tui.app import run_app
+
+    saves = None if args.no_save else saving.store_for(args)
+    try:
+        return run_app(load_for_tui, None, saves=saves, player=args.player or "")
+    except PackError as exc:
+        raise pack_error(exc) from None
+
+
+def load_for_tui() -> Content:
+    """The installed packs, as the TUI loads them after its first screen."""
+    from game import paths
+    from game.packs.loader import load_content
+
+    return load_content(paths.default_pack_paths())
 
 
 def play_plain(saved: saving.SavedLife, store: SaveStore, *, save: bool, live: LiveReload | None = None) -> int:

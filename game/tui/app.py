@@ -7,7 +7,7 @@ runs it and returns the exit code.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import TYPE_CHECKING, ClassVar
 
@@ -16,6 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from game.packs.problems import PackError
 from game.strings import S
 from game.tui.saving import SavesMixin
 from game.tui.screens.title import TitleScreen
@@ -37,16 +38,6 @@ if TYPE_CHECKING:
 # fast, and it needs none of them (see docs/performance.md).
 
 
-def after_first_screen() -> None:
-    """Once the first screen is drawn: let the garbage collector run again, and spare it what start-up built.
-
-    ``citizen play`` pauses the collector while it starts (see :func:`game.tools.play.run`);
-    freezing moves the loaded packs and imported modules out of its way for good.
-    """
-    gc.freeze()
-    gc.enable()
-
-
 MIN_SIZE = (80, 24)
 """The smallest terminal the game is laid out for (columns, rows)."""
 
@@ -65,7 +56,7 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
 
     def __init__(
         self,
-        content: Content,
+        content: Content | Callable[[], Content],
         setup: Setup | None = None,
         *,
         display: Display | None = None,
@@ -82,6 +73,8 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         self.session = Session(content, display, saves, player)
         self.defaults = setup
         self.start_now = start and setup is not None
+        self.pack_error: PackError | None = None
+        """Set when the packs, loaded after the title appeared, have errors (the app then exits with 1)."""
         self.open_at = open_save
 
     # -- the way between screens -------------------------------------------------
@@ -92,7 +85,7 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
 
             start_watching(self, self.watch)
         self.push_screen(TitleScreen())
-        self.call_after_refresh(after_first_screen)
+        self.call_after_refresh(self.after_first_screen)
         if self.workshop is not None:
             self.ask_player()
         elif self.start_now and self.defaults is not None:
@@ -100,6 +93,22 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         elif self.open_at is not None:
             self.open_save(*self.open_at)
         self.check_size()
+
+    def after_first_screen(self) -> None:
+        """Once the first screen is drawn: load the packs if they are not yet, and let the collector run again.
+
+        ``citizen`` shows the title before it loads the packs, and pauses the
+        garbage collector while it starts (see :func:`game.tools.play.run`);
+        freezing moves the packs and modules start-up built out of its way for good.
+        """
+        if not self.session.content_loaded:
+            try:
+                self.session.content  # noqa: B018 - loads the packs
+            except PackError as exc:
+                self.pack_error = exc
+                self.exit(1)
+        gc.freeze()
+        gc.enable()
 
     def go(self, screen: Screen | None) -> None:
         """Drop every screen above the title, then show ``screen`` (None: the title)."""
@@ -217,7 +226,7 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
 
 
 def make_app(
-    content: Content,
+    content: Content | Callable[[], Content],
     setup: Setup | None = None,
     *,
     display: Display | None = None,
@@ -250,7 +259,7 @@ def make_app(
 
 
 def run_app(
-    content: Content,
+    content: Content | Callable[[], Content],
     setup: Setup | None = None,
     *,
     display: Display | None = None,
@@ -260,11 +269,19 @@ def run_app(
     watch: LiveReload | None = None,
     workshop: Workshop | None = None,
 ) -> int:
-    """Run the game in the terminal, saving into ``saves`` (None: no saving); returns the exit code."""
+    """Run the game in the terminal, saving into ``saves`` (None: no saving); returns the exit code.
+
+    ``content`` may be a function that loads the packs: the title is then shown first.
+
+    Raises:
+        PackError: the packs, loaded after the title appeared, have errors.
+    """
     app = make_app(
         content, setup, display=display, saves=saves, player=player, open_save=open_save, watch=watch, workshop=workshop
     )
     result = app.run()
+    if app.pack_error is not None:
+        raise app.pack_error
     if isinstance(result, int):
         return result
     return app.return_code or 0  # 1 when the app stopped on an error

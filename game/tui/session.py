@@ -7,6 +7,8 @@ the :class:`~game.present.Display` and the save folder together.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.model import Notice
@@ -19,9 +21,14 @@ class Session:
     """Content, display options, the save folder (None: no saving) and the current life."""
 
     def __init__(
-        self, content: Content, display: Display | None = None, saves: SaveStore | None = None, player: str = ""
+        self,
+        content: Content | Callable[[], Content],
+        display: Display | None = None,
+        saves: SaveStore | None = None,
+        player: str = "",
     ) -> None:
-        self.content = content
+        self._content = content if isinstance(content, Content) else None
+        self._load = None if isinstance(content, Content) else content
         self.display = display or Display()
         self.saves = saves
         self.player = player
@@ -30,6 +37,22 @@ class Session:
         self.slot = ""
         self.save_error = ""
         """The message of the last failed save ('' after a good one)."""
+
+    @property
+    def content(self) -> Content:
+        """The packs: given, or loaded on first use (the title is shown before they are loaded)."""
+        if self._content is None:
+            assert self._load is not None
+            self._content = self._load()
+        return self._content
+
+    @content.setter
+    def content(self, content: Content) -> None:
+        self._content = content
+
+    @property
+    def content_loaded(self) -> bool:
+        return self._content is not None
 
     def start(self, setup: Setup) -> list[Notice]:
         """Begin a new life in a fresh save slot; returns the notices of its first morning."""
