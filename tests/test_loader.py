@@ -220,3 +220,10 @@ def test_validate_cli_reports_each_error_without_traceback(write_pack, name: str
 
 def test_validate_usage_error_exits_2() -> None:
     assert run_validate("--no-such-flag").returncode == 2
+
+
+def test_scenarios_are_listed_by_order(write_pack) -> None:
+    scenario = '[scenarios.{id}]\nname = "{id}"\norder = {order}\n[scenarios.{id}.character]\nname = "N"\n'
+    files = {"a.toml": scenario.format(id="late", order=100), "b.toml": scenario.format(id="first", order=1)}
+    content = load_content([write_pack("ordered", files)])
+    assert list(content.scenarios) == ["first", "late"]

@@ -85,7 +85,8 @@ class Builder:
         }
         events = {k: self._event(i) for k, i in self.layered.events.items()}
         daily = tuple(self._daily(i) for i in self.layered.daily.values())
-        scenarios = {k: self._scenario(k, i) for k, i in self.items("scenarios").items()}
+        ordered = sorted(self.items("scenarios").items(), key=lambda kv: kv[1].value.order)  # stable: load order breaks ties
+        scenarios = {k: self._scenario(k, i) for k, i in ordered}
         packs = tuple(
             c.PackInfo(
                 s.id,

@@ -279,6 +279,7 @@ class ScenarioDef(Base, kw_only=True):
     friends: IdList = []
     settings: dict[Id, bool | int | float | str] = {}
     goals: Annotated[list[GoalDef], Meta(max_length=50)] = []
+    order: int = 100
     source: Text = ""
 
 
