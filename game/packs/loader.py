@@ -41,9 +41,10 @@ def discover_packs(paths: Iterable[Path], problems: Problems | None = None) -> l
 def validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
     """Read and check the packs under ``paths``; return the content (if no errors) and every problem.
 
-    The cyclic garbage collector is paused while loading: the loader allocates
-    many long-lived objects and no cycles worth collecting, and the collector's
-    passes over them took more than half of the load time.
+    The cyclic garbage collector is paused while loading, and what loading
+    built is then frozen out of its sight (``gc.freeze``): the loader makes
+    many objects and no cycles, and the collector's passes over them took more
+    than half of the load time, during loading or in the first pass after it.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -51,6 +52,7 @@ def validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
         return _validate(paths)
     finally:
         if was_enabled:
+            gc.freeze()  # else the first collection after this would walk everything loading built
             gc.enable()
 
 
