@@ -18,19 +18,32 @@ from pathlib import Path
 from game import __version__
 from game.tools.common import CliError
 
-COMMANDS = ["play", "saves", "validate", "simulate", "schema_cmd", "new_pack", "packs_cmd", "workshop_cmd", "debrief", "serve"]
-"""Subcommand modules under game.tools, in the order ``--help`` lists them."""
+COMMANDS = {
+    "play": "play",
+    "saves": "saves",
+    "validate": "validate",
+    "simulate": "simulate",
+    "schema": "schema_cmd",
+    "new-pack": "new_pack",
+    "packs": "packs_cmd",
+    "workshop": "workshop_cmd",
+    "debrief": "debrief",
+    "serve": "serve",
+}
+"""Each subcommand and its module under game.tools, in the order ``--help`` lists them."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that subcommand's module is imported (the others stay unloaded)."""
     parser = argparse.ArgumentParser(
         prog="citizen",
         description="AAA Citizen: live a citizen's days under a social credit score.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
-        importlib.import_module(f"game.tools.{name.replace('-', '_')}").add_parser(sub)
+    for command, module in COMMANDS.items():
+        if only is None or command == only:
+            importlib.import_module(f"game.tools.{module}").add_parser(sub)
     return parser
 
 
@@ -38,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["play", *argv]
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv[0] in COMMANDS else None)
     args = parser.parse_args(argv)
     try:
         return args.run(args)

@@ -1,6 +1,6 @@
-"""Loading, layering and validating content packs (see :mod:`game.packs.loader`)."""
+"""Loading, layering and validating content packs.
 
-from game.packs.loader import discover_packs, load_content, validate
-from game.packs.problems import PackError, Problem
-
-__all__ = ["PackError", "Problem", "discover_packs", "load_content", "validate"]
+The front door is :mod:`game.packs.loader` (``load_content``, ``validate``);
+import it where needed. This package imports nothing itself, so that
+``game.packs.problems`` stays cheap for commands that only name its errors.
+"""

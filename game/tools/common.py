@@ -5,11 +5,13 @@ from __future__ import annotations
 import difflib
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import paths
-from game.engine.content import Content
-from game.packs.loader import load_content
 from game.packs.problems import PackError
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
 
 
 class CliError(Exception):
@@ -22,6 +24,8 @@ class CliError(Exception):
 
 def load_for_cli(extra: list[Path] | None = None) -> Content:
     """Load the installed packs plus ``extra``; on errors print them all and exit 1."""
+    from game.packs.loader import load_content  # here, so that commands which never load packs start fast
+
     try:
         return load_content([*paths.default_pack_paths(), *(extra or [])])
     except PackError as exc:
