@@ -88,11 +88,20 @@ def stat_value(content: Content, stat: str, value: float) -> str:
     return f"{unit}{shown}" if unit in ("¥", "$", "€", "£") else f"{shown}{unit}"
 
 
-def lock_text(content: Content, reason: LockReason) -> str:
-    """Why a choice is locked, in one line."""
+def _hidden(content: Content, display: Display, system: str) -> bool:
+    return system in content.systems and display.mode(content, system) == "hidden"
+
+
+def lock_text(content: Content, reason: LockReason, display: Display | None = None) -> str:
+    """Why a choice is locked, in one line. Grades and scores the ``display`` hides stay unsaid."""
+    display = display or Display()
     a = reason.args
     kind = reason.kind
-    if kind == "tier_revokes":
+    if kind == "tier_revokes" and _hidden(content, display, a["system"]):
+        text = S["lock_tier_revokes_hidden"].format(
+            privilege=name_of(content, "privilege", a["privilege"]), system=name_of(content, "system", a["system"])
+        )
+    elif kind == "tier_revokes":
         text = S["lock_tier_revokes"].format(
             tier=tier_name(content, a["system"], a["tier"]),
             privilege=name_of(content, "privilege", a["privilege"]),
@@ -108,6 +117,8 @@ def lock_text(content: Content, reason: LockReason) -> str:
         text = S["lock_listed"].format(list=name_of(content, "list", a["list"]))
     elif kind == "not_listed":
         text = S["lock_not_listed"].format(list=name_of(content, "list", a["list"]))
+    elif kind == "tier" and _hidden(content, display, a["system"]):
+        text = S["lock_tier_hidden"].format(system=name_of(content, "system", a["system"]))
     elif kind == "tier":
         text = S["lock_tier"].format(
             tier=tier_name(content, a["system"], a["tier"]),
@@ -117,6 +128,8 @@ def lock_text(content: Content, reason: LockReason) -> str:
     elif kind == "friend":
         key = "lock_not_friend" if a.get("negated") else "lock_friend"
         text = S[key].format(character=name_of(content, "character", a["character"]))
+    elif kind == "compare" and a["namespace"] in ("score", "tier") and a["id"] in content.systems:
+        text = _standing_text(content, a, display)
     elif kind == "compare":
         text = _compare_text(content, a)
     else:
@@ -125,6 +138,14 @@ def lock_text(content: Content, reason: LockReason) -> str:
     if reason.detail:
         text = f"{text} — {to_plain(reason.detail)}"
     return text
+
+
+def _standing_text(content: Content, a: dict, display: Display) -> str:
+    """A comparison with a system's score: the numbers only where the display shows them."""
+    mode = display.mode(content, a["id"])
+    if mode == "shown" or (mode == "tier" and a["namespace"] == "tier"):
+        return _compare_text(content, a)
+    return S["lock_standing"].format(system=name_of(content, "system", a["id"]))
 
 
 def _compare_text(content: Content, a: dict) -> str:
@@ -157,8 +178,9 @@ def record_text(content: Content, record: Record, display: Display) -> str:
     )
 
 
-def notice_text(content: Content, notice: Notice, display: Display) -> str:
+def notice_text(content: Content, notice: Notice, display: Display | None = None) -> str:
     """One notice in one line ('' for those the player is not shown)."""
+    display = display or Display()
     d = notice.data
     kind = notice.kind
     if kind == "score":
@@ -176,7 +198,7 @@ def notice_text(content: Content, notice: Notice, display: Display) -> str:
         name = name_of(content, "privilege", d["privilege"])
         if d["held"]:
             return S["privilege_gained"].format(privilege=name)
-        return S["privilege_lost"].format(privilege=name, why=by_text(content, d.get("by")))
+        return S["privilege_lost"].format(privilege=name, why=by_text(content, d.get("by"), display))
     if kind == "list":
         return S["list_on" if d["on"] else "list_off"].format(list=name_of(content, "list", d["list"]))
     if kind == "stat":
@@ -203,10 +225,15 @@ def notice_text(content: Content, notice: Notice, display: Display) -> str:
     return ""
 
 
-def by_text(content: Content, by: tuple | list | None) -> str:
-    """What revoked a privilege: '(grade D, Rongcheng social credit)' or '(Court list …)'."""
+def by_text(content: Content, by: tuple | list | None, display: Display | None = None) -> str:
+    """What revoked a privilege: '(grade D, Rongcheng social credit)' or '(Court list …)'.
+
+    A system whose scores the ``display`` hides is named without the grade: '(by City score)'.
+    """
     if not by:
         return ""
+    if by[0] == "tier" and _hidden(content, display or Display(), by[1]):
+        return S["by_tier_hidden"].format(system=name_of(content, "system", by[1]))
     if by[0] == "tier":
         return S["by_tier"].format(tier=tier_name(content, by[1], by[2]), system=name_of(content, "system", by[1]))
     return S["by_list"].format(list=name_of(content, "list", by[1]))

@@ -32,6 +32,9 @@ S: dict[str, str] = {
     "input_ended": "Input ended. The life stops here, on day {day}.",
     # locks
     "lock_tier_revokes": "Grade {tier} — barred from {privilege} ({system})",
+    "lock_tier_revokes_hidden": "Barred from {privilege} by {system}",
+    "lock_tier_hidden": "Needs a better standing in {system}",
+    "lock_standing": "Depends on your standing in {system}",
     "lock_list_revokes": "On the {list} — barred from {privilege}",
     "lock_privilege_missing": "You do not have {privilege}",
     "lock_listed": "Not for people on the {list}",
@@ -54,6 +57,7 @@ S: dict[str, str] = {
     "privilege_gained": "You may now use: {privilege}",
     "privilege_lost": "You lost: {privilege} {why}",
     "by_tier": "(grade {tier}, {system})",
+    "by_tier_hidden": "(by {system})",
     "by_list": "({list})",
     "list_on": "Your name is now on the {list}.",
     "list_off": "Your name has been removed from the {list}.",

@@ -102,7 +102,8 @@ class PlainGame:
             if cv.lock is None:
                 self.say(S["choice_line"].format(n=n, label=label))
             else:
-                self.say(S["locked_choice_line"].format(n=n, label=label, reason=present.lock_text(self.content, cv.lock)))
+                reason = present.lock_text(self.content, cv.lock, self.display)
+                self.say(S["locked_choice_line"].format(n=n, label=label, reason=reason))
 
     def show_notices(self, notices: list[Notice]) -> None:
         for notice in notices:
@@ -143,7 +144,7 @@ class PlainGame:
                 continue
             picked = view.choices[int(text) - 1]
             if picked.lock is not None:
-                self.say(S["locked_choice"].format(reason=present.lock_text(self.content, picked.lock)))
+                self.say(S["locked_choice"].format(reason=present.lock_text(self.content, picked.lock, self.display)))
                 continue
             return picked.choice.id
 

@@ -127,11 +127,11 @@ def privileges_held(life: Life) -> list[str]:
     return sorted(present.name_of(life.content, "privilege", p) for p in life.state.privileges)
 
 
-def privileges_barred(life: Life) -> list[str]:
-    """Privileges the citizen would hold but for a tier or a list, each with the reason."""
+def privileges_barred(life: Life, display: Display) -> list[str]:
+    """Privileges the citizen would hold but for a tier or a list, each with the reason (as far as ``display`` shows it)."""
     state = life.state
     barred = sorted(state.base_privileges - state.privileges)
-    return [present.lock_text(life.content, privilege_lock(life, p)) for p in barred]
+    return [present.lock_text(life.content, privilege_lock(life, p), display) for p in barred]
 
 
 def list_names(life: Life) -> list[str]:

@@ -62,7 +62,7 @@ class DayScreen(Screen):
             systems=tuple(view.system_rows(life, display)),
             stats=tuple(view.stat_lines(life)),
             held=tuple(view.privileges_held(life)),
-            barred=tuple(view.privileges_barred(life)),
+            barred=tuple(view.privileges_barred(life, display)),
             lists=tuple(view.list_names(life)),
             goals=tuple(view.goal_rows(life)),
         )
@@ -76,7 +76,7 @@ class DayScreen(Screen):
             card.show_today(lines)
             return
         rows = [
-            ChoiceRow(cv.choice.id, cv.choice.label, present.lock_text(content, cv.lock) if cv.lock else "")
+            ChoiceRow(cv.choice.id, cv.choice.label, present.lock_text(content, cv.lock, display) if cv.lock else "")
             for cv in prompt.choices
         ]
         card.show(prompt.event.id, prompt.event.title, prompt.event.text, rows, lines)
