@@ -41,10 +41,10 @@ def discover_packs(paths: Iterable[Path], problems: Problems | None = None) -> l
 def validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
     """Read and check the packs under ``paths``; return the content (if no errors) and every problem.
 
-    The cyclic garbage collector is paused while loading, and what loading
-    built is then frozen out of its sight (``gc.freeze``): the loader makes
-    many objects and no cycles, and the collector's passes over them took more
-    than half of the load time, during loading or in the first pass after it.
+    The cyclic garbage collector is paused while loading: the loader makes many
+    objects and few cycles, and the collector's passes over them took more than
+    half of the load time. (Freezing them out of its sight afterwards was
+    tried, and leaked every load's cyclic garbage: see docs/performance.md.)
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -52,7 +52,6 @@ def validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
         return _validate(paths)
     finally:
         if was_enabled:
-            gc.freeze()  # else the first collection after this would walk everything loading built
             gc.enable()
 
 
