@@ -249,3 +249,12 @@ def test_neighbouring_seeds_do_not_share_draws() -> None:
     one.next64()
     assert one.next64() != two.next64()  # seed 2 is not seed 1 shifted by one draw
     assert len({tuple(v) for v in draws.values()}) == 50 and first
+
+
+def test_enrol_joins_only_the_scenarios_own_systems(mini) -> None:
+    from game.engine import effects as fx
+    from game.engine.content import Effects
+
+    life = new_life(mini)
+    fx.apply(life, Effects(enrol=("shadow",)), "test")  # a comparison system, not one the scenario offers to join
+    assert life.state.enrolled == ["city"]

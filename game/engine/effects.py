@@ -62,7 +62,7 @@ def apply(life: Life, effects: Effects, cause: str) -> None:
     for event_id, after in effects.schedule:
         life.schedule(event_id, state.day + after)
     for system_id in effects.enrol:
-        if system_id not in state.enrolled:
+        if system_id not in state.enrolled and system_id in life.joinable:
             state.enrolled.append(system_id)
             state.scores.setdefault(system_id, content.systems[system_id].start)
             state.history.setdefault(system_id, [])

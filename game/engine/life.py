@@ -32,6 +32,8 @@ class Life:
         self.scenario = content.scenarios[setup.scenario]
         self.index = EventIndex.for_scenario(content, self.scenario)
         self.drifting = [(k, c) for k, c in sorted(content.characters.items()) if c.drift]
+        self.joinable = frozenset((*self.scenario.systems, *self.scenario.optional_systems))
+        """Systems an ``enrol`` effect may join: the scenario's own and its optional ones."""
         self._notices: list[Notice] = []
         if state is not None:
             self.state = state
