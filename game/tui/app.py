@@ -116,6 +116,7 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
             self.pop_screen()
         if screen is not None:
             self.push_screen(screen)
+        self.check_size()  # the too-small message went with the others
 
     def start_life(self, setup: Setup) -> None:
         from game.tui.screens.day import DayScreen
@@ -219,10 +220,29 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         """Cover the game with a message while the terminal is too small; uncover it after."""
         width, height = width or self.size.width, height or self.size.height
         small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
-        if small and not isinstance(self.screen, TooSmallScreen):
+        if small and not self.covered():
             self.push_screen(TooSmallScreen(*MIN_SIZE))
-        elif not small and isinstance(self.screen, TooSmallScreen):
+        elif not small and self.covered():
             self.pop_screen()
+
+    def covered(self) -> bool:
+        """Whether the too-small message shows (it stays the top screen while it does)."""
+        return bool(self.screen_stack) and isinstance(self.screen_stack[-1], TooSmallScreen)
+
+    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def]  # Textual's overloads
+        """Push ``screen``; while the terminal is too small, beneath the message (a tier change, the end, ...)."""
+        if isinstance(screen, TooSmallScreen) or not self.covered():
+            return super().push_screen(screen, *args, **kwargs)
+        self.pop_screen()
+        pushed = super().push_screen(screen, *args, **kwargs)
+        super().push_screen(TooSmallScreen(*MIN_SIZE))
+        return pushed
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the terminal is too small, its keys only quit or change the theme (no help or palette beneath)."""
+        if self.covered() and action not in ("quit", "cycle_theme"):
+            return False
+        return super().check_action(action, parameters)
 
 
 def make_app(

@@ -6,12 +6,18 @@ from textual.message import Message
 
 
 class ChoiceMade(Message):
-    """The player took a choice that was open in event ``event_id`` (stale if another event waits now)."""
+    """The player took a choice that was open in event ``event_id`` after ``turn`` choices.
 
-    def __init__(self, event_id: str, choice_id: str) -> None:
+    Stale (and ignored) once another choice was made: keys pressed faster than
+    the screen changes each mean the event they were pressed on, even when the
+    next event has the same id.
+    """
+
+    def __init__(self, event_id: str, choice_id: str, turn: int) -> None:
         super().__init__()
         self.event_id = event_id
         self.choice_id = choice_id
+        self.turn = turn
 
 
 class LockedChoiceTried(Message):

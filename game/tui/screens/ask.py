@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from game.strings import S
+from game.tui.screens.alive import alive
 
 
 class AskScreen(ModalScreen[str | None]):
@@ -35,6 +36,8 @@ class AskScreen(ModalScreen[str | None]):
                     yield Button(Text(label), id=f"ask-{ident}")
 
     def on_mount(self) -> None:
+        if not alive(self):
+            return  # closed by a quick key before it was shown
         self.query(Button).first().focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

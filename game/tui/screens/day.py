@@ -17,6 +17,7 @@ from game.engine.model import Notice
 from game.strings import S
 from game.tui import view
 from game.tui.messages import ChoiceMade, LockedChoiceTried
+from game.tui.screens.alive import alive
 from game.tui.screens.tier_modal import TierModal, tier_change
 from game.tui.session import Session
 from game.tui.widgets.event_card import ChoiceList, ChoiceRow, EventCard
@@ -50,7 +51,8 @@ class DayScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.show_life(self.first_notices)
+        if alive(self):
+            self.show_life(self.first_notices)
 
     def show_life(self, notices: list[Notice]) -> None:
         """Show the waiting event, the status, and the lines of ``notices``."""
@@ -79,7 +81,7 @@ class DayScreen(Screen):
             ChoiceRow(cv.choice.id, cv.choice.label, present.lock_text(content, cv.lock, display) if cv.lock else "")
             for cv in prompt.choices
         ]
-        card.show(prompt.event.id, prompt.event.title, prompt.event.text, rows, lines)
+        card.show(prompt.event.id, prompt.event.title, prompt.event.text, rows, lines, turn=len(life.state.log))
         card.query_one(ChoiceList).focus()
 
     def notice_line(self, notice: Notice) -> str:
@@ -97,9 +99,11 @@ class DayScreen(Screen):
     @on(ChoiceMade)
     def _chosen(self, message: ChoiceMade) -> None:
         life = self.session.life
-        prompt = life.prompt() if life is not None else None
-        if prompt is None or prompt.event.id != message.event_id:
+        if life is None or not alive(self) or message.turn != len(life.state.log):
             return  # a key pressed twice quickly: the choice was for an event already answered
+        prompt = life.prompt()
+        if prompt is None or prompt.event.id != message.event_id:
+            return
         if not any(cv.choice.id == message.choice_id and cv.lock is None for cv in prompt.choices):
             return
         notices = self.app.choose(message.choice_id)  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from game.engine.life import Life
 from game.present import Display
 from game.safe_text import to_plain
 from game.strings import S
+from game.tui.screens.alive import alive
 
 
 def score_cell(life: Life, display: Display, who: str, system: str) -> str:
@@ -51,6 +52,8 @@ class FriendsScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not alive(self):
+            return  # closed by a quick key before it was shown
         life, content = self.life, self.life.content
         table = self.query_one(DataTable)
         table.add_column(S["friends_col_name"])

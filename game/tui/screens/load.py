@@ -17,6 +17,7 @@ from game.engine.content import Content
 from game.safe_text import to_plain
 from game.saves import SaveInfo, SaveStore
 from game.strings import S
+from game.tui.screens.alive import alive
 from game.tui.screens.ask import AskScreen
 
 
@@ -64,6 +65,8 @@ class LoadScreen(Screen[tuple[str, int] | None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not alive(self):
+            return  # closed by a quick key before it was shown
         self.fill()
 
     def fill(self) -> None:

@@ -19,6 +19,7 @@ from game.engine.content import Content, Scenario
 from game.engine.state import Setup
 from game.safe_text import to_markup, to_plain
 from game.strings import S
+from game.tui.screens.alive import alive
 
 
 def scenario_text(content: Content, sc: Scenario) -> Text:
@@ -83,6 +84,8 @@ class NewLifeScreen(Screen):
         yield Footer()
 
     def on_mount(self) -> None:
+        if not alive(self):
+            return  # closed by a quick key before it was shown
         ids = list(self.content.scenarios)
         wanted = self.defaults.scenario if self.defaults and self.defaults.scenario in ids else None
         seed = self.defaults.seed if self.defaults else random.SystemRandom().randrange(1, 1_000_000)

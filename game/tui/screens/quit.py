@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from game.strings import S
+from game.tui.screens.alive import alive
 
 
 class QuitScreen(ModalScreen[bool]):
@@ -33,6 +34,8 @@ class QuitScreen(ModalScreen[bool]):
                 yield Button(S["quit_no"], id="quit-no", variant="primary")
 
     def on_mount(self) -> None:
+        if not alive(self):
+            return  # closed by a quick key before it was shown
         self.query_one("#quit-no", Button).focus()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:

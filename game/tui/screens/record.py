@@ -18,6 +18,7 @@ from game.engine.model import Record
 from game.present import Display
 from game.safe_text import to_markup, to_plain
 from game.strings import S
+from game.tui.screens.alive import SafeSelect, alive
 
 ALL = "*"
 COLUMNS = (("day", 3), ("system", 12), ("rule", 22), ("points", 6), ("score", 5), ("cause", 24), ("source", 60))
@@ -107,12 +108,14 @@ class RecordScreen(Screen):
         systems = sorted({r.system for r in self.records})
         options = [(Text(S["record_all"]), ALL)] + [(Text(present.name_of(self.content, "system", s)), s) for s in systems]
         yield Static(S["record_title"], id="record-title")
-        yield Select(options, value=ALL, allow_blank=False, id="record-filter")
+        yield SafeSelect(options, value=ALL, allow_blank=False, id="record-filter")
         yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
         yield Static(S["record_empty"], id="record-empty")
         yield Footer()
 
     def on_mount(self) -> None:
+        if not alive(self):
+            return  # closed by a quick key before it was shown
         table = self.query_one(DataTable)
         for key, width in COLUMNS:
             table.add_column(Text(S[f"record_col_{key}"]), key=key, width=width)

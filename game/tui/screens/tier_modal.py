@@ -18,6 +18,7 @@ from game.engine.model import Notice
 from game.present import Display
 from game.strings import S
 from game.tui import view
+from game.tui.screens.alive import alive
 from game.tui.widgets.badge import badge
 
 
@@ -83,6 +84,8 @@ class TierModal(ModalScreen[None]):
             yield Button(S["tier_modal_ok"], id="tier-ok", variant="primary")
 
     def on_mount(self) -> None:
+        if not alive(self):
+            return  # closed by a quick key before it was shown
         self.query_one("#tier-ok", Button).focus()
 
     def on_button_pressed(self) -> None:

@@ -8,6 +8,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from game.strings import S
+from game.tui.screens.alive import alive
 
 
 class TooSmallScreen(Screen):
@@ -29,6 +30,8 @@ class TooSmallScreen(Screen):
         self.update_size()
 
     def update_size(self) -> None:
+        if not alive(self):
+            return  # already taken away: the terminal grew again before this was shown
         w, h = self.app.size
         self.query_one("#too-small", Static).update(
             Text(S["too_small"].format(width=self.need[0], height=self.need[1], now_w=w, now_h=h))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
@@ -39,9 +38,12 @@ class ChoiceList(OptionList):
 
     rows: list[ChoiceRow]
     event_id = ""
+    turn = -1
+    """How many choices the life had made when these were shown (sent with the choice, to spot stale keys)."""
 
-    def set_choices(self, event_id: str, rows: list[ChoiceRow]) -> None:
+    def set_choices(self, event_id: str, rows: list[ChoiceRow], turn: int) -> None:
         self.event_id = event_id
+        self.turn = turn
         self.rows = rows
         self.clear_options()
         self.add_options(
@@ -50,11 +52,15 @@ class ChoiceList(OptionList):
         first_open = next((i for i, row in enumerate(rows) if not row.reason), None)
         self.highlighted = first_open
 
-    @on(OptionList.OptionSelected)
-    def _selected(self, event: OptionList.OptionSelected) -> None:
-        # handled here, so that ChoiceMade is sent by this widget and bubbles up to the screen
-        event.stop()
-        self.pick(event.option_index + 1)
+    def action_select(self) -> None:
+        """Enter or a click: take the highlighted choice at once.
+
+        OptionList would post OptionSelected and take it a message later, so a
+        number key typed just after Enter could overtake it; picking here keeps
+        the keys in the order they were typed.
+        """
+        if self.highlighted is not None:
+            self.pick(self.highlighted + 1)
 
     def pick(self, n: int) -> None:
         """Take choice number ``n`` (1-based), or say why it is locked."""
@@ -65,7 +71,7 @@ class ChoiceList(OptionList):
         if row.reason:
             self.post_message(LockedChoiceTried(row.reason))
         else:
-            self.post_message(ChoiceMade(self.event_id, row.choice_id))
+            self.post_message(ChoiceMade(self.event_id, row.choice_id, self.turn))
 
 
 class EventCard(VerticalScroll):
@@ -77,11 +83,11 @@ class EventCard(VerticalScroll):
         yield ChoiceList(id="choices")
         yield Static(id="today")
 
-    def show(self, event_id: str, title: str, text: str, rows: list[ChoiceRow], today: list[str]) -> None:
-        """Show an event (pack text, made safe here) and the lines of what just happened."""
+    def show(self, event_id: str, title: str, text: str, rows: list[ChoiceRow], today: list[str], turn: int) -> None:
+        """Show an event (pack text, made safe here) and the lines of what just happened; ``turn`` see :class:`ChoiceList`."""
         self.query_one("#event-title", Static).update(Text.from_markup(to_markup(title)))
         self.query_one("#event-text", Static).update(Text.from_markup(to_markup(text)))
-        self.query_one(ChoiceList).set_choices(event_id, rows)
+        self.query_one(ChoiceList).set_choices(event_id, rows, turn)
         self.show_today(today)
         self.scroll_home(animate=False)
 
