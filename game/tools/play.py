@@ -115,10 +115,13 @@ def play_plain(saved: saving.SavedLife, store: SaveStore, *, save: bool, live: L
         from game.tools.watch import plain_hook
 
         game.after_choice = plain_hook(game, live, autosave, on_swap=lambda life: setattr(saved, "life", life))
-    game.intro()
-    if saved.loaded is not None:
-        game.say(saving.resumed_note(saved))
-    game.play(sys.stdin)
+    try:
+        game.intro()
+        if saved.loaded is not None:
+            game.say(saving.resumed_note(saved))
+        game.play(sys.stdin)
+    except Exception as exc:  # an internal error: the life is saved first, then one line says where the log is
+        return plain_crash(exc, game.life, saved, autosave)
     if autosave is None:
         return 0
     autosave(saved.life)
@@ -126,3 +129,18 @@ def play_plain(saved: saving.SavedLife, store: SaveStore, *, save: bool, live: L
         return 1
     print(saving.saved_note(store, saved), file=sys.stderr)  # stdout stays the life's transcript
     return 0
+
+
+def plain_crash(error: Exception, life: Life, saved: saving.SavedLife, autosave: saving.AutoSaver | None) -> int:
+    """Save ``life`` if it is sound, log ``error``, and say so in one line on stderr."""
+    from game.crash_report import CRASH_CODE, crash_line, save_if_sound, write_log
+
+    def save() -> bool:
+        assert autosave is not None
+        autosave(life)
+        return not autosave.error
+
+    saved_as = saved.slot if autosave is not None and save_if_sound(life, save) else ""
+    sys.stdout.flush()
+    print(crash_line(write_log(error, life, saved_as), saved_as), file=sys.stderr)
+    return CRASH_CODE

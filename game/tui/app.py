@@ -26,6 +26,8 @@ from game.tui.themes import THEMES, register_themes
 from game.tui.workshop_seat import WorkshopMixin
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from game.engine.content import Content
     from game.engine.model import Notice
     from game.engine.state import Setup
@@ -76,6 +78,8 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         self.pack_error: PackError | None = None
         """Set when the packs, loaded after the title appeared, have errors (the app then exits with 1)."""
         self.open_at = open_save
+        self.crash_log: Path | None = None
+        """The log of the internal error that stopped the app (see :mod:`game.tui.crash`)."""
 
     # -- the way between screens -------------------------------------------------
     def on_mount(self) -> None:
@@ -243,6 +247,16 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         if self.covered() and action not in ("quit", "cycle_theme"):
             return False
         return super().check_action(action, parameters)
+
+    # -- errors ------------------------------------------------------------------
+    def _handle_exception(self, error: Exception) -> None:
+        """Textual's hook for an unexpected error: save, log, one line on exit (see :mod:`game.tui.crash`)."""
+        from game.tui.crash import handle_crash
+
+        try:
+            handle_crash(self, error)
+        except Exception:  # the report failed too: Textual's own traceback is better than nothing
+            super()._handle_exception(error)
 
 
 def make_app(
