@@ -218,6 +218,7 @@ def test_a_system_joined_in_some_lives_counts_the_others_as_not_enrolled(write_p
             name = "S"
             days = 1
             events_per_day = [1, 1]
+            optional_systems = ["club"]
             [scenarios.s.character]
             name = "N"
             [[event]]
