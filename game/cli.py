@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from game import __version__
+from game.strings import S
 from game.tools.common import CliError
 
 COMMANDS = {
@@ -64,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except Exception:
         log = write_crash_log(traceback.format_exc())
-        print(f"citizen: internal error; the details are in {log}", file=sys.stderr)
+        print(S["crash_command"].format(log=log), file=sys.stderr)
         return 70
 
 

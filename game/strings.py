@@ -90,6 +90,7 @@ S: dict[str, str] = {
     "cli_save_failed": "Could not save: {error}",
     "crash_saved": "citizen: an internal error stopped the game; your life is saved as '{name}'. The details are in {log}",
     "crash_unsaved": "citizen: an internal error stopped the game; the details are in {log}",
+    "crash_command": "citizen: an internal error stopped the command; the details are in {log}",
     "cli_resumed": "Going on with the save '{name}' from day {day}.",
     "cli_resumed_new_slot": "The old save stays as it was; this life now saves as '{slot}'.",
     "cli_no_life_to_continue": "no unfinished life is saved in {folder}; start one with 'citizen play', or see 'citizen saves'",
