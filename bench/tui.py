@@ -124,7 +124,7 @@ def run(quick: bool = False) -> list[Figure]:
             bare * 1000,
             "a bare Textual app showing one Static",
             1.3,
-            note="headless, 120×40, loading every built-in pack",
+            note="headless, 120×40, `citizen` until its first frame (the packs load behind the title)",
         ),
         Figure(
             "key to screen: a choice, settled",
