@@ -13,10 +13,13 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
-from game.engine.life import Life, replay
 from game.strings import S
+
+if TYPE_CHECKING:
+    from game.engine.life import Life
 
 CRASH_CODE = 70
 """The exit code after an internal error (EX_SOFTWARE, as ``citizen`` returns for any other)."""
@@ -28,6 +31,8 @@ def sound(life: Life) -> bool:
     An error in the middle of a choice can leave the state half changed; such a
     life is not saved over the last good save.
     """
+    from game.engine.life import replay
+
     try:
         again = replay(life.content, life.setup, [(event, choice) for _day, event, choice in life.state.log])
         return again.state.to_dict() == life.state.to_dict()

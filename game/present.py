@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from game.engine.content import Content
-from game.engine.model import LockReason, Notice, Record
 from game.safe_text import to_plain
 from game.strings import S
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.engine.model import LockReason, Notice, Record
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,21 @@ from game.saves.atomic import BACKUPS
 from game.saves.errors import SaveError
 from game.saves.format import FORMAT, FORMAT_VERSION, PackRef, SaveFile
 from game.saves.info import SaveInfo
-from game.saves.loading import LoadedSave, PackChange, ReplayResult
 from game.saves.names import AUTOSAVE, safe_slot_name
 from game.saves.store import SaveStore, load_file, read_save
+
+_LAZY = {"LoadedSave", "PackChange", "ReplayResult"}
+"""Names from :mod:`game.saves.loading`, which imports the engine: loaded on first use,
+so that listing saves (the title's Continue) does not wait for the engine."""
+
+
+def __getattr__(name: str) -> object:
+    if name in _LAZY:
+        from game.saves import loading
+
+        return getattr(loading, name)
+    raise AttributeError(f"module 'game.saves' has no attribute {name!r}")
+
 
 __all__ = [
     "AUTOSAVE",

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
 from game import __version__
-from game.engine.content import Content
-from game.engine.life import Life
 from game.saves.errors import SaveError
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.engine.life import Life
 
 FORMAT = "aaa-citizen-save"
 FORMAT_VERSION = 1

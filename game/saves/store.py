@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
-from game.engine.content import Content
-from game.engine.life import Life
 from game.safe_text import clean
-from game.saves import atomic, loading
+from game.saves import atomic
 from game.saves.errors import SaveError
 from game.saves.format import SaveFile, decode, encode
 from game.saves.info import SaveInfo
 from game.saves.names import AUTOSAVE, checked_slot_name
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.engine.life import Life
+    from game.saves import loading
 
 MAX_PLAYER = 60
 SUFFIX = ".json"
@@ -46,6 +49,8 @@ def load_file(path: Path, content: Content, *, name: str = "", backup: int = 0) 
     Raises:
         SaveError: the file is bad, needs packs that are not installed, or disagrees with its replay.
     """
+    from game.saves import loading  # the engine comes in only when a save is loaded
+
     save = read_save(path)
     name = name or path.name.split(".")[0]
     info = SaveInfo.of(name, path, save, backup)

@@ -9,14 +9,14 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.engine.content import Content
-from game.engine.life import Life
-from game.engine.state import Setup
-from game.saves import SaveStore
 from game.tools import saving
 from game.tools.common import CliError, load_for_cli, pack_error, pick_scenario
 
 if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.engine.life import Life
+    from game.engine.state import Setup
+    from game.saves import SaveStore
     from game.tools.watch import LiveReload
 
 
@@ -42,6 +42,8 @@ def new_setup(content: Content, args: argparse.Namespace) -> Setup:
     if args.days is not None and not 1 <= args.days <= 365:
         raise CliError(f"--days must be between 1 and 365, not {args.days}")
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    from game.engine.state import Setup
+
     return Setup(scenario, seed, args.days)
 
 
@@ -75,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
     if args.cont or args.load:
         saved = saving.resume(content, args, store)
     else:
+        from game.engine.life import Life
+
         saved = saving.new_life(Life(content, new_setup(content, args)), args, store)
     return play_plain(saved, store, save=not args.no_save, live=live)
 

@@ -11,14 +11,18 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import paths
-from game.engine.content import Content
-from game.engine.life import Life
 from game.safe_text import to_plain
-from game.saves import LoadedSave, SaveError, SaveInfo, SaveStore
+from game.saves import SaveError, SaveInfo, SaveStore
 from game.strings import S
 from game.tools.common import CliError
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.engine.life import Life
+    from game.saves import LoadedSave
 
 
 def add_save_arguments(p: argparse.ArgumentParser) -> None:

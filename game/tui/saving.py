@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.saves import LoadedSave, SaveError
+from game.saves import SaveError
 from game.strings import S
 
 if TYPE_CHECKING:
     from game.engine.life import Life
+    from game.saves import LoadedSave
     from game.tui.app import CitizenApp
 
     _Base = CitizenApp

@@ -8,13 +8,17 @@ the :class:`~game.present.Display` and the save folder together.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from game.engine.content import Content
-from game.engine.life import Life
-from game.engine.model import Notice
-from game.engine.state import Setup
 from game.present import Display
-from game.saves import LoadedSave, SaveError, SaveInfo, SaveStore
+from game.saves import SaveError
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.engine.life import Life
+    from game.engine.model import Notice
+    from game.engine.state import Setup
+    from game.saves import LoadedSave, SaveInfo, SaveStore
 
 
 class Session:
@@ -27,8 +31,8 @@ class Session:
         saves: SaveStore | None = None,
         player: str = "",
     ) -> None:
-        self._content = content if isinstance(content, Content) else None
-        self._load = None if isinstance(content, Content) else content
+        self._content = None if callable(content) else content
+        self._load = content if callable(content) else None
         self.display = display or Display()
         self.saves = saves
         self.player = player
@@ -56,6 +60,8 @@ class Session:
 
     def start(self, setup: Setup) -> list[Notice]:
         """Begin a new life in a fresh save slot; returns the notices of its first morning."""
+        from game.engine.life import Life  # the engine is imported when the first life begins
+
         self.life = Life(self.content, setup)
         self.workshop = ""
         self.slot = ""
