@@ -9,7 +9,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -292,27 +292,15 @@ def make_app(
     )
 
 
-def run_app(
-    content: Content | Callable[[], Content],
-    setup: Setup | None = None,
-    *,
-    display: Display | None = None,
-    saves: SaveStore | None = None,
-    player: str = "",
-    open_save: tuple[str, int] | None = None,
-    watch: LiveReload | None = None,
-    workshop: Workshop | None = None,
-) -> int:
-    """Run the game in the terminal, saving into ``saves`` (None: no saving); returns the exit code.
+def run_app(content: Content | Callable[[], Content], setup: Setup | None = None, **options: Any) -> int:
+    """Run the game in the terminal (``options`` as for :func:`make_app`); returns the exit code.
 
     ``content`` may be a function that loads the packs: the title is then shown first.
 
     Raises:
         PackError: the packs, loaded after the title appeared, have errors.
     """
-    app = make_app(
-        content, setup, display=display, saves=saves, player=player, open_save=open_save, watch=watch, workshop=workshop
-    )
+    app = make_app(content, setup, **options)
     result = app.run()
     if app.pack_error is not None:
         raise app.pack_error
