@@ -243,12 +243,11 @@ def test_an_event_whose_choices_are_all_locked_is_never_offered(write_pack) -> N
 def test_neighbouring_seeds_do_not_share_draws() -> None:
     from game.engine.rng import Rng
 
-    first = [Rng.from_seed(1).random() for _ in range(1)] + [Rng.from_seed(1).next64()]
-    draws = {seed: [Rng.from_seed(seed).next64() for _ in range(1)] for seed in range(50)}
     one, two = Rng.from_seed(1), Rng.from_seed(2)
     one.next64()
     assert one.next64() != two.next64()  # seed 2 is not seed 1 shifted by one draw
-    assert len({tuple(v) for v in draws.values()}) == 50 and first
+    firsts = {Rng.from_seed(seed).next64() for seed in range(50)}
+    assert len(firsts) == 50
 
 
 def test_enrol_joins_only_the_scenarios_own_systems(mini) -> None:
