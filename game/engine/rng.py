@@ -52,14 +52,3 @@ class Rng:
         if high <= low:
             return low
         return low + self.next64() % (high - low + 1)
-
-    def pick_weighted(self, weights: list[float]) -> int:
-        """Index drawn with probability proportional to its weight (weights > 0)."""
-        total = sum(weights)
-        target = self.random() * total
-        running = 0.0
-        for i, w in enumerate(weights):
-            running += w
-            if target < running:
-                return i
-        return len(weights) - 1

@@ -96,20 +96,6 @@ class EventIndex:
             content.cache[key] = cls(content, scenario)
         return content.cache[key]
 
-    def eligible(self, life: Life) -> tuple[list[Event], list[float]]:
-        """Events that can be drawn now with their weights (for reports and tests)."""
-        out, weights = [], []
-        for event, w in zip(self.fixed, self.fixed_weights, strict=True):
-            if is_eligible(life, event):
-                out.append(event)
-                weights.append(w)
-        for event in self.computed:
-            w = float(event.weight.eval(life))
-            if w > 0 and is_eligible(life, event):
-                out.append(event)
-                weights.append(w)
-        return out, weights
-
     def draw(self, life: Life) -> Event | None:
         """One eligible event drawn by weight, or None if none is eligible."""
         computed = []
