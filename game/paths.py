@@ -9,10 +9,24 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 
 
 def builtin_content() -> Path:
-    """The built-in packs: ``CITIZEN_CONTENT``, else ``content/`` of the checkout or install."""
+    """The built-in packs: ``CITIZEN_CONTENT``, else the packs installed with the package
+    (``game/builtin_content`` in a wheel), else ``content/`` of the checkout."""
     if env := os.environ.get("CITIZEN_CONTENT"):
         return Path(env)
+    installed = _installed_content()
+    if installed is not None:
+        return installed
     return CHECKOUT / "content"
+
+
+def _installed_content() -> Path | None:
+    """``game/builtin_content`` as installed from a wheel, or None in a checkout (editable install)."""
+    from importlib.resources import files
+
+    candidate = files("game").joinpath("builtin_content")
+    if isinstance(candidate, Path) and candidate.is_dir():
+        return candidate
+    return None
 
 
 def user_packs() -> Path:

@@ -71,3 +71,15 @@ def test_table_and_bad_path(installed: Path, capsys) -> None:
     assert "addon" in out and "2.0.0" in out and "en, sv" in out and "no (1)" in out
     assert main(["packs", "--pack", str(installed / "nothing")]) == 2
     assert "no pack.toml" in capsys.readouterr().err
+
+
+def test_packs_with_no_packs_found_is_an_error(tmp_path, monkeypatch, capsys) -> None:
+    """An install without its packs must not look like success."""
+    from game.cli import main
+
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    monkeypatch.setenv("CITIZEN_CONTENT", str(empty))
+    monkeypatch.setenv("CITIZEN_PACKS", str(tmp_path / "none"))
+    assert main(["packs"]) == 1
+    assert "no packs found" in capsys.readouterr().err

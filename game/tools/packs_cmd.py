@@ -59,12 +59,17 @@ def run(args: argparse.Namespace) -> int:
         if not (path / "pack.toml").is_file() and not any(path.glob("*/pack.toml")):
             raise CliError(f"--pack {path}: no pack.toml there or in its subfolders")
     rows = describe(find_packs(args.pack))
+    if not rows:
+        from game import paths
+
+        raise CliError(
+            f"no packs found: the built-in packs should be in {paths.builtin_content()}; "
+            "reinstall the game, or set CITIZEN_CONTENT to a folder of packs",
+            code=1,
+        )
     if args.json:
         json.dump(rows, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
-        return 0
-    if not rows:
-        print("no packs found")
         return 0
     from rich import box
     from rich.console import Console
