@@ -16,6 +16,7 @@ import traceback
 from pathlib import Path
 
 from game import __version__
+from game.config import ConfigError
 from game.strings import S
 from game.tools.common import CliError
 
@@ -30,6 +31,7 @@ COMMANDS = {
     "workshop": "workshop_cmd",
     "debrief": "debrief",
     "serve": "serve",
+    "config": "config_cmd",
 }
 """Each subcommand and its module under game.tools, in the order ``--help`` lists them."""
 
@@ -59,6 +61,9 @@ def main(argv: list[str] | None = None) -> int:
     except CliError as exc:
         print(f"citizen: error: {exc}", file=sys.stderr)
         return exc.code
+    except ConfigError as exc:
+        print(f"citizen: error: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -48,12 +48,16 @@ def default_pack_paths() -> list[Path]:
 
 
 def default_saves_dir(override: Path | None = None) -> Path:
-    """Where saves live: ``override`` (``--saves DIR``), else ``CITIZEN_SAVES``, else ``saves/`` of a
-    checkout (when ``pyproject.toml`` is beside ``game/``), else the platform's user data folder."""
-    if override is not None:
-        return Path(override)
-    if env := os.environ.get("CITIZEN_SAVES"):
-        return Path(env)
+    """Where saves live: ``override`` (``--saves DIR``), else ``CITIZEN_SAVES``, else ``saves`` of the config
+    file (see :mod:`game.config`), else :func:`fallback_saves_dir`."""
+    from game.config import saves_from_settings
+
+    return saves_from_settings(override) or fallback_saves_dir()
+
+
+def fallback_saves_dir() -> Path:
+    """The saves folder when nothing names one: ``saves/`` of a checkout (when ``pyproject.toml`` is
+    beside ``game/``), else the platform's user data folder."""
     if (CHECKOUT / "pyproject.toml").is_file():
         return CHECKOUT / "saves"
     from platformdirs import user_data_path

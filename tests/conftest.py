@@ -59,3 +59,11 @@ def write_pack(tmp_path: Path) -> PackWriter:
 def _saves_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
     """No test (nor the ``citizen`` processes tests start) writes into the player's saves folder."""
     os.environ["CITIZEN_SAVES"] = str(tmp_path_factory.mktemp("saves"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _settings_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test reads or writes the player's settings file, and no CITIZEN_* setting of the shell leaks in."""
+    os.environ["CITIZEN_CONFIG"] = str(tmp_path_factory.mktemp("config") / "config.toml")
+    for variable in ("CITIZEN_THEME", "CITIZEN_LANGUAGE", "CITIZEN_SCENARIO"):
+        os.environ.pop(variable, None)

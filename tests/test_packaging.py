@@ -39,11 +39,7 @@ def test_wheel_contains_every_builtin_pack_file(tmp_path: Path) -> None:
     (wheel,) = tmp_path.glob("aaa_citizen-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     content = ROOT / "content"
-    expected = {
-        "game/builtin_content/" + path.relative_to(content).as_posix()
-        for path in content.rglob("*")
-        if path.is_file()
-    }
+    expected = {"game/builtin_content/" + path.relative_to(content).as_posix() for path in content.rglob("*") if path.is_file()}
     assert expected, "no built-in pack files found in content/"
     assert expected <= names, f"missing from the wheel: {sorted(expected - names)[:10]}"
     assert "game/cli.py" in names

@@ -10,6 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from game import config
 from game.tools.common import CliError, load_for_cli
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -58,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
     prompts = Prompts.of(workshop.prompts) if workshop else Prompts()
     settings = workshop_settings(workshop, played)
     title = args.title or (workshop.title if workshop else "")
-    language = workshop.spec.language if workshop else "en"
+    language = workshop.spec.language if workshop else config.setting("language").value or "en"
     debrief = build_debrief(content, played, title=title, prompts=prompts, settings=settings, language=language)
     written = False
     if args.html is not None:

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game import config
 from game.tools import saving
 from game.tools.common import CliError, load_for_cli, pack_error, pick_scenario
 
@@ -34,11 +35,33 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pack", action="append", type=Path, default=[], metavar="PATH", help="load another pack (repeatable)")
     p.add_argument("--watch", action="store_true", help="with --pack: reload the pack when its files change (for writers)")
     p.add_argument("--workshop", type=Path, metavar="FILE", help="play a workshop's life (asks your name; saves beside the file)")
+    add_theme_argument(p)
     saving.add_save_arguments(p)
 
 
+def add_theme_argument(p: argparse.ArgumentParser) -> None:
+    themes = ", ".join(config.THEMES)
+    p.add_argument("--theme", metavar="NAME", help=f"the colours: {themes} (default: $CITIZEN_THEME, else the config file's)")
+
+
+def tui_options(args: argparse.Namespace) -> dict[str, object]:
+    """What the TUI takes from the settings: the theme to start with, and to remember the one chosen."""
+    return {"theme": config.setting("theme", args.theme).value, "remember_theme": True}
+
+
+def chosen_scenario(content: Content, flag: str | None) -> str:
+    """The scenario named by ``--scenario``, ``CITIZEN_SCENARIO`` or the config file (else the first one)."""
+    found = config.setting("scenario", flag)
+    try:
+        return pick_scenario(content, found.value)
+    except CliError as exc:
+        if found.source in ("env", "file"):
+            raise CliError(f"{found.origin}: {exc}", exc.code) from None
+        raise
+
+
 def new_setup(content: Content, args: argparse.Namespace) -> Setup:
-    scenario = pick_scenario(content, args.scenario)
+    scenario = chosen_scenario(content, args.scenario)
     if args.days is not None and not 1 <= args.days <= 365:
         raise CliError(f"--days must be between 1 and 365, not {args.days}")
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
@@ -71,8 +94,10 @@ def run(args: argparse.Namespace) -> int:
             if saves is None:
                 raise CliError("--continue and --load cannot go with --no-save")
             name, backup = saving.check_resume(content, args, saves)
-            return run_app(content, None, saves=saves, player=args.player or "", open_save=(name, backup), watch=live)
-        return run_app(content, new_setup(content, args), saves=saves, player=args.player or "", watch=live)
+            return run_app(
+                content, None, saves=saves, player=args.player or "", open_save=(name, backup), watch=live, **tui_options(args)
+            )
+        return run_app(content, new_setup(content, args), saves=saves, player=args.player or "", watch=live, **tui_options(args))
     store = saving.store_for(args)
     if args.cont or args.load:
         saved = saving.resume(content, args, store)
@@ -84,8 +109,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _just_the_title(args: argparse.Namespace) -> bool:
-    """``citizen`` with nothing that needs the packs before the first screen."""
-    needs_packs = (args.scenario, args.seed, args.days, args.pack, args.watch, args.cont, args.load)
+    """``citizen`` with nothing that needs the packs before the first screen (a scenario in the settings does)."""
+    needs_packs = (
+        config.setting("scenario", args.scenario).value,
+        args.seed,
+        args.days,
+        args.pack,
+        args.watch,
+        args.cont,
+        args.load,
+    )
     return all(flag in (None, False, []) for flag in needs_packs)
 
 
@@ -96,7 +129,7 @@ def _title_first(args: argparse.Namespace) -> int:
 
     saves = None if args.no_save else saving.store_for(args)
     try:
-        return run_app(load_for_tui, None, saves=saves, player=args.player or "")
+        return run_app(load_for_tui, None, saves=saves, player=args.player or "", **tui_options(args))
     except PackError as exc:
         raise pack_error(exc) from None
 

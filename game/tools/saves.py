@@ -15,7 +15,7 @@ from game.tools.common import CliError, load_for_cli
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("saves", help="list, check or delete saved lives")
-    p.add_argument("--saves", type=Path, metavar="DIR", help="the saves folder (default: $CITIZEN_SAVES, else saves/)")
+    p.add_argument("--saves", type=Path, metavar="DIR", help=saving.saves_help())
     p.set_defaults(run=run_list)
     actions = p.add_subparsers(dest="action", metavar="ACTION")
     ls = actions.add_parser("list", help="every save, newest first (the default)")

@@ -36,10 +36,15 @@ def add_save_arguments(p: argparse.ArgumentParser) -> None:
         choices=("snapshot", "replay"),
         help="when the packs changed since the save: continue from the snapshot, or replay the choices under the new packs",
     )
-    g.add_argument("--saves", type=Path, metavar="DIR", help="the saves folder (default: $CITIZEN_SAVES, else saves/)")
+    g.add_argument("--saves", type=Path, metavar="DIR", help=saves_help())
     g.add_argument("--save-as", metavar="NAME", help="the save slot for a new life (default: a new one named after you)")
     g.add_argument("--player", metavar="NAME", help="your name, stored in the save")
     g.add_argument("--no-save", action="store_true", help="do not save (plain mode)")
+
+
+def saves_help() -> str:
+    """``--saves``'s help, naming the folder used when nothing else names one (a checkout's or the user's)."""
+    return f"the saves folder (default: $CITIZEN_SAVES, else 'saves' in the config file, else {paths.fallback_saves_dir()})"
 
 
 def store_for(args: argparse.Namespace) -> SaveStore:

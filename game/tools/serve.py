@@ -16,6 +16,7 @@ import socket
 import sys
 from pathlib import Path
 
+from game import config
 from game.strings import S
 from game.tools.common import CliError
 
@@ -31,14 +32,19 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     p.add_argument("--public-url", metavar="URL", help="the address browsers use, if not http://HOST:PORT (e.g. behind a proxy)")
+    p.add_argument(
+        "--theme", metavar="NAME", help=f"every browser's colours: {', '.join(config.THEMES)} (light suits a projector)"
+    )
     p.set_defaults(run=run)
 
 
-def play_command(workshop: Path | None) -> str:
+def play_command(workshop: Path | None, theme: str | None = None) -> str:
     """The shell command each browser's process runs."""
     argv = [sys.executable, "-m", "game", "play"]
     if workshop is not None:
         argv += ["--workshop", str(workshop.resolve())]
+    if theme is not None:
+        argv += ["--theme", theme]
     return shlex.join(argv)
 
 
@@ -72,6 +78,7 @@ def room_addresses() -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    theme = config.setting("theme", args.theme).value
     if args.workshop is not None:
         from game.tools.workshop_play import open_for_cli
 
@@ -93,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
         print(S["serve_not_loopback"].format(host=args.host))
     from textual_serve.server import Server
 
-    server = Server(play_command(args.workshop), host=args.host, port=args.port, title=title, public_url=public_url)
+    server = Server(play_command(args.workshop, theme), host=args.host, port=args.port, title=title, public_url=public_url)
     print(S["serve_open"].format(url=public_url or f"http://{args.host}:{args.port}"), flush=True)
     server.serve()
     return 0

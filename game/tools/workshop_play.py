@@ -63,9 +63,10 @@ def run(args: argparse.Namespace) -> int:
     workshop, content = open_for_cli(args.workshop)
     store = SaveStore(workshop.saves_dir)
     if not args.plain:
+        from game.tools.play import tui_options
         from game.tui.app import run_app
 
-        return run_app(content, None, display=workshop.display(), saves=store, workshop=workshop)
+        return run_app(content, None, display=workshop.display(), saves=store, workshop=workshop, **tui_options(args))
     return play_plain(workshop, content, store, sys.stdin, sys.stdout, save=not args.no_save)
 
 

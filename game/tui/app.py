@@ -22,7 +22,7 @@ from game.tui.saving import SavesMixin
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import TooSmallScreen
 from game.tui.session import Session
-from game.tui.themes import THEMES, register_themes
+from game.tui.themes import THEMES, register_themes, remember_changes, textual_theme
 from game.tui.workshop_seat import WorkshopMixin
 
 if TYPE_CHECKING:
@@ -68,8 +68,12 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         open_save: tuple[str, int] | None = None,
         watch: LiveReload | None = None,
         workshop: Workshop | None = None,
+        theme: str | None = None,
+        remember_theme: bool = False,
     ):
         super().__init__()
+        self.start_theme = theme
+        self.remember_theme = remember_theme
         self.watch = watch
         self.workshop = workshop
         self.session = Session(content, display, saves, player)
@@ -84,6 +88,10 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
     # -- the way between screens -------------------------------------------------
     def on_mount(self) -> None:
         register_themes(self)
+        if self.start_theme:
+            self.theme = textual_theme(self.start_theme)
+        if self.remember_theme:
+            remember_changes(self)
         if self.watch is not None:
             from game.tui.live_reload import start_watching
 
@@ -270,6 +278,8 @@ def make_app(
     open_save: tuple[str, int] | None = None,
     watch: LiveReload | None = None,
     workshop: Workshop | None = None,
+    theme: str | None = None,
+    remember_theme: bool = False,
 ) -> CitizenApp:
     """The app, for the CLI and the tests.
 
@@ -277,7 +287,9 @@ def make_app(
     ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first);
     ``open_save`` (slot, backup) goes on with that save at once (``citizen play --continue/--load``);
     ``watch`` reloads changed packs while the game runs (``citizen play --watch``);
-    ``workshop`` asks the player's name first and seats them in it (``citizen play --workshop``).
+    ``workshop`` asks the player's name first and seats them in it (``citizen play --workshop``);
+    ``theme`` is the theme to start with (``dark``, ``light``, ``high-contrast``), and with ``remember_theme``
+    a theme chosen while playing is written into the config file (see :mod:`game.config`).
     """
     return CitizenApp(
         content,
@@ -289,6 +301,8 @@ def make_app(
         open_save=open_save,
         watch=watch,
         workshop=workshop,
+        theme=theme,
+        remember_theme=remember_theme,
     )
 
 

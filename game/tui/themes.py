@@ -1,9 +1,12 @@
-"""The game's themes: Textual's dark and light, and a high-contrast one of our own."""
+"""The game's themes: Textual's dark and light, and a high-contrast one of our own; the chosen one is remembered."""
 
 from __future__ import annotations
 
 from textual.app import App
 from textual.theme import Theme
+
+from game import config
+from game.strings import S
 
 HIGH_CONTRAST = Theme(
     name="citizen-high-contrast",
@@ -22,13 +25,39 @@ HIGH_CONTRAST = Theme(
     text_alpha=1.0,
 )
 
-THEMES: dict[str, tuple[str, str]] = {
-    "textual-dark": ("cmd_theme_dark", "textual-dark"),
-    "textual-light": ("cmd_theme_light", "textual-light"),
-    HIGH_CONTRAST.name: ("cmd_theme_contrast", HIGH_CONTRAST.name),
-}
-"""Theme name → (its strings key, its Textual name), in the order Ctrl+T cycles them."""
+STRING_KEYS = {"dark": "cmd_theme_dark", "light": "cmd_theme_light", "high-contrast": "cmd_theme_contrast"}
+
+THEMES: dict[str, tuple[str, str]] = {textual: (STRING_KEYS[short], short) for short, textual in config.THEMES.items()}
+"""Textual theme name → (its strings key, the name players write), in the order Ctrl+T cycles them."""
 
 
 def register_themes(app: App) -> None:
     app.register_theme(HIGH_CONTRAST)
+
+
+def textual_theme(name: str) -> str:
+    """The Textual theme of a theme given by the name players write (or by its Textual name)."""
+    return config.THEMES[config.theme_name(name, "theme")]
+
+
+def remember_changes(app: App) -> None:
+    """From now on, write the theme into the config file whenever it changes (Ctrl+T, the palette).
+
+    Not in a browser: there the app runs for someone else on the server's
+    account (``citizen serve``), whose settings are not the player's.
+    """
+    if app.is_web:
+        return
+    shown = [app.theme]  # the theme the app starts in: its signal comes later, and is not a choice
+
+    def changed(theme: Theme) -> None:
+        short = THEMES.get(theme.name, ("", ""))[1]
+        if not short or theme.name == shown[0]:
+            return
+        shown[0] = theme.name
+        try:
+            config.remember("theme", short)
+        except config.ConfigError as exc:
+            app.notify(S["theme_not_remembered"].format(error=exc), severity="warning", markup=False)
+
+    app.theme_changed_signal.subscribe(app, changed)
