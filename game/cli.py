@@ -17,6 +17,7 @@ from pathlib import Path
 
 from game import __version__
 from game.config import ConfigError
+from game.safe_text import guard_streams
 from game.strings import S
 from game.tools.common import CliError
 
@@ -55,6 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
         argv = ["play", *argv]
     parser = build_parser(argv[0] if argv[0] in COMMANDS else None)
+    with guard_streams():
+        return _run(parser, argv)
+
+
+def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)

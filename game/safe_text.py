@@ -1,67 +1,160 @@
-"""Make pack text safe to show: no terminal control codes, no markup beyond a small subset.
+"""The one sanitiser: nothing from a pack, save or workshop file reaches a terminal as control codes or markup.
 
-Pack text may use ``[b]…[/b]``, ``[i]…[/i]`` and the colours in
-:data:`SAFE_COLOURS`. Everything else that looks like markup is shown as
-written. Control characters (C0 and C1, ESC included) are removed, except
-newline and tab.
+Every place where text is written to a terminal goes through this module:
+
+- the standard streams of ``citizen`` are wrapped in :class:`SafeStream` (``guard_streams``), so
+  every ``print`` and every plain-mode line is cleaned as it is written;
+- Rich output is written by :func:`console`, whose every rendered segment is cleaned;
+- the Textual app applies :class:`SafeSegments` (in ``game/tui``) to every line it draws.
+
+Cleaning removes C0 controls (except newline and tab), DEL, C1 controls, and the bidirectional
+overrides, embeddings, isolates and marks (U+202A–202E, U+2066–2069, U+200E, U+200F, U+061C), so
+a string cannot move the cursor, set the title, write the clipboard or reorder what is around it.
+
+Pack text may use ``[b]…[/b]``, ``[i]…[/i]`` and the colours in :data:`SAFE_COLOURS`. :func:`styled`
+turns those into spans of a Rich ``Text`` directly; nothing from a pack is ever parsed as Rich or
+Textual markup, so every other bracket, backslash or ``:emoji:`` shows exactly as written.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+import sys
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
 
 SAFE_COLOURS = ("red", "green", "yellow", "blue", "magenta", "cyan", "grey")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Characters never written to a terminal: C0 (but newline and tab), DEL, C1, bidi controls."""
 _SAFE_TAG = re.compile(r"\[(/?)(b|i|" + "|".join(SAFE_COLOURS) + r")\]")
 _RICH = {"b": "bold", "i": "italic", "grey": "bright_black"}
 
 
 def clean(text: str) -> str:
-    """Remove terminal control characters (keeps newline and tab)."""
-    return _CONTROL.sub("", text)
+    """``text`` without control characters or bidi controls (keeps newline and tab)."""
+    return UNSAFE.sub("", text) if UNSAFE.search(text) else text
+
+
+def is_clean(text: str) -> bool:
+    return UNSAFE.search(text) is None
 
 
 def to_plain(text: str) -> str:
-    """Pack text for plain output: control codes and safe tags removed."""
+    """Pack text for plain output: control codes and the safe tags removed."""
     return _SAFE_TAG.sub("", clean(text))
 
 
-def to_markup(text: str) -> str:
-    """Pack text as Rich/Textual markup: the safe tags kept, every other bracket escaped."""
+def literal(text: str, style: str = "") -> Text:
+    """Any text as a Rich ``Text`` shown exactly as written (cleaned, never parsed as markup)."""
+    from rich.text import Text
+
+    return Text(clean(text), style=style)
+
+
+def styled(text: str) -> Text:
+    """Pack text as a Rich ``Text``: the safe tags become styles, everything else shows as written.
+
+    Unbalanced tags are harmless: a closing tag that closes nothing is dropped, an
+    unclosed one runs to the end.
+    """
+    from rich.text import Text
+
     text = clean(text)
-    out: list[str] = []
+    out = Text()
+    open_tags: list[str] = []
     pos = 0
     for match in _SAFE_TAG.finditer(text):
-        out.append(_escape(text[pos : match.start()]))
+        out.append(text[pos : match.start()], style=_style(open_tags))
         closing, tag = match.groups()
-        out.append(f"[{closing}{_RICH.get(tag, tag)}]")
-        pos = match.end()
-    out.append(_escape(text[pos:]))
-    return _balance("".join(out))
-
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("[", "\\[")
-
-
-def _balance(markup: str) -> str:
-    """Drop closing tags that close nothing, so Rich never raises on pack text."""
-    stack: list[str] = []
-    out: list[str] = []
-    for part in re.split(r"(?<!\\)(\[/?[a-z_ ]+\])", markup):
-        m = re.fullmatch(r"\[(/?)([a-z_ ]+)\]", part)
-        if not m:
-            out.append(part)
-            continue
-        closing, tag = m.groups()
         if not closing:
-            stack.append(tag)
-            out.append(part)
-        elif tag in stack:
-            while stack:
-                top = stack.pop()
-                out.append(f"[/{top}]")
-                if top == tag:
-                    break
-    out.extend(f"[/{t}]" for t in reversed(stack))
-    return "".join(out)
+            open_tags.append(tag)
+        elif tag in open_tags:
+            del open_tags[len(open_tags) - 1 - open_tags[::-1].index(tag)]
+        pos = match.end()
+    out.append(text[pos:], style=_style(open_tags))
+    return out
+
+
+def _style(tags: list[str]) -> str:
+    return " ".join(_RICH.get(tag, tag) for tag in dict.fromkeys(tags))
+
+
+class SafeStream(io.TextIOBase):
+    """A text stream that cleans everything written through it (for stdout and stderr)."""
+
+    def __init__(self, raw: TextIO) -> None:
+        self.raw = raw
+
+    def write(self, text: str) -> int:
+        self.raw.write(clean(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:  # type: ignore[override]
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+    def isatty(self) -> bool:
+        return self.raw.isatty()
+
+    def fileno(self) -> int:
+        return self.raw.fileno()
+
+    def writable(self) -> bool:
+        return True
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.raw, "encoding", "utf-8")
+
+    @property
+    def errors(self) -> str | None:  # type: ignore[override]
+        return getattr(self.raw, "errors", None)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw, name)
+
+
+def raw(stream: TextIO) -> TextIO:
+    """The stream under a :class:`SafeStream` (for Rich, which cleans its own segments)."""
+    return stream.raw if isinstance(stream, SafeStream) else stream
+
+
+@contextlib.contextmanager
+def guard_streams() -> Iterator[None]:
+    """Wrap ``sys.stdout`` and ``sys.stderr`` in :class:`SafeStream` for the duration."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = SafeStream(raw(sys.stdout))  # type: ignore[assignment]
+    sys.stderr = SafeStream(raw(sys.stderr))  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = saved
+
+
+def console(*, stderr: bool = False, file: TextIO | None = None, **options: Any) -> Console:
+    """A Rich console that never parses markup or emoji codes and cleans every segment it renders."""
+    from rich.console import Console
+    from rich.segment import Segment
+
+    class SafeConsole(Console):
+        def render(self, renderable: Any, options: Any = None) -> Iterable[Segment]:  # type: ignore[override]
+            for segment in super().render(renderable, options):
+                if segment.control or is_clean(segment.text):
+                    yield segment
+                else:
+                    yield Segment(clean(segment.text), segment.style)
+
+    target = file if file is not None else raw(sys.stderr if stderr else sys.stdout)
+    options = {"markup": False, "emoji": False, "highlight": False, **options}
+    return SafeConsole(file=target, **options)

@@ -9,13 +9,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from rich.text import Text
 
 from game.engine.life import Life
 from game.engine.state import Setup
 from game.packs.loader import load_content, validate
 from game.packs.reader import MAX_FILE_BYTES
-from game.safe_text import to_markup, to_plain
+from game.safe_text import styled, to_plain
 from game.tools.plain import PlainGame
 
 HOSTILE = Path(__file__).resolve().parent / "packs" / "hostile"
@@ -31,7 +30,7 @@ def test_escape_sequences_never_reach_the_terminal() -> None:
     event = content.events["clear_screen"]
     assert "\x1b" in event.title  # the pack really carries them ...
     for text in (event.title, event.text, event.choices[0].label, event.choices[0].text):
-        for shown in (to_plain(text), Text.from_markup(to_markup(text)).plain):
+        for shown in (to_plain(text), styled(text).plain):
             assert not any(c in shown for c in CONTROL), repr(shown)  # ... and nothing shows them
     out = io.StringIO()
     PlainGame(Life(content, Setup("s", 1)), out).play(io.StringIO("1\n1\n1\n1\n1\n1\n"))
@@ -42,13 +41,13 @@ def test_markup_cannot_click_link_or_style_beyond_the_safe_subset() -> None:
     content = load_content([HOSTILE / "markup_actions"])
     event = content.events["click_me"]
     for text in (event.title, event.text, *(c.label for c in event.choices)):
-        rendered = Text.from_markup(to_markup(text))
+        rendered = styled(text)
         for span in rendered.spans:
             style = str(span.style)
             assert "link" not in style and "@click" not in style and "reverse" not in style, style
         for meta in (span.style.meta for span in rendered.spans if hasattr(span.style, "meta")):
             assert not meta
-    shown = Text.from_markup(to_markup(event.text))
+    shown = styled(event.text)
     assert "[link=file:///etc/passwd]" in shown.plain  # shown as written, not obeyed
     assert {str(s.style) for s in shown.spans} <= {"bold", "red"}
 

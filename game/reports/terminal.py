@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from rich.console import Console, Group
-from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
@@ -35,7 +34,7 @@ def _class(cohort: ClassReport) -> Group:
     n = cohort.players
     parts: list[object] = []
     for system, rows in cohort.tiers.items():
-        table = Table(title=S["report_tiers_of"].format(system=escape(cohort.system_names[system])), title_justify="left")
+        table = Table(title=Text(S["report_tiers_of"].format(system=cohort.system_names[system])), title_justify="left")
         table.add_column(S["report_col_final"])
         table.add_column(S["report_col_taken"], justify="right")
         table.add_column("")

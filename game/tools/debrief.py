@@ -73,11 +73,10 @@ def run(args: argparse.Namespace) -> int:
         _write(args.md, render_markdown(debrief))
         written = True
     if not written:
-        from rich.console import Console
-
         from game.reports.terminal import render_terminal
+        from game.safe_text import console
 
-        render_terminal(debrief, Console(), " ".join(str(p) for p in args.paths))
+        render_terminal(debrief, console(), " ".join(str(p) for p in args.paths))
     return 0
 
 

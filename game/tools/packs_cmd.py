@@ -72,9 +72,10 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
         return 0
     from rich import box
-    from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from game.safe_text import console
 
     table = Table(box=box.SIMPLE_HEAD, caption="counts: the pack's own declarations; valid: loads with its dependencies")
     for header in ("id", "version", "lang", "events", "rules", "scen.", "from", "valid"):
@@ -91,7 +92,7 @@ def run(args: argparse.Namespace) -> int:
             Text(row["where"]),
             valid,
         )
-    Console().print(table)
+    console().print(table)
     if not all(row["valid"] for row in rows):
         print("run 'citizen validate PATH' on a pack to see its errors with file and line")
     return 0

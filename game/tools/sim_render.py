@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from game.engine.content import Content
+from game.safe_text import console as safe_console
 from game.safe_text import to_plain
 
 
@@ -22,7 +23,7 @@ from game.safe_text import to_plain
 def progress_bar(total: int) -> Iterator[Callable[[int], None]]:
     """A progress bar on stderr; yields a function that advances it by a number of lives."""
     columns = (TextColumn("simulating"), BarColumn(), MofNCompleteColumn(), TextColumn("lives"), TimeRemainingColumn())
-    with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
+    with Progress(*columns, console=safe_console(stderr=True), transient=True) as progress:
         task = progress.add_task("lives", total=total)
         yield lambda n: progress.advance(task, n)
 
@@ -38,7 +39,7 @@ def _name(content: Content, table: str, ident: str) -> Text:
 
 def render(report: dict, content: Content, console: Console | None = None) -> None:
     """Print the report as tables."""
-    console = console or Console()
+    console = console or safe_console()
     events, choices = report["events"], report["choices"]
     console.print(
         Text(

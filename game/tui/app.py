@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from game.packs.problems import PackError
 from game.strings import S
+from game.tui.safe_lines import SafeSegments
 from game.tui.saving import SavesMixin
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import TooSmallScreen
@@ -86,6 +87,12 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         """The log of the internal error that stopped the app (see :mod:`game.tui.crash`)."""
 
     # -- the way between screens -------------------------------------------------
+    _safe_segments = SafeSegments()
+
+    def get_line_filters(self) -> list:
+        """Textual's filters, then the sanitiser: no line reaches the terminal with control or bidi characters."""
+        return [*super().get_line_filters(), self._safe_segments]
+
     def on_mount(self) -> None:
         register_themes(self)
         if self.start_theme:

@@ -16,7 +16,7 @@ from game.engine.life import Life
 from game.present import Display
 from game.reports.prompts import Prompts
 from game.reports.short import end_debrief
-from game.safe_text import to_markup, to_plain
+from game.safe_text import styled, to_plain
 from game.strings import S
 from game.tui import view
 from game.tui.screens.history import charts
@@ -104,7 +104,7 @@ class EndScreen(Screen):
         yield Static(Text(f"{S['end_title']} · {S['end_day'].format(day=state.day, length=state.length)}"), id="end-bar")
         with VerticalScroll(id="end-body"):
             if state.ending:
-                yield Static(Text.from_markup(to_markup(state.ending)), id="ending")
+                yield Static(styled(state.ending), id="ending")
             yield Static(S["end_final"], classes="heading")
             yield Static(grades_text(view.system_rows(life, self.shown)))
             if life.scenario.goals:

@@ -17,7 +17,7 @@ from textual.widgets.option_list import Option
 from game import present
 from game.engine.content import Content, Scenario
 from game.engine.state import Setup
-from game.safe_text import to_markup, to_plain
+from game.safe_text import styled, to_plain
 from game.strings import S
 from game.tui.screens.alive import alive
 
@@ -25,10 +25,11 @@ from game.tui.screens.alive import alive
 def scenario_text(content: Content, sc: Scenario) -> Text:
     """The scenario's card: name, description, city, systems, goals, length and the character."""
     names = lambda kind, ids: ", ".join(present.name_of(content, kind, i) for i in ids)
-    out = Text.from_markup(f"[b]{to_markup(sc.name)}[/b]")
+    out = styled(sc.name)
+    out.stylize("bold")
     if sc.description:
         out.append("\n")
-        out.append_text(Text.from_markup(to_markup(sc.description)))
+        out.append_text(styled(sc.description))
     lines = [S["new_city"].format(city=present.name_of(content, "city", sc.city))] if sc.city else []
     if sc.systems:
         lines.append(S["new_systems"].format(systems=names("system", sc.systems)))
@@ -71,7 +72,7 @@ class NewLifeScreen(Screen):
             with Vertical(id="new-left"):
                 yield Label(S["new_scenarios"])
                 yield OptionList(
-                    *(Option(Text.from_markup(to_markup(sc.name)), id=sc.id) for sc in self.content.scenarios.values()),
+                    *(Option(styled(sc.name), id=sc.id) for sc in self.content.scenarios.values()),
                     id="scenarios",
                 )
                 yield Label(S["new_seed"])

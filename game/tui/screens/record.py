@@ -16,7 +16,7 @@ from game import present
 from game.engine.content import Content
 from game.engine.model import Record
 from game.present import Display
-from game.safe_text import to_markup, to_plain
+from game.safe_text import styled, to_plain
 from game.strings import S
 from game.tui.screens.alive import SafeSelect, alive
 
@@ -61,10 +61,10 @@ def detail_text(content: Content, display: Display, record: Record) -> Text:
         out.append("\n" + S["record_detail_category"].format(category=to_plain(rule.category)))
     if rule.description:
         out.append("\n\n")
-        out.append_text(Text.from_markup(to_markup(rule.description)))
+        out.append_text(styled(rule.description))
     out.append("\n\n" + S["record_detail_source"], style="bold")
     out.append("\n")
-    out.append_text(Text.from_markup(to_markup(rule.source)) if rule.source else Text(S["no_source"]))
+    out.append_text(styled(rule.source) if rule.source else Text(S["no_source"]))
     return out
 
 

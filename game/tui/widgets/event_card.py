@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.safe_text import to_markup
+from game.safe_text import styled
 from game.strings import S
 from game.tui.messages import ChoiceMade, LockedChoiceTried
 
@@ -25,7 +25,7 @@ class ChoiceRow:
 def choice_prompt(n: int, row: ChoiceRow) -> Text:
     """'1. Cross anyway', or a locked one with its reason beneath."""
     text = Text(f"{n}. ", style="bold")
-    text.append_text(Text.from_markup(to_markup(row.label)))
+    text.append_text(styled(row.label))
     if row.reason:
         text.append(f"  [{S['locked_mark']}]", style="italic")
         text.append("\n   ")
@@ -85,8 +85,8 @@ class EventCard(VerticalScroll):
 
     def show(self, event_id: str, title: str, text: str, rows: list[ChoiceRow], today: list[str], turn: int) -> None:
         """Show an event (pack text, made safe here) and the lines of what just happened; ``turn`` see :class:`ChoiceList`."""
-        self.query_one("#event-title", Static).update(Text.from_markup(to_markup(title)))
-        self.query_one("#event-text", Static).update(Text.from_markup(to_markup(text)))
+        self.query_one("#event-title", Static).update(styled(title))
+        self.query_one("#event-text", Static).update(styled(text))
         self.query_one(ChoiceList).set_choices(event_id, rows, turn)
         self.show_today(today)
         self.scroll_home(animate=False)
