@@ -134,3 +134,47 @@ def test_a_random_life_lasts_its_full_length(builtin: Content, scenario: str) ->
     while (view := life.prompt()) is not None:
         life.choose(chooser.choice([v.choice.id for v in view.choices if v.lock is None]))
     assert life.state.day == life.state.length and not life.state.quiet_days
+
+
+def test_every_choice_is_told_in_words(builtin: Content) -> None:
+    """A choice's result is a sentence of story, not only a stat line: the choice or each of its outcomes has text."""
+    bare = [
+        f"{e.id}/{c.id}"
+        for e in builtin.events.values()
+        for c in e.choices
+        if not c.text.strip() and (not c.outcomes or any(not o.text.strip() for o in c.outcomes))
+    ]
+    assert not bare, f"{len(bare)} choices end in a bare stat line: {bare[:20]}"
+
+
+@pytest.mark.parametrize(
+    "scenario",
+    ["rongcheng_worker", "rongcheng_villager", "sesame_renter", "court_defaulter", "shanghai_kitchen", "shenzhen_shopper"],
+)
+def test_every_choice_taken_says_what_happened(builtin: Content, scenario: str) -> None:
+    """Played, every choice (whichever chance outcome is drawn, or none) leaves a line of text."""
+    for seed in range(15):
+        chooser = random.Random(seed)
+        life = Life(builtin, Setup(scenario, seed))
+        while (view := life.prompt()) is not None:
+            choice = chooser.choice([v.choice.id for v in view.choices if v.lock is None])
+            cause = f"{view.event.id}/{choice}"
+            notices = life.choose(choice)
+            sources = [str(n.data.get("source", "")) for n in notices if n.kind == "text"]
+            told = [s for s in sources if s == cause or s.startswith(cause + "/")]
+            assert told, (scenario, seed, cause)
+
+
+def test_no_single_act_lifts_a_new_life_a_grade(builtin: Content) -> None:
+    """From each scenario's start, no one rewarding act (at its fixed points) reaches the next grade up."""
+    bought = []
+    for scenario in builtin.scenarios.values():
+        for system_id in (*scenario.systems, *scenario.optional_systems):
+            system = builtin.systems[system_id]
+            start = scenario.scores.get(system_id, system.start)
+            now = system.tier_index(system.tier_for(start).id)
+            for rule in system.rules.values():
+                points = 0.0 if rule.points.depends else float(rule.points.eval(None))
+                if points > 0 and system.tier_index(system.tier_for(start + points).id) < now:
+                    bought.append(f"{scenario.id}: {system_id}.{rule.id} (+{points:g} from {start:g})")
+    assert not bought, bought
