@@ -41,6 +41,7 @@ class Privilege:
     default: bool = True
     description: str = ""
     source: str = ""
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +67,7 @@ class Rule:
     cooldown: int = 0
     limit: int = 0
     limit_days: int = 0
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +82,7 @@ class System:
     rules: dict[str, Rule]
     description: str = ""
     source: str = ""
+    reliability: str = ""
 
     def tier_for(self, score: float) -> Tier | None:
         for tier in self.tiers:
@@ -105,6 +108,7 @@ class BlackList:
     revoke: tuple[str, ...]
     description: str = ""
     source: str = ""
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +127,7 @@ class City:
     name: str
     description: str = ""
     source: str = ""
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +180,7 @@ class Choice:
     locked_text: str = ""
     tags: tuple[str, ...] = ()
     source: str = ""
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +199,7 @@ class Event:
     character: str = ""
     source: str = ""
     pack: str = ""
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +209,7 @@ class Daily:
     text: str
     effects: Effects
     source: str = ""
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,6 +244,7 @@ class Scenario:
     settings: dict[str, Any]
     goals: tuple[Goal, ...]
     source: str = ""
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)

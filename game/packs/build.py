@@ -72,14 +72,17 @@ class Builder:
         self.recordable = {k.split(".", 1)[1] for k in self.items("rules")} | set(self.items("acts"))
         stats = {k: self._stat(k, i.value) for k, i in self.items("stats").items()}
         privileges = {
-            k: c.Privilege(k, i.value.name, i.value.default, i.value.description, i.value.source)
+            k: c.Privilege(k, i.value.name, i.value.default, i.value.description, i.value.source, i.value.reliability)
             for k, i in self.items("privileges").items()
         }
         systems = {k: self._system(k, i) for k, i in self.items("systems").items()}
         self._rules(systems)
         lists = {k: self._list(k, i) for k, i in self.items("lists").items()}
         characters = {k: self._character(k, i) for k, i in self.items("characters").items()}
-        cities = {k: c.City(k, i.value.name, i.value.description, i.value.source) for k, i in self.items("cities").items()}
+        cities = {
+            k: c.City(k, i.value.name, i.value.description, i.value.source, i.value.reliability)
+            for k, i in self.items("cities").items()
+        }
         settings = {
             k: c.Setting(k, i.value.name, i.value.default, i.value.description) for k, i in self.items("settings").items()
         }
@@ -182,7 +185,7 @@ class Builder:
             )
             for t in tiers
         )
-        return c.System(key, v.name, v.min, v.max, v.start, v.visibility, built, {}, v.description, v.source)
+        return c.System(key, v.name, v.min, v.max, v.start, v.visibility, built, {}, v.description, v.source, v.reliability)
 
     def _rules(self, systems: dict[str, c.System]) -> None:
         acts = self.items("acts")
@@ -204,6 +207,7 @@ class Builder:
                 v.cooldown,
                 v.limit,
                 v.limit_days,
+                v.reliability or (act.reliability if act else ""),
             )
 
     def _list(self, key: str, item: Item) -> c.BlackList:
@@ -218,6 +222,7 @@ class Builder:
             self.refs(item.origin, "revoke", v.revoke, known, "privilege"),
             v.description,
             v.source,
+            v.reliability,
         )
 
     def _character(self, key: str, item: Item) -> c.Character:
@@ -306,6 +311,7 @@ class Builder:
                     ch.locked_text,
                     tuple(ch.tags),
                     ch.source,
+                    ch.reliability,
                 )
             )
         first, last = (v.days[0], v.days[1]) if v.days else (1, 10_000)
@@ -329,11 +335,12 @@ class Builder:
             v.character,
             v.source,
             item.pack,
+            v.reliability,
         )
 
     def _daily(self, item: Item) -> c.Daily:
         v: schema.DailyDef = item.value
-        return c.Daily(v.id, self.expr(item.origin, "when", v.when), v.text, self._effects(item, "", v), v.source)
+        return c.Daily(v.id, self.expr(item.origin, "when", v.when), v.text, self._effects(item, "", v), v.source, v.reliability)
 
     def _scenario(self, key: str, item: Item) -> c.Scenario:
         v: schema.ScenarioDef = item.value
@@ -388,6 +395,7 @@ class Builder:
             settings,
             tuple(goals),
             v.source,
+            v.reliability,
         )
 
     def _check_reachability(self, content: c.Content) -> None:

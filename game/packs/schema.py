@@ -16,6 +16,8 @@ from typing import Annotated, Literal
 import msgspec
 from msgspec import Meta, Struct, field
 
+from game.engine.reliability import LEVELS
+
 Id = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 """An identifier: lower case letters, digits and underscores, starting with a letter."""
 
@@ -27,6 +29,12 @@ Text = Annotated[str, Meta(max_length=4000)]
 
 IdList = Annotated[list[Id], Meta(max_length=200)]
 """A list of ids (bounded, like every list in a pack)."""
+
+Reliability = Annotated[str, Meta(max_length=32, extra_json_schema={"enum": ["", *LEVELS]})]
+"""How far the real world backs the item (one of :data:`game.engine.reliability.LEVELS`).
+
+Checked by the builder, not here: an unknown value is an error in a built-in
+pack and a warning in others."""
 
 Number = int | float
 NumberOrExpr = int | float | Expr
@@ -69,6 +77,7 @@ class PrivilegeDef(Base, kw_only=True):
     description: Text = ""
     default: bool = True
     source: Text = ""
+    reliability: Reliability = ""
 
 
 class TierDef(Base, kw_only=True):
@@ -94,6 +103,7 @@ class SystemDef(Base, kw_only=True):
     visibility: Literal["public", "private", "opaque"] = "public"
     tiers: Annotated[list[TierDef], Meta(max_length=50)] = []
     source: Text = ""
+    reliability: Reliability = ""
 
 
 class ActDef(Base, kw_only=True):
@@ -107,6 +117,7 @@ class ActDef(Base, kw_only=True):
     description: Text = ""
     category: str = ""
     source: Text = ""
+    reliability: Reliability = ""
 
 
 class RuleDef(Base, kw_only=True):
@@ -117,6 +128,7 @@ class RuleDef(Base, kw_only=True):
     category: str = ""
     description: Text = ""
     source: Text = ""
+    reliability: Reliability = ""
     cooldown: Annotated[int, Meta(ge=0)] = 0
     limit: Annotated[int, Meta(ge=0)] = 0
     limit_days: Annotated[int, Meta(ge=0)] = 0
@@ -132,6 +144,7 @@ class ListDef(Base, kw_only=True):
     grant: IdList = []
     revoke: IdList = []
     source: Text = ""
+    reliability: Reliability = ""
 
 
 class CharacterDef(Base, kw_only=True):
@@ -158,6 +171,7 @@ class CityDef(Base, kw_only=True):
     name: Text
     description: Text = ""
     source: Text = ""
+    reliability: Reliability = ""
 
 
 class ScheduleDef(Base, kw_only=True):
@@ -208,6 +222,7 @@ class ChoiceDef(Effects, kw_only=True):
     locked_text: Text = ""
     tags: IdList = []
     source: Text = ""
+    reliability: Reliability = ""
     outcomes: Annotated[list[OutcomeDef], Meta(max_length=20)] = field(default_factory=list, name="outcome")
 
 
@@ -225,6 +240,7 @@ class EventDef(Base, kw_only=True):
     tags: IdList = []
     character: Id = ""
     source: Text = ""
+    reliability: Reliability = ""
     choices: Annotated[list[ChoiceDef], Meta(min_length=1, max_length=9)] = field(default_factory=list, name="choice")
 
 
@@ -235,6 +251,7 @@ class DailyDef(Effects, kw_only=True):
     when: Expr = ""
     text: Text = ""
     source: Text = ""
+    reliability: Reliability = ""
 
 
 class GoalDef(Base, kw_only=True):
@@ -281,6 +298,7 @@ class ScenarioDef(Base, kw_only=True):
     goals: Annotated[list[GoalDef], Meta(max_length=50)] = []
     order: int = 100
     source: Text = ""
+    reliability: Reliability = ""
 
 
 class PackFile(Base, kw_only=True):
