@@ -19,6 +19,20 @@ def builtin_content() -> Path:
     return CHECKOUT / "content"
 
 
+def shipped_content() -> Path:
+    """The packs that ship with the game (a wheel's ``game/builtin_content`` or the checkout's
+    ``content/``), whatever ``CITIZEN_CONTENT`` says: the packs held to the strictest checks."""
+    return _installed_content() or CHECKOUT / "content"
+
+
+def is_shipped(folder: Path) -> bool:
+    """Whether a pack folder is one of the packs that ship with the game."""
+    try:
+        return folder.resolve().is_relative_to(shipped_content().resolve())
+    except OSError:
+        return False
+
+
 def _installed_content() -> Path | None:
     """``game/builtin_content`` as installed from a wheel, or None in a checkout (editable install)."""
     from importlib.resources import files

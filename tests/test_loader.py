@@ -17,18 +17,22 @@ name = "Money"
 
 [privileges.train]
 name = "Train"
+reliability = "invented"
 
 [systems.city]
 name = "City"
+reliability = "invented"
 start = 100
 max = 200
 tiers = [{ id = "A", min = 100 }, { id = "D", min = 0, revoke = ["train"] }]
 
 [rules.city.fine]
 points = -10
+reliability = "invented"
 
 [scenarios.s]
 name = "S"
+reliability = "invented"
 systems = ["city"]
 [scenarios.s.character]
 name = "Someone"
@@ -36,6 +40,7 @@ name = "Someone"
 [[event]]
 id = "e"
 title = "E"
+reliability = "invented"
 text = "Text"
 [[event.choice]]
 id = "a"

@@ -15,6 +15,8 @@ from game.packs.build import Builder
 from game.packs.layers import layer, order_packs
 from game.packs.problems import PackError, Problem, Problems
 from game.packs.reader import display_path, read_pack
+from game.packs.reliability import check_reliability
+from game.paths import is_shipped
 
 
 def discover_packs(paths: Iterable[Path], problems: Problems | None = None) -> list[Path]:
@@ -62,6 +64,7 @@ def _validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
     ordered = order_packs(sources, problems)
     layered = layer(ordered, problems)
     content = Builder(layered, problems).build()
+    check_reliability(layered, problems, frozenset(s.id for s in ordered if is_shipped(s.path)))
     return (None if problems.errors else content), problems.items
 
 

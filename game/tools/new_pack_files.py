@@ -38,10 +38,13 @@ name = "Stress"
 max = 10
 
 [privileges.${id}_library]   # held from the start (default = true) unless a tier or a list takes it away
+reliability = "invented"    # how far the real world backs this: official_document, reported, second_hand,
+                             # unconfirmed, disputed, opinion or invented (docs/pack-format.md)
 name = "Library card"
 source = "Invented for this example pack."
 
 [privileges.${id}_honour_board]
+reliability = "invented"
 name = "A photo on the honour board"
 default = false              # only tier A grants it
 
@@ -53,6 +56,7 @@ default = true
 name = "Riverside"
 
 [systems.${id}_points]       # a score system; the player sees the number and the grade (public)
+reliability = "invented"
 name = "Riverside neighbourhood points"
 min = 0
 max = 200
@@ -68,18 +72,22 @@ source = "Invented; modelled loosely on municipal point schemes."
 
 # Acts are what events record; each system's rule table says what an act is worth there.
 [acts.${id}_litter]
+reliability = "invented"    # rules pricing this act inherit it
 name = "Dropping litter"
 category = "street"
 
 [acts.${id}_volunteer]
+reliability = "invented"    # rules pricing this act inherit it
 name = "Volunteering"
 category = "civic"
 
 [acts.${id}_late_fee]
+reliability = "invented"    # rules pricing this act inherit it
 name = "Paying a bill late"
 category = "money"
 
 [acts.${id}_helped]
+reliability = "invented"    # rules pricing this act inherit it
 name = "Helping a neighbour"
 category = "civic"
 
@@ -100,6 +108,7 @@ limit = 2                    # at most 2 records ...
 limit_days = 7               # ... in any 7 days
 
 [lists.${id}_late_payers]    # a list takes privileges away whatever the score
+reliability = "invented"
 name = "Late payers' list"
 kind = "black"
 public = true
@@ -112,6 +121,7 @@ scores = { ${id}_points = 90 }
 drift = { ${id}_points = [-3, 3] }
 
 [[daily]]                    # applied every night while `when` holds
+reliability = "invented"
 id = "${id}_rent"
 when = "day % 7 == 0"
 stats = { ${id}_money = -100 }
@@ -124,6 +134,7 @@ EVERYDAY = """\
 # `citizen simulate --pack ${folder} --strict` fails on days with no eligible event.
 
 [[event]]
+reliability = "invented"
 id = "${id}_market"
 title = "Market day"
 text = "The stalls are out along the river. You buy a bag of plums."
@@ -143,6 +154,7 @@ text = "A warden with a tablet writes down your name."
 record = ["${id}_litter"]
 
 [[event]]
+reliability = "invented"
 id = "${id}_cleanup"
 title = "Riverbank clean-up"
 text = "A volunteer group is picking bottles out of the reeds."
@@ -160,6 +172,7 @@ label = "Walk on"
 stats = { ${id}_stress = -1 }
 
 [[event]]
+reliability = "invented"
 id = "${id}_library_visit"
 title = "The library"
 text = "It is raining. The library is warm."
@@ -176,6 +189,7 @@ label = "Read an old paperback in the bus shelter"
 stats = { ${id}_stress = -1 }
 
 [[event]]
+reliability = "invented"
 id = "${id}_water_bill"
 title = "The water bill"
 text = "A brown envelope: the quarter's water bill."
@@ -196,6 +210,7 @@ record = ["${id}_late_fee"]
 flags = ["${id}_owes"]       # read later as flag.${id}_owes
 
 [[event]]
+reliability = "invented"
 id = "${id}_neighbour"
 title = "Mr Lindqvist's shopping"
 text = "Your neighbour is struggling up the stairs with four bags."
@@ -219,6 +234,7 @@ id = "ignore"
 label = "Pretend you did not see him"
 
 [[event]]
+reliability = "invented"
 id = "${id}_honour"
 title = "The honour board"
 text = "The committee wants your photo for the board outside the town hall."
@@ -235,6 +251,7 @@ id = "decline"
 label = "Decline politely"
 
 [[event]]
+reliability = "invented"
 id = "${id}_festival"
 title = "The river festival"
 text = "Lanterns on the water, and a stall that needs hands."
@@ -257,6 +274,7 @@ STORY = """\
 # A story arc: the unpaid bill comes back, and a list follows.
 
 [[event]]
+reliability = "invented"
 id = "${id}_collector"
 title = "A letter from the water company"
 text = "The bill you let wait is now a demand, with a fee."
@@ -278,6 +296,7 @@ enlist = ["${id}_late_payers"]
 schedule = [{ event = "${id}_hearing", after = 2 }]   # a follow-up two days later
 
 [[event]]
+reliability = "invented"
 id = "${id}_hearing"
 title = "The list office"
 text = "A clerk explains how a name comes off the late payers' list."
@@ -307,6 +326,7 @@ SCENARIOS = """\
 # A life to live. Run it with `citizen play --pack ${folder} --scenario ${id}_life`.
 
 [scenarios.${id}_life]
+reliability = "invented"
 name = "Twenty days in Riverside"
 description = "A new arrival in a river town that keeps score."
 city = "${id}_town"
