@@ -28,7 +28,7 @@ def is_gated(choice: Choice) -> bool:
     if choice.enable_if is None:
         return False
     return any(
-        c.kind in GATE_FUNCTIONS or (c.kind == "compare" and c.args[0] in ("stat", "score", "tier"))
+        c.kind in GATE_FUNCTIONS or (c.kind == "compare" and c.ids[0] in ("stat", "score", "tier"))
         for c in choice.enable_if.clauses
     )
 

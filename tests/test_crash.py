@@ -62,7 +62,7 @@ async def test_an_error_in_the_tui_saves_logs_and_says_one_line(
     [info] = store.list()
     assert info.name == app.session.slot
     loaded = store.load(info.name, mini)
-    assert loaded.life is not None and loaded.life.state.log == [[1, "hub", "praise"]]
+    assert loaded.life is not None and loaded.life.state.log == [(1, "hub", "praise")]
     text = only_log(logs)
     assert "RuntimeError: the day screen broke" in text and "Traceback (most recent call last)" in text
     assert "in broken" in text, "the frame that raised"
@@ -99,7 +99,7 @@ async def test_an_error_in_the_middle_of_a_choice_keeps_the_last_good_save(
     monkeypatch.setattr(Session, "choose", original)
     assert app.return_code == crash_report.CRASH_CODE
     [info] = store.list()
-    assert store.load(info.name, mini).life.state.log == [[1, "hub", "praise"]], "the half-done life was not saved over it"
+    assert store.load(info.name, mini).life.state.log == [(1, "hub", "praise")], "the half-done life was not saved over it"
     assert "RuntimeError: the engine broke half-way" in only_log(logs)
     err = capsys.readouterr().err
     assert "internal error" in err and "saved as" not in err
@@ -125,7 +125,7 @@ def test_an_error_in_plain_mode_saves_first_and_says_one_line(
     code = play.play_plain(SavedLife(life, "mine"), store, save=True)
     assert code == crash_report.CRASH_CODE
     saved = store.load("mine", mini).life
-    assert saved is not None and saved.state.log == [[1, "hub", "praise"], [2, "hub", "fine"]], "the life as it was"
+    assert saved is not None and saved.state.log == [(1, "hub", "praise"), (2, "hub", "fine")], "the life as it was"
     assert "KeyError: 'no such notice'" in only_log(logs)
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1, err

@@ -83,10 +83,10 @@ def test_safe_and_defiant_counts_match_the_records(room) -> None:
     workshop, _, _, md = room
     saves = saves_of(workshop)
     defiant = {
-        "/".join(cause.split("/")[:2])
+        "/".join(r.cause.split("/")[:2])
         for save in saves
-        for _day, _sys, _rule, points, _score, cause, shadow in save.state.records
-        if points < 0 and not shadow and not cause.startswith("daily:")
+        for r in save.state.records
+        if r.points < 0 and not r.shadow and not r.cause.startswith("daily:")
     }
     assert defiant == {"hub/fine"}  # the only choice in the mini world that costs points (pull is overnight)
     total_defiant = sum(1 for s in saves for _, e, c in s.log if f"{e}/{c}" in defiant)
@@ -99,8 +99,8 @@ def test_safe_and_defiant_counts_match_the_records(room) -> None:
 
 def test_movers_and_overrides(room) -> None:
     workshop, _, _html, md = room
-    fines = [r for s in saves_of(workshop) for r in s.state.records if r[2] == "fine" and r[1] == "city"]
-    assert fines and all(r[3] <= 0 for r in fines) and min(r[3] for r in fines) == -70  # the workshop's override
+    fines = [r for s in saves_of(workshop) for r in s.state.records if r.rule == "fine" and r.system == "city"]
+    assert fines and all(r.points <= 0 for r in fines) and min(r.points for r in fines) == -70  # the workshop's override
     assert "| Rule changed by the facilitator: city.fine: -70" not in md  # it is a list item, not a table row
     assert "- Rule changed by the facilitator: city.fine: -70" in md
     mover = re.search(r"^\| A hub: Get fined \| (\d+) \| (-[\d.]+) \| City score: Fine \|", md, re.M)
@@ -143,9 +143,9 @@ def test_one_life_report_has_timeline_record_and_sources(room, tmp_path: Path) -
     md = out.read_text(encoding="utf-8")
     data = read_save(save)
     assert "## The life of Player 1" in md and "## The class" not in md
-    for day, _system, _rule, points, _score, _cause, shadow in data.state.records:
-        if not shadow and points:
-            assert f"| {day} | City score | " in md
+    for r in data.state.records:
+        if not r.shadow and r.points:
+            assert f"| {r.day} | City score | " in md
     assert "Invented for tests." in md  # the rule's source note
     assert md.count("**Day ") == data.state.day
     assert "Have 200 money" in md  # goals

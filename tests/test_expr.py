@@ -153,9 +153,12 @@ def test_refused(source: str, message: str) -> None:
 def test_lock_clauses_describe_the_failing_part() -> None:
     compiled = compile_expr('has("high_speed_rail") and stat.money >= 500', NAMES)
     clause = compiled.failing_clause(ctx())
-    assert clause.kind == "compare"
-    assert clause.args == ("stat", "money", ">=", 500)
-    assert compile_expr('not listed("court_blacklist")', NAMES).clauses[0].args == ("court_blacklist", True)
+    assert clause is not None and clause.kind == "compare"
+    assert (clause.ids, clause.op, clause.value) == (("stat", "money"), ">=", 500)
+    negated = compile_expr('not listed("court_blacklist")', NAMES).clauses[0]
+    assert (negated.kind, negated.ids, negated.negated) == ("listed", ("court_blacklist",), True)
+    other = compile_expr("day > 3 or has(\"high_speed_rail\")", NAMES).clauses[0]
+    assert (other.kind, other.source, other.negated) == ("other", 'day > 3 or has("high_speed_rail")', False)
 
 
 def test_depends_lists_what_an_expression_reads() -> None:

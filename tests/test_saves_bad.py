@@ -38,7 +38,6 @@ def _set(path: str, value: object) -> Callable[[dict], None]:
 
 
 def _swap_last_choice(doc: dict) -> None:
-    doc["log"][-1][2] = "no_such_choice"
     doc["state"]["log"][-1][2] = "no_such_choice"
 
 
@@ -56,11 +55,11 @@ BAD = {
     "newer format": (edit_json(_set("version", 99)), "the save is in format 99 (made by game version 0.1.0)"),
     "wrong type": (edit_json(_set("state.day", "three")), "wrong shape: Expected `int`, got `str` - at `$.state.day`"),
     "missing field": (edit_json(lambda d: d.pop("setup")), "wrong shape: Object missing required field `setup`"),
-    "bad record": (edit_json(_set("state.records", [[1, 2]])), "Expected `array` of length 7, got 2 - at `$.state.records[0]`"),
+    "bad record": (edit_json(_set("state.records", [[1, 2]])), "Expected `object`, got `array` - at `$.state.records[0]`"),
     "bad days": (edit_json(_set("setup.days", 9000)), "setup.days must be 1 to 365"),
     "score edited": (edit_json(_set("state.scores.city", 999)), "the state snapshot disagrees with the replay of its choices: "
                      "state.scores.city is 999 in the snapshot but"),
-    "log edited": (edit_json(lambda d: d["log"].pop()), "the choice list and the state snapshot disagree"),
+    "log edited": (edit_json(lambda d: d["state"]["log"].pop()), "the state snapshot disagrees with the replay of its choices"),
     "choice edited": (edit_json(_swap_last_choice), "does not replay: event"),
     "seed edited": (edit_json(_set("setup.seed", 12345)), "state.seed is 4 in the snapshot but 12345 in the replay"),
 }  # fmt: skip

@@ -48,7 +48,7 @@ def test_continue_goes_on_exactly_where_input_ended(citizen, tmp_path: Path) -> 
     assert whole.returncode == 0, whole.stderr
     resumed, straight = read_save(tmp_path / "saves" / "ana.json"), read_save(tmp_path / "saves" / "whole.json")
     assert len(resumed.log) == 5 and resumed.player == "Ana"
-    assert resumed.snapshot == straight.snapshot  # two sittings, the same life as one
+    assert resumed.state == straight.state  # two sittings, the same life as one
 
     listed = citizen("saves")
     assert listed.returncode == 0

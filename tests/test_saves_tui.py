@@ -30,7 +30,7 @@ async def test_open_save_goes_on_with_the_saved_life(mini: Content, tmp_path: Pa
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, DayScreen)
-        assert app.session.life.state.to_dict() == life.state.to_dict()
+        assert app.session.life.state == life.state
 
 
 async def test_open_save_from_a_backup_goes_on_in_a_new_slot(mini: Content, tmp_path: Path) -> None:

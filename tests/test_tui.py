@@ -156,7 +156,7 @@ async def test_quit_saves_and_continue_goes_on(mini: Content, tmp_path: Path) ->
             await pilot.press(key)
             await pilot.pause()
             await close_modals(pilot)
-        before = app.session.life.state.to_dict()
+        before = app.session.life.state
         await pilot.press("q")  # asks nothing: the life is saved
         await pilot.pause()
     assert app.return_code == 0
@@ -169,7 +169,7 @@ async def test_quit_saves_and_continue_goes_on(mini: Content, tmp_path: Path) ->
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(again.screen, DayScreen)
-        assert again.session.life.state.to_dict() == before
+        assert again.session.life.state == before
 
 
 async def test_quit_without_saves_asks_first(mini: Content) -> None:
@@ -353,12 +353,12 @@ async def test_the_tui_and_plain_mode_live_the_same_life(builtin: Content) -> No
             numbers.append(n)
             await pilot.press(str(n))
             await pilot.pause()
-        tui_state = app.session.life.state.to_dict()
+        tui_state = app.session.life.state
 
     out = io.StringIO()
     plain = PlainGame(Life(builtin, setup), out)
     plain.play(io.StringIO("".join(f"{n}\n" for n in numbers)))
-    assert plain.life.state.to_dict() == tui_state
+    assert plain.life.state == tui_state
     assert plain.life.ended and "The end of this life" in out.getvalue()
 
 

@@ -7,19 +7,47 @@ engine only reads it. Expressions arrive compiled (anything with an
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """One top-level ``and`` clause of a condition, decoded once at load so a lock can say why.
+
+    ``kind`` is a predicate's name (``has``, ``listed``, ``at_least``, ``enrolled``,
+    ``in_city``, ``friend`` ...) with its ``ids`` and whether it is ``negated``;
+    or ``compare`` with ``ids`` (namespace, id), ``op`` and ``value``; or
+    ``other`` with its ``source`` text. ``test(ctx)`` is the clause itself.
+    """
+
+    kind: str
+    test: Callable[[Any], Any]
+    ids: tuple[str, ...] = ()
+    negated: bool = False
+    op: str = ""
+    value: Any = None
+    source: str = ""
 
 
 class Expression(Protocol):
     """A compiled expression (see :class:`game.packs.expr.Compiled`)."""
 
-    source: str
-    depends: frozenset[str]
+    @property
+    def source(self) -> str: ...
+
+    @property
+    def depends(self) -> frozenset[str]: ...
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """The top-level ``and`` clauses (one clause for a condition that is not an ``and``)."""
+        ...
 
     def eval(self, ctx: Any) -> Any: ...
 
-    def failing_clause(self, ctx: Any) -> Any: ...
+    def failing_clause(self, ctx: Any) -> Clause | None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,7 +305,7 @@ class Content:
     daily: tuple[Daily, ...]
     scenarios: dict[str, Scenario]
     rule_ids: frozenset[str] = field(default_factory=frozenset)
-    cache: dict = field(default_factory=dict, compare=False, repr=False)
+    cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     """Derived indexes (per scenario), built on first use by the engine."""
 
     def rules_named(self, rule_id: str) -> list[Rule]:

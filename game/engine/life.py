@@ -10,7 +10,8 @@ compiled expressions read (``score``, ``stat``, ``has`` ...).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from game.engine import effects as fx
 from game.engine.content import Choice, Content, Event
@@ -150,7 +151,7 @@ class Life:
         self._notices.append(notice)
 
     def schedule(self, event_id: str, day: int) -> None:
-        bisect.insort(self.state.scheduled, [day, event_id])
+        bisect.insort(self.state.scheduled, (day, event_id))
 
     def end(self, text: str) -> None:
         if not self.state.ended:
@@ -219,7 +220,7 @@ class Life:
     def _take(self, event: Event, choice: Choice) -> None:
         state = self.state
         cause = f"{event.id}/{choice.id}"
-        state.log.append([state.day, event.id, choice.id])
+        state.log.append((state.day, event.id, choice.id))
         state.chosen.add(cause)
         state.current = None
         if choice.text:
@@ -332,17 +333,51 @@ class Life:
                 self.notify(Notice("goal", {"goal": goal.id, "met": True}))
 
 
-def replay(content: Content, setup: Setup, choices: Iterable[tuple[str, str]]) -> Life:
+@dataclass(frozen=True)
+class Replay:
+    """A replayed life: ``replayed`` of ``total`` choices taken; ``reason`` says why it stopped early."""
+
+    life: Life
+    replayed: int
+    total: int
+    reason: str = ""
+
+    @property
+    def complete(self) -> bool:
+        return self.replayed == self.total
+
+
+def replay(content: Content, setup: Setup, choices: Sequence[tuple[str, str]], *, partial: bool = False) -> Replay:
     """Play ``choices`` (event id, choice id) from the start; the same input gives the same life.
 
+    The one replay of the game: saves, live reload and the debrief all use it.
+    With ``partial`` it stops at the first choice that no longer fits (another
+    event waits, the choice is gone, hidden or locked, or changed content upsets
+    the engine) and returns the life as far as it got, with the reason; that is
+    how a life carries over to packs that changed. The returned life has no
+    notices waiting.
+
     Raises:
-        ChoiceError: a choice does not fit the event the life offers at that point.
+        KeyError: the scenario is not in ``content``.
+        ChoiceError: (without ``partial``) a choice does not fit the life at that point.
     """
     life = Life(content, setup)
-    life.drain_notices()
+    total = len(choices)
     for step, (event_id, choice_id) in enumerate(choices):
         waiting = life.state.current
-        if waiting != event_id:
-            raise ChoiceError(f"step {step + 1}: the life offers event '{waiting}', not '{event_id}'")
-        life.choose(choice_id)
-    return life
+        try:
+            if waiting != event_id:
+                offered = waiting or ("nothing (the life is over)" if life.ended else "nothing")
+                raise ChoiceError(f"the life offers event '{offered}' there, not '{event_id}'")
+            life.choose(choice_id)
+        except ChoiceError as exc:
+            if not partial:
+                raise ChoiceError(f"step {step + 1}: {exc}") from None
+            life.drain_notices()
+            return Replay(life, step, total, str(exc))
+        except Exception as exc:  # content that changed can name things no longer there
+            if not partial:
+                raise
+            return Replay(replay(content, setup, choices[:step]).life, step, total, f"the engine stopped: {exc!r}")
+    life.drain_notices()
+    return Replay(life, total, total)

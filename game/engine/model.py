@@ -24,13 +24,6 @@ class Record:
     cause: str
     shadow: bool = False
 
-    def to_list(self) -> list:
-        return [self.day, self.system, self.rule, self.points, self.score, self.cause, self.shadow]
-
-    @classmethod
-    def from_list(cls, data: list) -> Record:
-        return cls(*data)
-
 
 @dataclass(frozen=True, slots=True)
 class Notice:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from game.engine.model import LockReason, Notice, Record
 
 if TYPE_CHECKING:
+    from game.engine.content import Clause
     from game.engine.life import Life
 
 
@@ -90,10 +91,10 @@ def update_privileges(life: Life, cause: str) -> tuple[list[str], list[str]]:
     lost = sorted(state.privileges - held)
     state.privileges = held
     for p in gained:
-        state.privilege_log.append([state.day, p, True, cause])
+        state.privilege_log.append((state.day, p, True, cause))
         life.notify(Notice("privilege", {"privilege": p, "held": True, "by": None}))
     for p in lost:
-        state.privilege_log.append([state.day, p, False, cause])
+        state.privilege_log.append((state.day, p, False, cause))
         life.notify(Notice("privilege", {"privilege": p, "held": False, "by": revoked.get(p)}))
     return gained, lost
 
@@ -109,10 +110,9 @@ def privilege_lock(life: Life, privilege: str) -> LockReason:
     return LockReason("privilege_missing", {"privilege": privilege})
 
 
-def clause_lock(life: Life, clause: object, detail: str) -> LockReason:
-    """Explain a failing ``enable_if`` clause (see :class:`game.packs.expr.Clause`)."""
-    kind, args = clause.kind, clause.args  # type: ignore[attr-defined]
-    negated = bool(args[-1]) if kind != "compare" and kind != "other" else False
+def clause_lock(life: Life, clause: Clause, detail: str) -> LockReason:
+    """Explain a failing ``enable_if`` clause."""
+    kind, args, negated = clause.kind, clause.ids, clause.negated
     if kind == "has" and not negated:
         return _with_detail(privilege_lock(life, args[0]), detail)
     if kind == "listed":
@@ -122,10 +122,10 @@ def clause_lock(life: Life, clause: object, detail: str) -> LockReason:
     if kind == "friend":
         return LockReason("friend", {"character": args[0], "negated": negated}, detail)
     if kind == "compare":
-        space, ident, op, value = args
+        space, ident, op, value = *args, clause.op, clause.value
         now = {"stat": life.stat, "score": life.score, "tier": life.tier}.get(space, lambda _i: None)(ident)
         return LockReason("compare", {"namespace": space, "id": ident, "op": op, "value": value, "now": now}, detail)
-    return LockReason("text", {"source": args[0] if args else ""}, detail)
+    return LockReason("text", {"source": clause.source}, detail)
 
 
 def _with_detail(reason: LockReason, detail: str) -> LockReason:

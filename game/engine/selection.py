@@ -60,10 +60,9 @@ def _statically_possible(event: Event, scenario: Scenario) -> bool:
         return True
     systems = {*scenario.systems, *scenario.optional_systems}
     for clause in event.when.clauses:
-        negated = clause.args[-1] if clause.kind not in ("compare", "other") else False
-        if clause.kind == "in_city" and not negated and clause.args[0] != scenario.city:
+        if clause.kind == "in_city" and not clause.negated and clause.ids[0] != scenario.city:
             return False
-        if clause.kind == "enrolled" and not negated and clause.args[0] not in systems:
+        if clause.kind == "enrolled" and not clause.negated and clause.ids[0] not in systems:
             return False
     return True
 

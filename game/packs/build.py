@@ -431,14 +431,13 @@ class Builder:
                 )
             elif event.when is not None:
                 for clause in event.when.clauses:
-                    negated = clause.args[-1] if clause.args else False
-                    if clause.kind == "in_city" and not negated and clause.args[0] not in cities:
+                    if clause.kind == "in_city" and not clause.negated and clause.ids[0] not in cities:
                         self.problems.error(
-                            o.file, o.at("when"), f"event '{event.id}' needs city '{clause.args[0]}', which no scenario uses"
+                            o.file, o.at("when"), f"event '{event.id}' needs city '{clause.ids[0]}', which no scenario uses"
                         )
-                    if clause.kind == "enrolled" and not negated and clause.args[0] not in systems:
+                    if clause.kind == "enrolled" and not clause.negated and clause.ids[0] not in systems:
                         self.problems.error(
-                            o.file, o.at("when"), f"event '{event.id}' needs system '{clause.args[0]}', which no scenario enrols"
+                            o.file, o.at("when"), f"event '{event.id}' needs system '{clause.ids[0]}', which no scenario enrols"
                         )
 
 

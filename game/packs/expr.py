@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.content import Clause
+
 MAX_LENGTH = 500
 MAX_DEPTH = 24
 MAX_NODES = 200
@@ -44,20 +46,6 @@ class Names:
     characters: frozenset[str] = frozenset()
     events: frozenset[str] = frozenset()
     goals: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Clause:
-    """One top-level ``and`` clause of a condition, described so a lock can say why.
-
-    ``kind`` is a predicate's name (``has``, ``listed``, ``at_least``, ``enrolled``,
-    ``in_city``, ...) with ``args`` its ids and whether it was negated; ``compare``
-    with ``args`` (namespace, id, operator, value); or ``other`` with the source.
-    """
-
-    kind: str
-    args: tuple
-    test: Fn
 
 
 @dataclass(frozen=True)
@@ -498,11 +486,11 @@ def _clause_of(node: _Node, raw: ast.AST, source: str) -> Clause:
         negated = True
     name = node.name
     if name and isinstance(name[1], tuple):  # a predicate such as has("flights")
-        return Clause(name[0], (*name[1], negated), node.fn)
+        return Clause(name[0], node.fn, tuple(name[1]), negated)
     if name and isinstance(node.const, tuple):
         op, value = node.const
-        return Clause("compare", (name[0], name[1], op, value), node.fn)
-    return Clause("other", (ast.get_source_segment(source, raw) or source,), node.fn)
+        return Clause("compare", node.fn, (name[0], name[1]), op=op, value=value)
+    return Clause("other", node.fn, source=ast.get_source_segment(source, raw) or source)
 
 
 def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:

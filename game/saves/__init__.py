@@ -20,6 +20,7 @@ Public API::
     store.delete("ana")                              # the file and its backups; confirm first
     store.free_name("Ana") -> "ana-2"                # a new slot for a new life
     read_save(path) -> SaveFile                      # decoded, checked, not replayed (debrief: .log)
+                                                     #   older formats come up to date (saves/migrations.py)
     safe_slot_name("../../etc") -> "etc"
 
 Every failure is a :class:`SaveError` whose message names the file and what
@@ -28,6 +29,8 @@ is wrong; no file is changed by a failed load.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from game.saves.atomic import BACKUPS
 from game.saves.errors import SaveError
 from game.saves.format import FORMAT, FORMAT_VERSION, PackRef, SaveFile
@@ -35,7 +38,10 @@ from game.saves.info import SaveInfo
 from game.saves.names import AUTOSAVE, safe_slot_name
 from game.saves.store import SaveStore, load_file, read_save
 
-_LAZY = {"LoadedSave", "PackChange", "ReplayResult"}
+if TYPE_CHECKING:
+    from game.saves.loading import LoadedSave, PackChange
+
+_LAZY = {"LoadedSave", "PackChange"}
 """Names from :mod:`game.saves.loading`, which imports the engine: loaded on first use,
 so that listing saves (the title's Continue) does not wait for the engine."""
 
@@ -56,7 +62,6 @@ __all__ = [
     "LoadedSave",
     "PackChange",
     "PackRef",
-    "ReplayResult",
     "SaveError",
     "SaveFile",
     "SaveInfo",

@@ -1,4 +1,4 @@
-"""The save file: versioned JSON, encoded from a Life and decoded with typed checks.
+"""The save file: versioned JSON, encoded from a Life and decoded with typed checks into the engine's state.
 
 See docs/saves.md for the format. Decoding never trusts the file: every field
 is checked for its type (msgspec), and each failure becomes one
@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Any
 import msgspec
 
 from game import __version__
+from game.engine.state import Setup, State
+from game.saves import migrations
 from game.saves.errors import SaveError
 
 if TYPE_CHECKING:
@@ -21,8 +23,8 @@ if TYPE_CHECKING:
     from game.engine.life import Life
 
 FORMAT = "aaa-citizen-save"
-FORMAT_VERSION = 1
-"""Bump when the layout changes; this game reads every version up to this one."""
+FORMAT_VERSION = 2
+"""Bump when the layout changes, with a step in :mod:`game.saves.migrations` from the version before."""
 
 
 class PackRef(msgspec.Struct):
@@ -33,72 +35,29 @@ class PackRef(msgspec.Struct):
     content_hash: str
 
 
-class SetupData(msgspec.Struct):
-    """:class:`game.engine.state.Setup` as stored."""
+class SaveFile(msgspec.Struct, kw_only=True):
+    """One save file, decoded straight into the engine's own :class:`Setup` and :class:`State`.
 
-    scenario: str
-    seed: int
-    days: int | None = None
-    settings: dict[str, Any] = {}
-    rule_overrides: dict[str, float] = {}
-
-
-class StateShape(msgspec.Struct):
-    """The types of :class:`game.engine.state.State`'s JSON form, to check a snapshot's shape."""
-
-    scenario: str
-    seed: int
-    rng: int
-    length: int
-    city: str
-    day: int = 1
-    enrolled: list[str] = []
-    shadow: list[str] = []
-    scores: dict[str, float] = {}
-    tiers: dict[str, str] = {}
-    stats: dict[str, float] = {}
-    flags: list[str] = []
-    base_privileges: list[str] = []
-    privileges: list[str] = []
-    lists: list[str] = []
-    friends: list[str] = []
-    char_scores: dict[str, dict[str, float]] = {}
-    settings: dict[str, Any] = {}
-    event_last: dict[str, int] = {}
-    event_count: dict[str, int] = {}
-    chosen: list[str] = []
-    rule_uses: dict[str, list[int]] = {}
-    scheduled: list[tuple[int, str]] = []
-    today_target: int = 0
-    today_drawn: int = 0
-    today_events: list[str] = []
-    current: str | None = None
-    records: list[tuple[int, str, str, float, float, str, bool]] = []
-    log: list[tuple[int, str, str]] = []
-    goals: dict[str, int] = {}
-    privilege_log: list[tuple[int, str, bool, str]] = []
-    history: dict[str, list[float]] = {}
-    quiet_days: list[int] = []
-    ended: bool = False
-    ending: str = ""
-
-
-class SaveFile(msgspec.Struct):
-    """One save file. ``state`` is checked against :class:`StateShape`; ``snapshot`` is its raw dict."""
+    ``version`` is the format the file was written in (older ones are brought up
+    to date on reading, see :mod:`game.saves.migrations`); writing always uses
+    :data:`FORMAT_VERSION`.
+    """
 
     format: str
     version: int
     game_version: str
     saved_at: str
-    packs: list[PackRef]
-    setup: SetupData
-    log: list[tuple[int, str, str]]
-    state: StateShape
     player: str = ""
     workshop: str = ""
     meta: dict[str, Any] = {}
-    snapshot: dict[str, Any] = {}
-    """The state exactly as stored (filled on decode, not a field of the file)."""
+    packs: list[PackRef]
+    setup: Setup
+    state: State
+
+    @property
+    def log(self) -> list[tuple[int, str, str]]:
+        """Every choice, in order: (day, event id, choice id)."""
+        return self.state.log
 
     def when(self) -> dt.datetime:
         """``saved_at`` as an aware datetime (the epoch if it cannot be read)."""
@@ -114,36 +73,47 @@ def pack_refs(content: Content) -> list[PackRef]:
 
 
 def encode(life: Life, *, player: str = "", workshop: str = "", meta: dict[str, Any] | None = None) -> bytes:
-    """The bytes of a save file for ``life`` (JSON in UTF-8, laid out by :func:`_layout`)."""
-    state = life.state.to_dict()
-    doc = {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "game_version": __version__,
-        "saved_at": dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
-        "player": player,
-        "workshop": workshop,
-        "meta": meta or {},
-        "packs": [msgspec.structs.asdict(p) for p in pack_refs(life.content)],
-        "setup": life.setup.to_dict(),
-        "log": state["log"],
-        "state": state,
-    }
+    """The bytes of a save file for ``life`` in the current format (JSON in UTF-8, laid out by :func:`_layout`)."""
+    save = SaveFile(
+        format=FORMAT,
+        version=FORMAT_VERSION,
+        game_version=__version__,
+        saved_at=dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+        player=player,
+        workshop=workshop,
+        meta=meta or {},
+        packs=pack_refs(life.content),
+        setup=life.setup,
+        state=life.state,
+    )
     try:
-        return _layout(doc)
+        return _layout(msgspec.to_builtins(save, order="deterministic"))
     except (TypeError, OverflowError) as exc:  # a setting or meta value JSON cannot hold
         raise SaveError(f"this life cannot be saved: {exc}") from None
 
 
+def as_json(state: State) -> Any:
+    """``state`` as plain JSON values (sets sorted), as a save stores it."""
+    return msgspec.to_builtins(state, order="deterministic")
+
+
+_ONE_PER_LINE = ("records", "log")
+"""State fields long enough to lay out one item per line."""
+
+
 def _layout(doc: dict[str, Any]) -> bytes:
-    """JSON laid out for people: one top-level key, one choice and one state field per line."""
+    """JSON laid out for people: one top-level key, one state field, one record and one choice per line."""
     enc = msgspec.json.encode
+
+    def field(key: str, value: Any) -> bytes:
+        if key in _ONE_PER_LINE and value:
+            return enc(key) + b": [\n   " + b",\n   ".join(enc(x) for x in value) + b"\n  ]"
+        return enc(key) + b": " + enc(value)
+
     parts = []
     for key, value in doc.items():
-        if key == "log" and value:
-            text = b"[\n  " + b",\n  ".join(enc(x) for x in value) + b"\n ]"
-        elif key == "state":
-            text = b"{\n  " + b",\n  ".join(enc(k) + b": " + enc(v) for k, v in value.items()) + b"\n }"
+        if key == "state":
+            text = b"{\n  " + b",\n  ".join(field(k, v) for k, v in value.items()) + b"\n }"
         else:
             text = enc(value)
         parts.append(b" " + enc(key) + b": " + text)
@@ -178,11 +148,19 @@ def decode(data: bytes, path: Path) -> SaveFile:
             f"this game reads format {FORMAT_VERSION} or older: update the game to load it",
             path,
         )
+    if version < migrations.OLDEST:
+        raise SaveError(
+            f"{where}: the save is in format {version}, which this game no longer reads "
+            f"(it reads formats {migrations.OLDEST} to {FORMAT_VERSION})",
+            path,
+        )
     try:
+        migrations.upgrade(raw, version, FORMAT_VERSION)
         save = msgspec.convert(raw, SaveFile)
+    except migrations.MigrationError as exc:
+        raise SaveError(f"{where}: {exc}", path) from None
     except msgspec.ValidationError as exc:
         raise SaveError(f"{where}: the save has the wrong shape: {exc}", path) from None
-    save.snapshot = raw["state"]
     if save.setup.days is not None and not 1 <= save.setup.days <= 365:
         raise SaveError(f"{where}: the save has the wrong shape: setup.days must be 1 to 365, not {save.setup.days}", path)
     return save

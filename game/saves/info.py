@@ -53,7 +53,7 @@ class SaveInfo:
             scores={s: state.scores[s] for s in state.enrolled if s in state.scores},
             saved_at=save.when(),
             ended=state.ended,
-            choices=len(save.log),
+            choices=len(save.state.log),
             workshop=save.workshop,
             backup=backup,
         )

@@ -9,17 +9,17 @@ changes and the caller asks the player to continue from the snapshot
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game import __version__
 from game.engine.content import Content
-from game.engine.life import Life
-from game.engine.model import ChoiceError
-from game.engine.state import Setup, State
+from game.engine.life import Life, Replay, replay
+from game.engine.state import Setup
 from game.saves.errors import SaveError
-from game.saves.format import SaveFile
+from game.saves.format import SaveFile, as_json
 from game.saves.info import SaveInfo
 
 
@@ -39,20 +39,6 @@ class PackChange:
         if self.saved_version != self.version:
             return f"{self.id} ({self.saved_version} → {self.version})"
         return f"{self.id} ({self.version}, files changed)"
-
-
-@dataclass(frozen=True)
-class ReplayResult:
-    """A replay under the current content: ``replayed`` of ``total`` choices fitted; ``reason`` says why it stopped."""
-
-    life: Life
-    replayed: int
-    total: int
-    reason: str = ""
-
-    @property
-    def complete(self) -> bool:
-        return self.replayed == self.total
 
 
 @dataclass
@@ -78,7 +64,7 @@ class LoadedSave:
 
     @property
     def setup(self) -> Setup:
-        return setup_of(self.save)
+        return self.save.setup
 
     def describe_changes(self) -> str:
         parts = [c.describe() for c in self.changed_packs]
@@ -98,20 +84,15 @@ class LoadedSave:
                 f"{self.info.path}: cannot continue from the snapshot: {'; '.join(problems)}; replay the choices instead",
                 self.info.path,
             )
-        return Life(self.content, self.setup, state=State.from_dict(self.save.snapshot))
+        return Life(self.content, self.setup, state=copy.deepcopy(self.save.state))
 
-    def replay_now(self) -> ReplayResult:
+    def replay_now(self) -> Replay:
         """Replay the saved choices under the current content, as far as they still fit.
 
         Raises:
             SaveError: the scenario is no longer in the packs.
         """
         return replay_partly(self.content, self.save, self.info.path)
-
-
-def setup_of(save: SaveFile) -> Setup:
-    s = save.setup
-    return Setup(s.scenario, s.seed, s.days, dict(s.settings), dict(s.rule_overrides))
 
 
 def pack_changes(content: Content, save: SaveFile, path: Path) -> tuple[PackChange, ...]:
@@ -144,8 +125,6 @@ def verified_life(content: Content, save: SaveFile, path: Path) -> Life:
     Raises:
         SaveError: the choices do not replay, or the snapshot disagrees (tampering or a bug).
     """
-    if [list(x) for x in save.log] != save.snapshot.get("log"):
-        raise SaveError(f"{path}: the choice list and the state snapshot disagree (the file was edited or damaged)", path)
     result = replay_partly(content, save, path)
     if not result.complete:
         raise SaveError(
@@ -153,43 +132,25 @@ def verified_life(content: Content, save: SaveFile, path: Path) -> Life:
             "(the file was edited or damaged)",
             path,
         )
-    diff = first_difference(save.snapshot, result.life.state.to_dict())
-    if diff:
+    if result.life.state != save.state:
+        diff = first_difference(as_json(save.state), as_json(result.life.state)) or "it differs"
         raise SaveError(f"{path}: the state snapshot disagrees with the replay of its choices: {diff}", path)
     return result.life
 
 
-def replay_partly(content: Content, save: SaveFile, path: Path) -> ReplayResult:
-    """Play the saved choices from the start until one no longer fits."""
-    setup = setup_of(save)
+def replay_partly(content: Content, save: SaveFile, path: Path) -> Replay:
+    """Play the saved choices from the start until one no longer fits (:func:`game.engine.life.replay`).
+
+    Raises:
+        SaveError: the scenario is not in the packs, or the life cannot be started.
+    """
+    setup = save.setup
     if setup.scenario not in content.scenarios:
         raise SaveError(f"{path}: the scenario '{setup.scenario}' is not in the installed packs", path)
     try:
-        life = Life(content, setup)
-    except Exception as exc:  # untrusted settings can upset the engine; say so, never crash
+        return replay(content, setup, [(event, choice) for _day, event, choice in save.log], partial=True)
+    except Exception as exc:  # untrusted settings can upset the engine at the start; say so, never crash
         raise SaveError(f"{path}: the life cannot be started again: {exc}", path) from None
-    life.drain_notices()
-    total = len(save.log)
-    for step, (_day, event_id, choice_id) in enumerate(save.log):
-        if life.state.current != event_id:
-            offered = life.state.current or ("nothing (the life is over)" if life.ended else "nothing")
-            return ReplayResult(life, step, total, f"the life offers event '{offered}' there, not '{event_id}'")
-        try:
-            life.choose(choice_id)
-        except ChoiceError as exc:
-            return ReplayResult(life, step, total, str(exc))
-        except Exception as exc:  # content that changed can name things no longer there
-            return ReplayResult(_replay_first(content, setup, save, step), step, total, f"the engine stopped: {exc!r}")
-    return ReplayResult(life, total, total)
-
-
-def _replay_first(content: Content, setup: Setup, save: SaveFile, steps: int) -> Life:
-    """A fresh life with the first ``steps`` choices (which are known to replay)."""
-    life = Life(content, setup)
-    for _day, _event, choice_id in save.log[:steps]:
-        life.choose(choice_id)
-    life.drain_notices()
-    return life
 
 
 def snapshot_problems(content: Content, save: SaveFile) -> list[str]:
@@ -231,7 +192,7 @@ def first_difference(saved: Any, replayed: Any, where: str = "state") -> str:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
+    text = repr(int(value) if isinstance(value, float) and value.is_integer() else value)
     return text if len(text) <= 60 else text[:57] + "..."
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import msgspec
 
 from game.safe_text import clean
 from game.saves import atomic
@@ -66,18 +65,19 @@ def load_file(path: Path, content: Content, *, name: str = "", backup: int = 0) 
     return loading.LoadedSave(info, save, content, None, changes, loading.game_changed(save) if not changes else "")
 
 
-def _same_life(path: Path, data: bytes) -> bool:
-    """True if ``path`` already holds ``data`` apart from the time of saving."""
+def _same_life(path: Path, save: SaveFile) -> bool:
+    """True if ``path`` already holds this life as ``save`` would write it (apart from when, and by which version).
+
+    A save in an older format counts as the same life, so it is rewritten in the
+    current format only when the player has gone on.
+    """
     try:
-        old = msgspec.json.decode(path.read_bytes())
-    except (OSError, ValueError, RecursionError):  # msgspec.DecodeError and UnicodeDecodeError are ValueErrors
+        old = decode(path.read_bytes(), path)
+    except (OSError, SaveError):
         return False
-    new = msgspec.json.decode(data)
-    if not isinstance(old, dict):
-        return False
-    old.pop("saved_at", None)
-    new.pop("saved_at", None)
-    return old == new
+    return (old.player, old.workshop, old.meta, old.packs, old.setup, old.state) == (
+        save.player, save.workshop, save.meta, save.packs, save.setup, save.state
+    )  # fmt: skip
 
 
 class SaveStore:
@@ -105,7 +105,7 @@ class SaveStore:
     def exists(self, name: str) -> bool:
         return self.path(name).is_file()
 
-    def names(self) -> list[str]:
+    def names(self) -> builtins.list[str]:
         """Every slot that has a save file, sorted."""
         if not self.folder.is_dir():
             return []
@@ -128,7 +128,7 @@ class SaveStore:
         """The most recently saved readable save (with ``playable``, of a life not yet over), or None."""
         return next((i for i in self.list() if i.ok and not (playable and i.ended)), None)
 
-    def backups(self, name: str) -> list[SaveInfo]:
+    def backups(self, name: str) -> builtins.list[SaveInfo]:
         """The backups of ``name`` that exist, newest (``.1``) first, each with its ``problem`` if unreadable."""
         return [self.info(name, n) for n in range(1, atomic.BACKUPS + 1) if self.path(name, n).is_file()]
 
@@ -143,9 +143,10 @@ class SaveStore:
         path = self.path(name)
         player = clean(player).strip()[:MAX_PLAYER]
         data = encode(life, player=player, workshop=workshop, meta=meta)
-        if not _same_life(path, data):  # saving an unchanged life again would push a backup out for nothing
+        save = decode(data, path)
+        if not _same_life(path, save):  # saving an unchanged life again would push a backup out for nothing
             atomic.write_atomic(path, data)
-        return SaveInfo.of(path.name[: -len(SUFFIX)], path, decode(data, path))
+        return SaveInfo.of(path.name[: -len(SUFFIX)], path, save)
 
     def autosave(
         self, life: Life, *, slot: str = AUTOSAVE, player: str = "", workshop: str = "", meta: dict[str, Any] | None = None

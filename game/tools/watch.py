@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.engine.content import Content
-from game.engine.life import Life
+from game.engine.life import Life, replay
 from game.packs.loader import discover_packs, validate
 from game.packs.problems import Problem
 from game.strings import S
@@ -46,24 +46,14 @@ def carry_over(life: Life, content: Content) -> tuple[Life, int]:
     """The same setup under ``content``, with ``life``'s choices replayed while they still fit.
 
     Stops at the first choice whose event is not the one now waiting, or that is
-    hidden or locked there; returns the new life and how many choices it took.
+    hidden or locked there (:func:`game.engine.life.replay` in its partial mode);
+    returns the new life and how many choices it took.
 
     Raises:
         KeyError: the scenario is not in ``content`` any more.
     """
-    fresh = Life(content, life.setup)
-    replayed = 0
-    for _day, event_id, choice_id in life.state.log:
-        view = fresh.prompt()
-        if view is None or view.event.id != event_id:
-            break
-        match = next((cv for cv in view.choices if cv.choice.id == choice_id), None)
-        if match is None or match.lock is not None:
-            break
-        fresh.choose(choice_id)
-        replayed += 1
-    fresh.drain_notices()
-    return fresh, replayed
+    result = replay(content, life.setup, [(event, choice) for _day, event, choice in life.state.log], partial=True)
+    return result.life, result.replayed
 
 
 class LiveReload:

@@ -1,0 +1,1 @@
+"""The debrief: figures computed from replayed lives, rendered as HTML, Markdown or Rich."""
