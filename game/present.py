@@ -140,6 +140,8 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
         return text
     if reason.detail:
         text = f"{text} — {to_plain(reason.detail)}"
+    if a.get("reported"):
+        text = f"{text} {S['mark_as_reported']}"
     return text
 
 
@@ -238,7 +240,8 @@ def by_text(content: Content, by: tuple | list | None, display: Display | None =
     if by[0] == "tier" and _hidden(content, display or Display(), by[1]):
         return S["by_tier_hidden"].format(system=name_of(content, "system", by[1]))
     if by[0] == "tier":
-        return S["by_tier"].format(tier=tier_name(content, by[1], by[2]), system=name_of(content, "system", by[1]))
+        text = S["by_tier"].format(tier=tier_name(content, by[1], by[2]), system=name_of(content, "system", by[1]))
+        return f"{text} {S['mark_as_reported']}" if len(by) > 3 and by[3] else text
     return S["by_list"].format(list=name_of(content, "list", by[1]))
 
 

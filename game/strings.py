@@ -57,6 +57,7 @@ S: dict[str, str] = {
     "privilege_lost": "You lost: {privilege} {why}",
     "by_tier": "(grade {tier}, {system})",
     "by_tier_hidden": "(by {system})",
+    "mark_as_reported": "‡ as reported",
     "by_list": "({list})",
     "list_on": "Your name is now on the {list}.",
     "list_off": "Your name has been removed from the {list}.",

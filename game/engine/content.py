@@ -50,6 +50,15 @@ class Expression(Protocol):
     def failing_clause(self, ctx: Any) -> Clause | None: ...
 
 
+PREMISE_SETTING = "premise"
+"""The one setting the engine reads itself. ``"documented"`` plays the system as the
+documents show it: no tier's ``reported_revoke`` applies. Anything else (``"reported"``,
+the default) plays the premise as the press reported it."""
+
+PREMISES = ("reported", "documented")
+"""The values of :data:`PREMISE_SETTING`."""
+
+
 @dataclass(frozen=True, slots=True)
 class Stat:
     id: str
@@ -81,6 +90,10 @@ class Tier:
     description: str = ""
     grant: tuple[str, ...] = ()
     revoke: tuple[str, ...] = ()
+    reported_revoke: tuple[str, ...] = ()
+    """Revoked only while the life plays the premise as reported (see :data:`PREMISE_SETTING`)."""
+    source: str = ""
+    reliability: str = ""
 
 
 @dataclass(frozen=True, slots=True)

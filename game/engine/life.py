@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from game.engine import effects as fx
-from game.engine.content import Choice, Content, Event
+from game.engine.content import PREMISE_SETTING, Choice, Content, Event
 from game.engine.model import ChoiceError, ChoiceView, EventView, LockReason, Notice
 from game.engine.rng import Rng
 from game.engine.scoring import clause_lock, privilege_lock, update_privileges, update_tier
@@ -98,6 +98,11 @@ class Life:
 
     def setting(self, name: str) -> object:
         return self.state.settings.get(name, False)
+
+    @property
+    def as_reported(self) -> bool:
+        """Whether this life plays the premise as reported (tiers' ``reported_revoke`` apply)."""
+        return self.state.settings.get(PREMISE_SETTING) != "documented"
 
     def has(self, privilege: str) -> bool:
         return privilege in self.state.privileges

@@ -44,7 +44,8 @@ class Notice:
 class LockReason:
     """Why a choice is locked.
 
-    ``kind``: ``tier_revokes`` (privilege, system, tier), ``list_revokes``
+    ``kind``: ``tier_revokes`` (privilege, system, tier; and ``reported``: True when
+    only the premise as reported revokes it), ``list_revokes``
     (privilege, list), ``privilege_missing`` (privilege), ``listed`` (list: you
     are on it), ``not_listed`` (list: only for those on it), ``tier`` (system,
     tier needed, tier now), ``compare`` (namespace, id, op, value, now),

@@ -62,11 +62,18 @@ def update_tier(life: Life, system_id: str, cause: str) -> None:
         life.notify(Notice("tier", {"system": system_id, "old": old, "new": new, "gained": gained, "lost": lost}))
 
 
-def _granted_and_revoked(life: Life) -> tuple[set[str], dict[str, tuple[str, ...]]]:
-    """Privileges granted by tiers and lists, and for each revoked one what revokes it."""
+def _granted_and_revoked(life: Life) -> tuple[set[str], dict[str, tuple]]:
+    """Privileges granted by tiers and lists, and for each revoked one what revokes it.
+
+    What revokes it is ``("tier", system, tier)``, ``("list", list)``, or
+    ``("tier", system, tier, True)`` for a tier's ``reported_revoke``, which
+    applies only as reported and gives way to any documented cause.
+    """
     content, state = life.content, life.state
     granted: set[str] = set()
-    revoked: dict[str, tuple[str, ...]] = {}
+    revoked: dict[str, tuple] = {}
+    reported: list[tuple[str, tuple]] = []
+    as_reported = life.as_reported
     for system_id in state.enrolled:
         tier_id = state.tiers.get(system_id)
         for tier in content.systems[system_id].tiers:
@@ -74,11 +81,15 @@ def _granted_and_revoked(life: Life) -> tuple[set[str], dict[str, tuple[str, ...
                 granted.update(tier.grant)
                 for p in tier.revoke:
                     revoked.setdefault(p, ("tier", system_id, tier.id))
+                if as_reported:
+                    reported.extend((p, ("tier", system_id, tier.id, True)) for p in tier.reported_revoke)
     for list_id in sorted(state.lists):
         blacklist = content.lists[list_id]
         granted.update(blacklist.grant)
         for p in blacklist.revoke:
             revoked.setdefault(p, ("list", list_id))
+    for p, by in reported:
+        revoked.setdefault(p, by)
     return granted, revoked
 
 
@@ -104,7 +115,8 @@ def privilege_lock(life: Life, privilege: str) -> LockReason:
     _, revoked = _granted_and_revoked(life)
     by = revoked.get(privilege)
     if by and by[0] == "tier":
-        return LockReason("tier_revokes", {"privilege": privilege, "system": by[1], "tier": by[2]})
+        args = {"privilege": privilege, "system": by[1], "tier": by[2]}
+        return LockReason("tier_revokes", {**args, "reported": True} if len(by) > 3 else args)
     if by and by[0] == "list":
         return LockReason("list_revokes", {"privilege": privilege, "list": by[1]})
     return LockReason("privilege_missing", {"privilege": privilege})

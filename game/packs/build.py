@@ -182,6 +182,9 @@ class Builder:
                 t.description,
                 self.refs(o, "tiers", t.grant, known, "privilege"),
                 self.refs(o, "tiers", t.revoke, known, "privilege"),
+                self.refs(o, "tiers", t.reported_revoke, known, "privilege"),
+                t.source,
+                t.reliability,
             )
             for t in tiers
         )
@@ -357,6 +360,10 @@ class Builder:
         self.refs(o, "grant", v.grant, self.items("privileges"), "privilege")
         self.refs(o, "revoke", v.revoke, self.items("privileges"), "privilege")
         for name, value in v.settings.items():
+            if name == c.PREMISE_SETTING and value not in c.PREMISES:
+                self.problems.error(
+                    o.file, o.at(f"settings.{name}"), f"setting '{name}' must be one of {', '.join(c.PREMISES)}, not {value!r}"
+                )
             if self.ref(o, "settings", name, self.items("settings"), "setting"):
                 expected = _value_type(self.items("settings")[name].value.default)
                 if _value_type(value) != expected:

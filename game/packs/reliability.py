@@ -2,7 +2,8 @@
 
 Rules, events, privileges, systems, lists, overnight rules and scenarios must
 carry a value from :data:`game.engine.reliability.LEVELS` (a rule may inherit
-its act's); acts, cities and choices may. A missing or unknown value is an
+its act's), and so must a tier with a ``reported_revoke``; acts, cities,
+choices and other tiers may. A missing or unknown value is an
 error in a pack that ships with the game and a warning in any other pack, so
 a writer's first pack still loads while the built-in content stays honest.
 """
@@ -44,6 +45,10 @@ def check_reliability(layered: Layered, problems: Problems, strict_packs: frozen
     for section, what in OPTIONAL.items():
         for key, item in layered.sections.get(section, {}).items():
             _check(item, item.value.reliability, f"{what} '{key}'", False, problems, strict_packs)
+    for key, item in layered.sections.get("systems", {}).items():
+        for tier in item.value.tiers:
+            what = f"tier '{tier.id}' of '{key}'"
+            _check(item, tier.reliability, what, bool(tier.reported_revoke), problems, strict_packs, "tiers.")
     for key, item in layered.events.items():
         _check(item, item.value.reliability, f"event '{key}'", True, problems, strict_packs)
         for i, choice in enumerate(item.value.choices):

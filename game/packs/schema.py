@@ -90,6 +90,10 @@ class TierDef(Base, kw_only=True):
     description: Text = ""
     grant: IdList = []
     revoke: IdList = []
+    reported_revoke: IdList = []
+    """Revoked only while the life plays the premise as reported (``setting.premise``)."""
+    source: Text = ""
+    reliability: Reliability = ""
 
 
 class SystemDef(Base, kw_only=True):

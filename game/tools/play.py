@@ -32,6 +32,12 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--scenario", metavar="ID", help="the scenario to live (default: the first one)")
     p.add_argument("--seed", type=int, metavar="N", help="the seed that fixes every random draw (default: random)")
     p.add_argument("--days", type=int, metavar="N", help="the length of the life in days (default: the scenario's)")
+    p.add_argument(
+        "--premise",
+        choices=("reported", "documented"),
+        help="reported: a low city grade bars trains, as the press described; documented: only the court list does "
+        "(default: the scenario's)",
+    )
     p.add_argument("--pack", action="append", type=Path, default=[], metavar="PATH", help="load another pack (repeatable)")
     p.add_argument("--watch", action="store_true", help="with --pack: reload the pack when its files change (for writers)")
     p.add_argument("--workshop", type=Path, metavar="FILE", help="play a workshop's life (asks your name; saves beside the file)")
@@ -65,9 +71,11 @@ def new_setup(content: Content, args: argparse.Namespace) -> Setup:
     if args.days is not None and not 1 <= args.days <= 365:
         raise CliError(f"--days must be between 1 and 365, not {args.days}")
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1, 1_000_000)
+    from game.engine.content import PREMISE_SETTING
     from game.engine.state import Setup
 
-    return Setup(scenario, seed, args.days)
+    premise = getattr(args, "premise", None)
+    return Setup(scenario, seed, args.days, settings={PREMISE_SETTING: premise} if premise else {})
 
 
 def run(args: argparse.Namespace) -> int:
@@ -114,6 +122,7 @@ def _just_the_title(args: argparse.Namespace) -> bool:
         config.setting("scenario", args.scenario).value,
         args.seed,
         args.days,
+        getattr(args, "premise", None),
         args.pack,
         args.watch,
         args.cont,

@@ -40,6 +40,12 @@ disclosed = true
 # Does the appeals office exist? false removes the appeals path from the game.
 appeals = true
 
+# The premise: "reported" plays it as the press described it (a low city grade
+# bars trains and flights); "documented" plays the system as the documents show
+# it (a city score gates small perks; only the court's list bars trains).
+# Remove the line to keep the scenario's own.
+premise = "reported"
+
 # Where the players' saves go, relative to this file (one file per player).
 saves = "{saves}"
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine.content import Content
+from game.engine.content import PREMISE_SETTING, Content
 from game.engine.state import Setup
 from game.present import Display
 from game.workshop.schema import PER_PLAYER, PromptDef, WorkshopDef
@@ -57,6 +57,8 @@ class Workshop:
         out: dict[str, object] = dict(self.spec.settings)
         if self.spec.appeals is not None:
             out["appeals"] = self.spec.appeals
+        if self.spec.premise is not None:
+            out[PREMISE_SETTING] = self.spec.premise
         return out
 
     def rule_overrides(self) -> dict[str, float]:

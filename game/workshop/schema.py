@@ -50,6 +50,7 @@ class WorkshopDef(Base, kw_only=True):
     scores: Visibility | dict[Id, Visibility] | None = None
     disclosed: bool | None = None
     appeals: bool | None = None
+    premise: Literal["reported", "documented"] | None = None
     settings: dict[Id, bool | int | float | str] = {}
     saves: Annotated[str, Meta(min_length=1, max_length=500)] = "saves"
     overrides: dict[Id, dict[Id, int | float]] = {}
