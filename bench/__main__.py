@@ -1,7 +1,9 @@
 """``python -m bench [--quick] [--only NAME…]``: measure, print a table, write bench/results.json.
 
 Every figure is compared with a reference measured in the same run (these
-machines are shared and noisy), as the median of several runs.
+machines are shared and noisy). Where a figure has a reference, A and B run
+interleaved (A B A B …) and the ratio shown is the median of the pairs' ratios
+(bench/pairs.py); whole processes are timed by their own CPU time.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from rich.table import Table
 
 from bench.measure import Figure
 
-SUITES = ["content", "engine", "saves", "debrief", "tui", "memory", "serve", "soak"]
+SUITES = ["peer_engine", "content", "engine", "saves", "debrief", "tui", "memory", "serve", "soak"]
 """Modules of bench/ with ``run(quick) -> list[Figure]``, in the order they run."""
 
 RESULTS = Path(__file__).resolve().parent / "results.json"

@@ -1,14 +1,22 @@
-"""Content load: loading and validating packs against parsing the same files with tomli alone."""
+"""Content load: loading and validating packs against parsing the same files with tomli alone, in-process.
+
+Load and parse alternate (A B A B …); the ratio is the median of the pairs'
+ratios. Sizes: the built-in packs, and generated packs of 2 000 and 20 000
+events, so that a cost growing faster than the input shows as a growing ratio.
+"""
 
 from __future__ import annotations
 
 import tempfile
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import tomli
 
 from bench.generate import comparison_pack
-from bench.measure import Figure, median_time
+from bench.measure import Figure
+from bench.pairs import paired
 from game.packs.loader import discover_packs, load_content
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -21,17 +29,30 @@ def raw_parse(paths: list[Path]) -> None:
             tomli.loads(path.read_bytes().decode("utf-8"))
 
 
-def run(quick: bool = False) -> list[Figure]:
-    repeat = 3 if quick else 7
-    figures = []
-    load = median_time(lambda: load_content([CONTENT]), repeat)
-    parse = median_time(lambda: raw_parse([CONTENT]), repeat)
-    figures.append(Figure("content load: built-in packs", load * 1000, "ms", parse * 1000, "tomli parse of the same files", 2.0))
-    with tempfile.TemporaryDirectory() as tmp:
-        big = comparison_pack(Path(tmp) / "gen20k", 20_000)
-        load = median_time(lambda: load_content([big]), 1 if quick else 3, warmup=0)
-        parse = median_time(lambda: raw_parse([big]), 1 if quick else 3, warmup=0)
-    figures.append(
-        Figure("content load: generated 20 000 events", load * 1000, "ms", parse * 1000, "tomli parse of the same files", 2.0)
+def seconds(fn: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def load_vs_parse(name: str, paths: list[Path], pairs: int) -> Figure:
+    result = paired(lambda: seconds(lambda: load_content(paths)), lambda: seconds(lambda: raw_parse(paths)), pairs)
+    return Figure(
+        f"content load: {name}",
+        result.a * 1000,
+        "ms",
+        result.b * 1000,
+        "tomli parse of the same files",
+        2.0,
+        note=f"load + validate; median of {pairs} interleaved pairs",
+        paired_ratio=result.ratio,
     )
+
+
+def run(quick: bool = False) -> list[Figure]:
+    figures = [load_vs_parse("built-in packs", [CONTENT], 3 if quick else 9)]
+    with tempfile.TemporaryDirectory() as tmp:
+        for count, pairs in ((2000, 3 if quick else 5), (20_000, 1 if quick else 3)):
+            pack = comparison_pack(Path(tmp) / f"gen{count}", count)
+            figures.append(load_vs_parse(f"generated {count:,} events", [pack], pairs))
     return figures

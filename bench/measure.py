@@ -24,9 +24,13 @@ class Figure:
     budget: float | None = None
     budget_kind: str = "ratio_at_most"  # ratio_at_most | value_at_least | value_at_most | none
     note: str = ""
+    paired_ratio: float | None = None
+    """The median of per-pair ratios when A and B were interleaved (see bench/pairs.py); it is the ratio shown."""
 
     @property
     def ratio(self) -> float | None:
+        if self.paired_ratio is not None:
+            return self.paired_ratio
         return self.value / self.reference if self.reference else None
 
     @property

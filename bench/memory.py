@@ -1,22 +1,18 @@
-"""Memory: peak resident memory of a 60-day life played in the TUI (headless), in its own process.
+"""Memory: peak resident memory of whole processes, each against its reference, interleaved.
 
-The peak is the kernel's VmHWM of the child: ``ru_maxrss`` would carry over the
-parent's high-water mark across fork and exec.
+- a 60-day life played in the TUI (headless) against a bare Textual app;
+- ``citizen simulate --scenario all --runs 1000`` against ``--runs 100``: with
+  streaming aggregates the peak must not grow with the number of lives.
+
+The peak is the kernel's VmHWM of the child (see bench/pairs.py).
 """
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-from pathlib import Path
-
 from bench.measure import Figure
-
-ROOT = Path(__file__).resolve().parent.parent
+from bench.pairs import child, paired
 
 SIXTY_DAYS = """
-import json
 from game import paths
 from game.engine.state import Setup
 from game.packs.loader import load_content
@@ -38,12 +34,9 @@ async def play(pilot):
 content = load_content(paths.default_pack_paths())
 app = make_app(content, Setup("rongcheng_worker", 60, days=60), start=True)
 app.run(headless=True, size=(120, 40), auto_pilot=play)
-hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"peak_kib": hwm, "day": app.session.life.state.day}))
 """
 
 BARE = """
-import json
 from textual.app import App
 from textual.widgets import Static
 
@@ -56,28 +49,45 @@ async def once(pilot):
     pilot.app.exit()
 
 Bare().run(headless=True, size=(120, 40), auto_pilot=once)
-hwm = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM:"))
-print(json.dumps({"peak_kib": hwm}))
 """
 
 
-def peak(script: str) -> dict:
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, capture_output=True, text=True, timeout=600)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+SIMULATE = """
+import sys
+from game.cli import main
+main(sys.argv[1:])
+"""
+
+
+def simulate_peak(runs: int) -> float:
+    """Peak KiB of ``citizen simulate --scenario all --runs N --json`` (output discarded)."""
+    return child(SIMULATE, ["simulate", "--scenario", "all", "--runs", str(runs), "--json"]).peak_kib
 
 
 def run(quick: bool = False) -> list[Figure]:
-    game = peak(SIXTY_DAYS)
-    bare = peak(BARE)
+    pairs = 3 if quick else 5
+    life = paired(lambda: child(SIXTY_DAYS).peak_kib, lambda: child(BARE).peak_kib, pairs)
+    many = 300 if quick else 1000
+    sim = paired(lambda: simulate_peak(many), lambda: simulate_peak(many // 10), 1 if quick else 3, warmup=0)
     return [
         Figure(
             "memory: a 60-day life in the TUI (peak RSS)",
-            game["peak_kib"] / 1024,
+            life.a / 1024,
             "MiB",
-            bare["peak_kib"] / 1024,
+            life.b / 1024,
             "a bare Textual app",
-            120,
-            "value_at_most",
-            note=f"played to day {game['day']}, headless",
-        )
+            1.8,
+            note=f"played to its end (60 days), headless; median of {pairs} interleaved pairs",
+            paired_ratio=life.ratio,
+        ),
+        Figure(
+            f"memory: simulate --scenario all --runs {many} (peak RSS)",
+            sim.a / 1024,
+            "MiB",
+            sim.b / 1024,
+            f"the same with --runs {many // 10}",
+            1.3,
+            note=f"median of {sim.pairs} interleaved pairs",
+            paired_ratio=sim.ratio,
+        ),
     ]

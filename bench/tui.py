@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import resource
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -15,6 +12,7 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from bench.measure import Figure
+from bench.pairs import Paired, paired, run_child
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,19 +42,26 @@ sys.exit(main([]))
 """
 
 
-def start_time(script: str, runs: int) -> float:
-    """Median CPU time (user + system) of a process from its start to the first screen shown (and exit).
+def start_up(runs: int) -> Paired:
+    """CPU time (user + system) of `citizen` to its title against a bare Textual app, interleaved.
 
     CPU time rather than wall time: on a shared machine the wall clock mostly
-    measures the neighbours.
+    measures the neighbours. One untimed pair first warms the disk cache.
     """
-    times = []
-    for _ in range(runs + 1):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, capture_output=True, timeout=120)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-    return statistics.median(times[1:])  # the first run warms the disk cache
+    return paired(
+        lambda: run_child([sys.executable, "-c", GAME_START]), lambda: run_child([sys.executable, "-c", BARE_START]), runs
+    )
+
+
+def citizen_command() -> list[str]:
+    """How a player runs the game: the installed ``citizen`` script next to this Python, else ``python -m game``."""
+    script = Path(sys.executable).with_name("citizen")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "game"]
+
+
+def help_time(runs: int) -> Paired:
+    """CPU time of ``citizen --help`` against ``python -c pass``, interleaved."""
+    return paired(lambda: run_child([*citizen_command(), "--help"]), lambda: run_child([sys.executable, "-c", "pass"]), runs)
 
 
 class BareKeys(App):
@@ -110,21 +115,32 @@ async def game_keys(presses: int) -> float:
 
 
 def run(quick: bool = False) -> list[Figure]:
-    runs = 3 if quick else 7
-    bare = start_time(BARE_START, runs)
-    game = start_time(GAME_START, runs)
+    runs = 3 if quick else 9
+    start = start_up(runs)
+    helped = help_time(runs)
     presses = 20 if quick else 60
     bare_key = asyncio.run(bare_keys(presses))
     game_key = asyncio.run(game_keys(presses))
     return [
         Figure(
             "start-up: process start to the title screen",
-            game * 1000,
+            start.a * 1000,
             "ms",
-            bare * 1000,
+            start.b * 1000,
             "a bare Textual app showing one Static",
-            1.3,
-            note="headless, 120×40, `citizen` until its first frame (the packs load behind the title)",
+            1.2,
+            note=f"CPU time, median of {runs} interleaved pairs; headless, 120×40, `citizen` until its first frame",
+            paired_ratio=start.ratio,
+        ),
+        Figure(
+            "start-up: citizen --help",
+            helped.a * 1000,
+            "ms",
+            helped.b * 1000,
+            "python -c pass",
+            3.0,
+            note=f"CPU time, median of {runs} interleaved pairs",
+            paired_ratio=helped.ratio,
         ),
         Figure(
             "key to screen: a choice, settled",
