@@ -8,13 +8,13 @@ same document.
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
-from statistics import median
 
 from game.engine.content import Content
 from game.engine.selection import EventIndex
 from game.tools.sim_run import LifeResult
+from game.tools.sim_tally import RunTally, ScenarioTally, median_of
 
 FORMAT = 1
 
@@ -23,46 +23,55 @@ def _share(part: int, whole: int) -> float:
     return round(part / whole, 4) if whole else 0.0
 
 
-def _median(values: list[float]) -> float | None:
-    return round(float(median(values)), 2) if values else None
+def _median_of(histogram: Counter) -> float | None:
+    value = median_of(histogram)
+    return None if value is None else round(float(value), 2)
 
 
 class Tally:
-    """Adds up lives one at a time, then writes the report (see :meth:`report`)."""
+    """Adds up lives as they come (:mod:`game.tools.sim_tally`), then writes the report (see :meth:`report`)."""
 
     def __init__(self, content: Content, scenarios: list[str], settings: dict) -> None:
         self.content = content
         self.scenarios = scenarios
         self.settings = settings
-        self.lives: dict[str, list[LifeResult]] = {s: [] for s in scenarios}
+        self.totals = RunTally()
 
     def add(self, results: Iterable[LifeResult]) -> None:
-        for result in results:
-            self.lives[result.scenario].append(result)
+        """Fold in these lives."""
+        self.totals.add(results)
+
+    def merge(self, partial: RunTally) -> None:
+        """Fold in what another tally added up (a worker's batch)."""
+        self.totals.merge(partial)
+
+    def _of(self, scenario_id: str) -> ScenarioTally:
+        return self.totals.scenarios.get(scenario_id) or ScenarioTally()
 
     # -- the whole document ------------------------------------------------------------
     def report(self) -> dict:
         """The report as plain data; see the module docstring."""
-        all_lives = [life for s in self.scenarios for life in self.lives[s]]
-        per_scenario = {s: self._scenario(s, self.lives[s]) for s in self.scenarios}
+        tallies = {s: self._of(s) for s in self.scenarios}
+        per_scenario = {s: self._scenario(s, tallies[s]) for s in self.scenarios}
         dead_days = [
             {"scenario": s, "day": row["day"], "lives": row["lives"]}
             for s in self.scenarios
             for row in per_scenario[s]["dead_end_days"]
         ]
         stuck_at = [{"scenario": s, **row} for s in self.scenarios for row in per_scenario[s]["stuck_at"]]
+        runs = sum(t.runs for t in tallies.values())
         return {
             "format": FORMAT,
-            "runs": len(all_lives),
+            "runs": runs,
             **self.settings,
             "scenario_ids": list(self.scenarios),
-            "events": self._events(all_lives),
-            "choices": self._choices(all_lives),
-            "dead_ends": sum(len(life.quiet_days) for life in all_lives),
+            "events": self._events(tallies, runs),
+            "choices": self._choices(),
+            "dead_ends": sum(sum(t.quiet.values()) for t in tallies.values()),
             "dead_end_days": dead_days,
-            "stuck": sum(1 for life in all_lives if life.stuck),
+            "stuck": sum(sum(t.stuck.values()) for t in tallies.values()),
             "stuck_at": stuck_at,
-            "ended_early": sum(1 for life in all_lives if life.ending),
+            "ended_early": sum(sum(t.endings.values()) for t in tallies.values()),
             "scenarios": per_scenario,
         }
 
@@ -73,12 +82,11 @@ class Tally:
             events.update(e.id for e in index.candidates)
         return events
 
-    def _events(self, lives: list[LifeResult]) -> dict:
-        fired: Counter[str] = Counter()
+    def _events(self, tallies: dict[str, ScenarioTally], runs: int) -> dict:
+        fired = self.totals.fired
         lives_with: Counter[str] = Counter()
-        for life in lives:
-            fired.update(life.events)
-            lives_with.update(life.events.keys())
+        for tally in tallies.values():
+            lives_with.update(tally.events)
         in_play = self._in_play()
         return {
             "total": len(self.content.events),
@@ -87,94 +95,69 @@ class Tally:
             "never_fired": sorted(in_play - set(fired)),
             "out_of_play": sorted(set(self.content.events) - in_play),
             "table": {
-                e: {"fired": fired[e], "lives": lives_with[e], "share": _share(lives_with[e], len(lives))}
+                e: {"fired": fired[e], "lives": lives_with[e], "share": _share(lives_with[e], runs)}
                 for e in sorted(self.content.events)
             },
         }
 
-    def _choices(self, lives: list[LifeResult]) -> dict:
-        offered: set[tuple[str, str]] = set()
-        enabled: set[tuple[str, str]] = set()
-        taken: set[tuple[str, str]] = set()
-        fired: set[str] = set()
-        for life in lives:
-            offered |= life.offered
-            enabled |= life.enabled
-            taken.update(life.taken)
-            fired.update(life.events)
+    def _choices(self) -> dict:
+        totals = self.totals
+        fired = set(totals.fired)
         every = [(e.id, c.id) for e in self.content.events.values() for c in e.choices]
         name = "/".join
         return {
             "total": len(every),
-            "never_offered": sorted(name(k) for k in every if k[0] in fired and k not in offered),
-            "always_locked": sorted(name(k) for k in offered - enabled),
-            "never_taken": sorted(name(k) for k in enabled - taken),
+            "never_offered": sorted(name(k) for k in every if k[0] in fired and k not in totals.offered),
+            "always_locked": sorted(name(k) for k in totals.offered - totals.enabled),
+            "never_taken": sorted(name(k) for k in totals.enabled - totals.taken),
         }
 
     # -- one scenario ---------------------------------------------------------------------
-    def _scenario(self, scenario_id: str, lives: list[LifeResult]) -> dict:
-        runs = len(lives)
-        quiet = Counter(day for life in lives for day in life.quiet_days)
-        stuck = Counter(life.stuck for life in lives if life.stuck)
-        early = [life for life in lives if life.ending]
-        endings = Counter(life.ending for life in early)
+    def _scenario(self, scenario_id: str, tally: ScenarioTally) -> dict:
+        runs = tally.runs
+        early = sum(tally.endings.values())
         return {
             "runs": runs,
-            "length": max((life.length for life in lives), default=0),
-            "dead_ends": sum(quiet.values()),
-            "dead_end_lives": sum(1 for life in lives if life.quiet_days),
-            "dead_end_days": [{"day": d, "lives": n} for d, n in sorted(quiet.items())],
-            "stuck": sum(stuck.values()),
-            "stuck_at": [{"event": e, "day": d, "lives": n} for (e, d), n in sorted(stuck.items())],
+            "length": tally.length,
+            "dead_ends": sum(tally.quiet.values()),
+            "dead_end_lives": tally.dead_end_lives,
+            "dead_end_days": [{"day": d, "lives": n} for d, n in sorted(tally.quiet.items())],
+            "stuck": sum(tally.stuck.values()),
+            "stuck_at": [{"event": e, "day": d, "lives": n} for (e, d), n in sorted(tally.stuck.items())],
             "ended_early": {
-                "lives": len(early),
-                "share": _share(len(early), runs),
-                "median_day": _median([life.day for life in early]),
-                "endings": [{"text": t, "lives": n} for t, n in sorted(endings.items(), key=lambda x: (-x[1], x[0]))],
+                "lives": early,
+                "share": _share(early, runs),
+                "median_day": _median_of(tally.early_days),
+                "endings": [{"text": t, "lives": n} for t, n in sorted(tally.endings.items(), key=lambda x: (-x[1], x[0]))],
             },
-            "tiers": self._tiers(lives),
-            "median_score": self._trajectories(lives),
-            "privileges_lost": self._lost(lives),
-            "goals": self._goals(scenario_id, lives),
-            "events": {e: n for e, n in sorted(Counter(e for life in lives for e in life.events).items())},
+            "tiers": self._tiers(tally),
+            "median_score": {
+                s: [[d, _median_of(scores)] for d, scores in sorted(days.items())] for s, days in tally.scores.items()
+            },
+            "privileges_lost": {
+                p: {"lives": n, "share": _share(n, runs), "median_day": _median_of(days)}
+                for p, days in sorted(tally.lost.items())
+                for n in [sum(days.values())]
+            },
+            "goals": self._goals(scenario_id, tally),
+            "events": dict(sorted(tally.events.items())),
         }
 
-    def _tiers(self, lives: list[LifeResult]) -> dict:
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
-        for life in lives:
-            for system, tier in life.tiers.items():
-                counts[system][tier] += 1
+    def _tiers(self, tally: ScenarioTally) -> dict:
         out = {}
-        for system, tally in counts.items():
-            tally[""] += len(lives) - sum(tally.values())  # lives that never joined a system others joined
+        for system, counted in tally.tiers.items():
+            counts = Counter(counted)
+            counts[""] += tally.runs - sum(counts.values())  # lives that never joined a system others joined
             order = [t.id for t in self.content.systems[system].tiers] + [""]
-            out[system] = [{"tier": t, "lives": tally[t], "share": _share(tally[t], len(lives))} for t in order if tally[t]]
+            out[system] = [{"tier": t, "lives": counts[t], "share": _share(counts[t], tally.runs)} for t in order if counts[t]]
         return out
 
-    @staticmethod
-    def _trajectories(lives: list[LifeResult]) -> dict:
-        by_day: dict[str, dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
-        for life in lives:
-            for system, points in life.history.items():
-                for day, score in points:
-                    by_day[system][day].append(score)
-        return {s: [[d, _median(v)] for d, v in sorted(days.items())] for s, days in by_day.items()}
-
-    @staticmethod
-    def _lost(lives: list[LifeResult]) -> dict:
-        days: dict[str, list[int]] = defaultdict(list)
-        for life in lives:
-            for privilege, day in life.lost.items():
-                days[privilege].append(day)
-        return {
-            p: {"lives": len(d), "share": _share(len(d), len(lives)), "median_day": _median(d)} for p, d in sorted(days.items())
-        }
-
-    def _goals(self, scenario_id: str, lives: list[LifeResult]) -> dict:
+    def _goals(self, scenario_id: str, tally: ScenarioTally) -> dict:
         out = {}
         for goal in self.content.scenarios[scenario_id].goals:
-            met = [life.goals[goal.id] for life in lives if life.goals.get(goal.id, 0) > 0]
-            out[goal.id] = {"met": len(met), "share": _share(len(met), len(lives)), "median_day": _median(met)}
+            met = tally.goals_met.get(goal.id, Counter())
+            count = sum(met.values())
+            out[goal.id] = {"met": count, "share": _share(count, tally.runs), "median_day": _median_of(met)}
         return out
 
 

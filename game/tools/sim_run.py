@@ -17,6 +17,7 @@ from pathlib import Path
 from game.engine.content import Choice, Content
 from game.engine.life import Life
 from game.engine.state import Setup
+from game.tools.sim_tally import RunTally
 
 POLICIES = ("random", "compliant", "defiant", "mixed")
 """How a simulated citizen chooses among the enabled choices (see :func:`choose`)."""
@@ -201,26 +202,33 @@ def _init_worker(paths: list[Path]) -> None:
         _WORKER_CONTENT = load_content(paths)
 
 
-def _worker_batch(batch: Batch) -> list[LifeResult]:
+def tally_batch(content: Content, batch: Batch) -> RunTally:
+    """Play one batch and add its lives up; the lives themselves are not kept."""
+    return RunTally().add(play_batch(content, batch))
+
+
+def _worker_batch(batch: Batch) -> RunTally:
     assert _WORKER_CONTENT is not None
-    return play_batch(_WORKER_CONTENT, batch)
+    return tally_batch(_WORKER_CONTENT, batch)
 
 
 def run_batches(
     content: Content, paths: list[Path], todo: list[Batch], jobs: int = 1, progress: Callable[[int], None] | None = None
-) -> Iterator[list[LifeResult]]:
-    """Play ``todo`` and yield each batch's results in order; ``jobs`` > 1 spreads them over processes.
+) -> Iterator[RunTally]:
+    """Play ``todo`` and yield each batch's tally in order; ``jobs`` > 1 spreads them over processes.
 
-    Worker processes load the packs from ``paths`` themselves (content holds
-    compiled expressions, which are not sent between processes), except where
-    processes are forked and simply inherit ``content``.
+    Only tallies travel back from workers, never lives, so memory stays flat
+    however many lives are played. Worker processes load the packs from
+    ``paths`` themselves (content holds compiled expressions, which are not
+    sent between processes), except where processes are forked and simply
+    inherit ``content``.
     """
     if jobs <= 1 or len(todo) <= 1:
         for batch in todo:
-            results = play_batch(content, batch)
+            partial = tally_batch(content, batch)
             if progress:
-                progress(len(results))
-            yield results
+                progress(partial.lives)
+            yield partial
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -230,9 +238,9 @@ def run_batches(
     _WORKER_CONTENT = content if context.get_start_method() == "fork" else None
     try:
         with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(paths,)) as pool:
-            for results in pool.map(_worker_batch, todo):
+            for partial in pool.map(_worker_batch, todo):
                 if progress:
-                    progress(len(results))
-                yield results
+                    progress(partial.lives)
+                yield partial
     finally:
         _WORKER_CONTENT = None

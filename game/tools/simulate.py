@@ -91,8 +91,8 @@ def simulate(content: Content, folders: list[Path], scenarios: list[str], args: 
     settings = {"seed": args.seed, "policy": args.policy, "days": args.days}
     tally = Tally(content, scenarios, settings)
     todo = batches(scenarios, args.runs, args.seed, args.days, args.policy)
-    for results in run_batches(content, folders, todo, args.jobs, progress):
-        tally.add(results)
+    for partial in run_batches(content, folders, todo, args.jobs, progress):
+        tally.merge(partial)
     return tally.report()
 
 
