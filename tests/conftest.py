@@ -62,6 +62,12 @@ def _saves_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _cache_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test (nor the ``citizen`` processes tests start) writes into the player's cache folder."""
+    os.environ["CITIZEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _settings_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
     """No test reads or writes the player's settings file, and no CITIZEN_* setting of the shell leaks in."""
     os.environ["CITIZEN_CONFIG"] = str(tmp_path_factory.mktemp("config") / "config.toml")

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from game.engine.content import Content
 from game.packs.build import Builder
+from game.packs.cache import read_pack
 from game.packs.layers import layer, order_packs
 from game.packs.problems import PackError, Problem, Problems
-from game.packs.reader import display_path, read_pack
+from game.packs.reader import display_path
 from game.packs.reliability import check_reliability
 from game.paths import is_shipped
 
