@@ -1,12 +1,16 @@
 """A tiny seeded random generator whose whole state is one integer.
 
 SplitMix64: fast in pure Python, identical on every platform and Python
-version, and trivially saved (the state is a number in the save file).
+version (integer arithmetic only; tests/test_rng.py pins the sequence), and
+trivially saved (the state is a number in the save file). A C-backed
+generator (``random.Random``) was not taken: its state is 625 words, and its
+sequence would have to be proven the same on every platform and version.
 """
 
 from __future__ import annotations
 
 _MASK = (1 << 64) - 1
+_UNIT = 1.0 / (1 << 53)
 
 
 def _mix(z: int) -> int:
@@ -44,8 +48,11 @@ class Rng:
         return _mix(self.state)
 
     def random(self) -> float:
-        """A float in [0, 1)."""
-        return (self.next64() >> 11) * (1.0 / (1 << 53))
+        """A float in [0, 1): the top 53 bits of :meth:`next64` (inlined: it is on every event draw)."""
+        z = self.state = (self.state + 0x9E3779B97F4A7C15) & _MASK
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+        return ((z ^ (z >> 31)) >> 11) * _UNIT
 
     def integer(self, low: int, high: int) -> int:
         """An integer in [low, high], both included."""
