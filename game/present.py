@@ -219,6 +219,8 @@ def notice_text(content: Content, notice: Notice, display: Display | None = None
         return to_plain(d["text"])
     if kind == "friend":
         return S["friend_on" if d["friend"] else "friend_off"].format(character=name_of(content, "character", d["character"]))
+    if kind == "move":
+        return S["moved_city"].format(city=name_of(content, "city", d["city"]))
     if kind == "enrol":
         return S["enrolled" if d["enrolled"] else "left_system"].format(system=name_of(content, "system", d["system"]))
     if kind == "goal":

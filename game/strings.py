@@ -65,6 +65,7 @@ S: dict[str, str] = {
     "friend_on": "{character} is now your friend.",
     "friend_off": "You are no longer friends with {character}.",
     "enrolled": "You joined {system}.",
+    "moved_city": "You move to {city}. Its rules apply from today.",
     "left_system": "You left {system}.",
     "goal_met": "Goal met: {goal}",
     "goal_missed": "Goal missed: {goal}",

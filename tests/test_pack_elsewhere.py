@@ -13,7 +13,7 @@ from game.engine.state import Setup
 from game.packs.loader import load_content, validate
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
-PACKS = [CONTENT / "core", CONTENT / "rongcheng", CONTENT / "elsewhere"]
+PACKS = [CONTENT / "core", CONTENT / "shanghai", CONTENT / "rongcheng", CONTENT / "elsewhere"]
 # The only fields in which the mirror may differ from rongcheng_worker; every other
 # field of Scenario (including any added later) must match.
 OWN = {"id", "name", "description", "source", "compare"}

@@ -54,8 +54,9 @@ def choice(content: Content, event: str, choice_id: str) -> Choice:
     return next(c for c in content.events[event].choices if c.id == choice_id)
 
 
-def test_rongcheng_validates_with_core_alone() -> None:
-    content, problems = validate([CONTENT / "core", CONTENT / "rongcheng"])
+def test_rongcheng_validates_with_its_dependencies_alone() -> None:
+    """core, and shanghai for the Shanghai desk the worker may move to."""
+    content, problems = validate([CONTENT / "core", CONTENT / "shanghai", CONTENT / "rongcheng"])
     assert content is not None, [str(p) for p in problems]
     assert not [p for p in problems if p.severity == "error"]
     assert {"rongcheng_worker", "rongcheng_villager"} <= set(content.scenarios)
@@ -234,3 +235,27 @@ def test_rongcheng_redeclares_only_the_core_character_it_gives_a_score() -> None
             overrides |= {(table, item) for item in data[table] if item in getattr(core, table)}
         overrides |= {("event", e["id"]) for e in data.get("event", []) if e["id"] in core.events}
     assert overrides == {("characters", "li_wei")}
+
+
+def test_the_worker_who_takes_the_shanghai_desk_lives_under_shanghai_rules(builtin: Content) -> None:
+    """After the move: Shanghai's events, Shanghai's rule table for the same acts, and no promotion."""
+    moved = 0
+    for seed in range(60):
+        life = Life(builtin, Setup("rongcheng_worker", seed))
+        chooser = random.Random(seed)
+        moved_on = None
+        while (view := life.prompt()) is not None:
+            if moved_on is not None:
+                assert 'in_city("rongcheng")' not in (view.event.when.source if view.event.when else ""), (seed, view.event.id)
+            ids = [v.choice.id for v in view.choices if v.lock is None]
+            pick = "go" if view.event.id == "rc_shanghai_transfer" else chooser.choice(ids)
+            life.choose(pick)
+            if pick == "go" and view.event.id == "rc_shanghai_transfer":
+                moved_on = len(life.state.records)
+        if moved_on is None:
+            continue
+        moved += 1
+        assert life.state.city == "shanghai" and life.state.enrolled == ["shanghai_civic"]
+        assert {r.system for r in life.state.records[moved_on:] if not r.shadow} <= {"shanghai_civic"}
+        assert "rc_promoted" not in life.state.flags
+    assert moved >= 5

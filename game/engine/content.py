@@ -195,6 +195,7 @@ class Effects:
     unfriend: tuple[str, ...] = ()
     character_scores: tuple[tuple[str, str, Expression], ...] = ()
     schedule: tuple[tuple[str, int], ...] = ()
+    move: str = ""
     enrol: tuple[str, ...] = ()
     leave: tuple[str, ...] = ()
     end: str = ""

@@ -1,7 +1,7 @@
 """Applying a block of effects to a life, always in the same order.
 
 Order: rule records, stats, flags, privileges, lists, friends, characters'
-scores, follow-ups, enrolment, end. To add a new kind of effect: a field in
+scores, follow-ups, a move to another city, enrolment, end. To add a new kind of effect: a field in
 :class:`game.packs.schema.Effects`, its compiled form in
 :class:`game.engine.content.Effects`, a step here, and a notice kind.
 """
@@ -61,6 +61,9 @@ def apply(life: Life, effects: Effects, cause: str) -> None:
         scores[system_id] = min(max(scores.get(system_id, system.start) + amount.eval(life), system.min), system.max)
     for event_id, after in effects.schedule:
         life.schedule(event_id, state.day + after)
+    if effects.move and effects.move != state.city:
+        life.notify(Notice("move", {"city": effects.move, "from": state.city}))
+        state.city = effects.move
     for system_id in effects.enrol:
         if system_id not in state.enrolled and system_id in life.joinable:
             state.enrolled.append(system_id)

@@ -32,7 +32,7 @@ class Notice:
     Kinds: ``day`` (day), ``score`` (record), ``tier`` (system, old, new, gained,
     lost), ``privilege`` (privilege, held, by), ``list`` (list, on), ``stat``
     (stat, delta, value), ``text`` (text, source: event/choice/outcome/daily id),
-    ``friend`` (character, friend), ``enrol`` (system, enrolled), ``goal`` (goal,
+    ``friend`` (character, friend), ``move`` (city, from), ``enrol`` (system, enrolled), ``goal`` (goal,
     met), ``quiet`` (day with nothing to do), ``end`` (text).
     """
 

@@ -54,24 +54,42 @@ class Fenwick:
         return min(pos, self.n - 1)
 
 
-def _statically_possible(event: Event, scenario: Scenario) -> bool:
-    """False when the event's condition can never hold in this scenario (wrong city or system)."""
+def _statically_possible(event: Event, scenario: Scenario, cities: frozenset[str]) -> bool:
+    """False when the event's condition can never hold in this scenario (a city it never reaches, or a system)."""
     if event.when is None:
         return True
     systems = {*scenario.systems, *scenario.optional_systems}
     for clause in event.when.clauses:
-        if clause.kind == "in_city" and not clause.negated and clause.ids[0] != scenario.city:
+        if clause.kind == "in_city" and not clause.negated and clause.ids[0] not in cities:
             return False
         if clause.kind == "enrolled" and not clause.negated and clause.ids[0] not in systems:
             return False
     return True
 
 
+def reachable_cities(content: Content, scenario: Scenario) -> frozenset[str]:
+    """The scenario's city and every city a ``move`` in an event it can see leads to (to a fixed point)."""
+    cities = {scenario.city}
+    while True:
+        moves = {
+            effects.move
+            for event in content.events.values()
+            if _statically_possible(event, scenario, frozenset(cities))
+            for choice in event.choices
+            for effects in (choice.effects, *(o.effects for o in choice.outcomes))
+            if effects.move
+        }
+        if moves <= cities:
+            return frozenset(cities)
+        cities |= moves
+
+
 class EventIndex:
     """The events a scenario can draw, arranged for fast weighted draws."""
 
     def __init__(self, content: Content, scenario: Scenario) -> None:
-        candidates = [e for e in content.events.values() if _statically_possible(e, scenario)]
+        cities = reachable_cities(content, scenario)
+        candidates = [e for e in content.events.values() if _statically_possible(e, scenario, cities)]
         self.candidates: list[Event] = candidates
         """Every event this scenario could ever see (drawn or scheduled); the others need another city or system."""
         self.fixed: list[Event] = []

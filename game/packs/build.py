@@ -265,8 +265,12 @@ class Builder:
             schedule = tuple(
                 (s.event, s.after) for s in v.schedule if self.ref(o, p + "schedule", s.event, self.layered.events, "event")
             )
+        move = ""
+        if v.move and self.ref(o, p + "move", v.move, self.items("cities"), "city"):
+            move = v.move
         return c.Effects(
             stats=stats,
+            move=move,
             flags=tuple(v.flags),
             unflag=tuple(v.unflag),
             character_scores=tuple(cscores),
@@ -418,7 +422,13 @@ class Builder:
         }
         scheduled |= {e for d in content.daily for e, _ in d.effects.schedule}
         longest = max(s.days for s in content.scenarios.values())
-        cities = {s.city for s in content.scenarios.values()}
+        cities = {s.city for s in content.scenarios.values()} | {
+            eff.move
+            for ev in content.events.values()
+            for ch in ev.choices
+            for eff in (ch.effects, *(o.effects for o in ch.outcomes))
+            if eff.move
+        }
         systems = {x for s in content.scenarios.values() for x in (*s.systems, *s.optional_systems)}
         for event in content.events.values():
             item = self.layered.events[event.id]

@@ -200,6 +200,7 @@ class Effects(Base, kw_only=True):
     unfriend: IdList = []
     character_scores: dict[Id, dict[Id, NumberOrExpr]] = {}
     schedule: Annotated[list[ScheduleDef], Meta(max_length=20)] = []
+    move: Id = ""
     enrol: IdList = []
     leave: IdList = []
     end: Text = ""
