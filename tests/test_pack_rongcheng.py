@@ -259,3 +259,33 @@ def test_the_worker_who_takes_the_shanghai_desk_lives_under_shanghai_rules(built
         assert {r.system for r in life.state.records[moved_on:] if not r.shadow} <= {"shanghai_civic"}
         assert "rc_promoted" not in life.state.flags
     assert moved >= 5
+
+
+NOT_A_VISIT = {"mother_recovery/carer", "rc_filial_survey/honest"}  # cares for her, but from afar
+
+
+def test_every_visit_to_mother_ticks_the_goal_that_day(builtin: Content) -> None:
+    """Every choice that records caring for parents by going to her sets the visit flag the goal reads."""
+    assert builtin.scenarios["rongcheng_worker"].goals[2].when.source.startswith("flag.visited_mother")
+    unflagged = [
+        f"{e.id}/{c.id}"
+        for e in builtin.events.values()
+        for c in e.choices
+        if "caring_for_parents" in c.effects.record
+        and "visited_mother" not in c.effects.flags
+        and f"{e.id}/{c.id}" not in NOT_A_VISIT
+    ]
+    assert not unflagged, unflagged
+    checked = 0
+    for seed in range(40):
+        life = Life(builtin, Setup("rongcheng_worker", seed))
+        chooser = random.Random(seed)
+        while (view := life.prompt()) is not None:
+            pick = chooser.choice([v.choice.id for v in view.choices if v.lock is None])
+            day = life.state.day
+            life.choose(pick)
+            taken = next(c for c in builtin.events[view.event.id].choices if c.id == pick)
+            if "visited_mother" in taken.effects.flags and day <= 25:
+                assert life.state.goals.get("rc_visit_mother", 0) > 0, (seed, view.event.id, pick, day)
+                checked += 1
+    assert checked
