@@ -12,6 +12,7 @@ from game import present
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.model import Record
+from game.reports.other_rules import other_rules_lines
 from game.safe_text import to_plain
 
 
@@ -128,6 +129,8 @@ class LifeReport:
     spans: list[present.LossSpan]
     goals: list[GoalLine]
     log: list[tuple[int, str, str]] = field(default_factory=list)
+    other_rules: list[str] = field(default_factory=list)
+    """What each comparison system did with this life, in words (:mod:`game.reports.other_rules`)."""
 
     def steps(self) -> list[Step]:
         return [s for d in self.days for s in d.steps]
@@ -274,6 +277,7 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         spans=present.privilege_spans(state.privilege_log, state.day),
         goals=goals,
         log=[(d, e, c) for d, e, c in state.log],
+        other_rules=other_rules_lines(life.content, state),
     )
 
 

@@ -12,7 +12,7 @@ from game.reports.cohort import defiant_choices
 from game.reports.life import LifeReport, RecordLine, life_report
 from game.reports.prompts import Prompts
 from game.reports.words import cause_of_moment
-from game.strings import S
+from game.strings import S, plural
 
 
 def end_debrief(life: Life, prompts: Prompts | None = None) -> list[str]:
@@ -41,7 +41,9 @@ def short_debrief(report: LifeReport, prompts: Prompts | None = None) -> list[st
     keys = [f"{e}/{c}" for _, e, c in report.log]
     bad = sum(1 for k in keys if k in defiant)
     lines.append(S["short_stance"].format(n=len(keys), defiant=bad, safe=len(keys) - bad))
-    lines.append(S["short_records"].format(n=sum(1 for r in report.records if not r.shadow)))
+    recorded = sum(1 for r in report.records if not r.shadow)
+    lines.append(plural("short_records", recorded).format(n=recorded))
+    lines += report.other_rules
     if prompts is not None:
         lost = {m.privilege for m in losses}
         rules = {(r.system, r.rule) for r in report.records}
