@@ -303,7 +303,8 @@ def cause_text(content: Content, cause: str) -> str:
     if cause.startswith("daily:"):
         ident = cause.removeprefix("daily:")
         rule = next((d for d in content.daily if d.id == ident), None)
-        return S["cause_daily"].format(rule=to_plain(rule.text) if rule and rule.text else ident)
+        # a rule without words is told as "Overnight": its id is not for the player's eyes
+        return S["cause_daily"].format(rule=to_plain(rule.text)) if rule and rule.text else S["cause_night"]
     parts = cause.split("/")
     event = content.events.get(parts[0])
     if event is None:

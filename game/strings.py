@@ -79,9 +79,11 @@ S: dict[str, str] = {
     "goal_result_missed": "  ✗ {text}",
     "lost_header": "Privileges lost along the way:",
     "lost_line": "  {privilege}: from day {start} for {days} days{until}",
+    "lost_line_one": "  {privilege}: from day {start} for 1 day{until}",
     "lost_until_end": " (still barred at the end)",
     "lost_none": "No privilege was lost.",
     "records_header": "The record ({n} entries):",
+    "records_header_one": "The record (1 entry):",
     "record_line": "  Day {day}: {points} {rule} ({system}) — source: {source}",
     "compare_header": "The same life under other rules:",
     "compare_line": "  {system}: {score} (grade {tier})",
@@ -139,7 +141,7 @@ S: dict[str, str] = {
     "cmd_theme_dark": "Dark theme",
     "cmd_theme_light": "Light theme",
     "cmd_theme_contrast": "High-contrast theme",
-    "cmd_theme_help": "Switch the colours to the {theme} theme",
+    "cmd_theme_help": "Switch the colours: {theme}",
     "config_file": "Settings file: {path} ({state})",
     "config_file_there": "in use",
     "config_file_missing": "not there yet: 'citizen config set KEY VALUE' creates it",
@@ -177,6 +179,7 @@ S: dict[str, str] = {
     "new_none": "No scenario is installed. Add a pack with a [scenarios.ID] table.",
     # TUI: day screen
     "day_bar": "Day {day} of {length} · {date} · {left} days left",
+    "day_bar_one": "Day {day} of {length} · {date} · 1 day left",
     "day_last": "Day {day} of {length} · {date} · the last day",
     "status_scores": "Scores",
     "status_stats": "Stats",
@@ -233,6 +236,7 @@ S: dict[str, str] = {
     # TUI: history
     "history_title": "History",
     "history_system": "{system} ({n} days)",
+    "history_system_one": "{system} (1 day)",
     "history_empty": "No day has ended yet: the chart starts after the first night.",
     "history_tier_only": "Only the grade is shown: {tier}.",
     # TUI: end of life
@@ -244,6 +248,7 @@ S: dict[str, str] = {
     "end_compare": "Under other rules",
     "end_compare_none": "This world offers no comparison system.",
     "end_record": "The record: {n} entries (press r to read it)",
+    "end_record_one": "The record: 1 entry (press r to read it)",
     "end_chart": "The whole run",
     # TUI: load and save
     "load_title": "Saved lives",
@@ -379,7 +384,23 @@ S: dict[str, str] = {
     "short_no_loss": "You kept every privilege.",
     "short_stance": "Of your {n} choices, {defiant} led to a deduction and {safe} did not.",
     "short_records": "{n} score changes were recorded about you.",
+    "short_records_one": "One score change was recorded about you.",
     "short_prompt": "Think about: {text}",
+    # the same life under other rules, in words (reports/other_rules.py)
+    "other_rules_header": "Under {system}:",
+    "other_rules_act": "{rule}{times} ({points})",
+    "other_rules_times": " ×{n}",
+    "other_rules_counted": "  It counted these of your acts: {acts}.",
+    "other_rules_counted_none": "  None of your acts is in its table: it recorded nothing about you.",
+    "other_rules_ignored": "  It never saw {acts}.",
+    "other_rules_ignored_none": "  Everything your own system recorded, it recorded too.",
+    "other_rules_spared": "  Your grades barred you from {privileges}; the grades of {system} would not have.",
+    "other_rules_missed": "  Your grades opened {privileges} for you; the grades of {system} would not have.",
+    "other_rules_worse": "  Under {system} you would have lost {privileges}.",
+    "other_rules_better": "  Under {system} you would have gained {privileges}.",
+    "other_rules_same_doors": "  Its grades would have opened and closed the same doors as yours.",
+    "list_and": "{first} and {last}",
+    "list_more": "{n} more",
     # workshops
     "workshop_welcome": "Workshop: {title}",
     "workshop_ask_name": "Your name (or seat number): ",
@@ -401,3 +422,13 @@ S: dict[str, str] = {
     "reload_scenario_gone": "scenario '{scenario}' is gone from the packs; put it back to reload",
     "watch_needs_pack": "--watch needs --pack PATH: the pack folder to watch",
 }
+
+
+def plural(key: str, n: float) -> str:
+    """The template of ``key`` for a count of ``n``: ``key_one`` when n is 1 (if the table has it), else ``key``.
+
+    A translation with more plural forms adds its own keys; the count decides, never the text.
+    """
+    if n == 1 and f"{key}_one" in S:
+        return S[f"{key}_one"]
+    return S[key]

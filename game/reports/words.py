@@ -9,7 +9,7 @@ from game.engine.content import Content
 from game.reports.cohort import label_of
 from game.reports.life import PrivilegeMoment
 from game.safe_text import to_plain
-from game.strings import S
+from game.strings import S, plural
 
 if TYPE_CHECKING:
     from game.reports.debrief import Debrief
@@ -26,7 +26,7 @@ def cause_of_moment(moment: PrivilegeMoment) -> str:
 
 def span_text(content: Content, span: present.LossSpan) -> str:
     return (
-        S["lost_line"]
+        plural("lost_line", span.days)
         .format(
             privilege=present.name_of(content, "privilege", span.privilege),
             start=span.start,

@@ -16,7 +16,7 @@ from game.engine.life import Life
 from game.engine.model import EventView, Notice
 from game.present import Display
 from game.safe_text import to_plain
-from game.strings import S
+from game.strings import S, plural
 
 
 class PlainGame:
@@ -174,7 +174,7 @@ class PlainGame:
             self.say(S["lost_header"])
             for span in spans:
                 self.say(
-                    S["lost_line"].format(
+                    plural("lost_line", span.days).format(
                         privilege=present.name_of(content, "privilege", span.privilege),
                         start=span.start,
                         days=span.days,
@@ -184,7 +184,7 @@ class PlainGame:
         else:
             self.say(S["lost_none"])
         shown = [r for r in state.records if not r.shadow and self.display.rules_shown(content, r.system)]
-        self.say(S["records_header"].format(n=len(shown)))
+        self.say(plural("records_header", len(shown)).format(n=len(shown)))
         for record in shown:
             rule = content.systems[record.system].rules.get(record.rule)
             self.say(

@@ -15,7 +15,7 @@ from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.scoring import privilege_lock
 from game.present import Display
-from game.strings import S
+from game.strings import S, plural
 
 DEFAULT_TIER_COLOURS = ("#2e7d32", "#558b2f", "#9e9d24", "#f9a825", "#ef6c00", "#c62828")
 """Colours for tiers that name none, best first."""
@@ -161,4 +161,4 @@ def day_line(life: Life) -> str:
     left = state.length - state.day
     if left <= 0:
         return S["day_last"].format(day=state.day, length=state.length, date=date)
-    return S["day_bar"].format(day=state.day, length=state.length, date=date, left=left)
+    return plural("day_bar", left).format(day=state.day, length=state.length, date=date, left=left)

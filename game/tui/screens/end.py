@@ -17,7 +17,7 @@ from game.present import Display
 from game.reports.prompts import Prompts
 from game.reports.short import end_debrief
 from game.safe_text import styled, to_plain
-from game.strings import S
+from game.strings import S, plural
 from game.tui import view
 from game.tui.screens.history import charts
 from game.tui.widgets.badge import badge
@@ -39,7 +39,7 @@ def lost_text(life: Life) -> Text:
     if not spans:
         return Text(S["lost_none"])
     lines = [
-        S["lost_line"]
+        plural("lost_line", span.days)
         .format(
             privilege=present.name_of(life.content, "privilege", span.privilege),
             start=span.start,
@@ -125,6 +125,6 @@ class EndScreen(Screen):
             else:
                 yield Static(S["end_compare_none"], classes="note")
             shown = [r for r in state.records if not r.shadow and self.shown.mode(life.content, r.system) != "hidden"]
-            yield Static(Text(S["end_record"].format(n=len(shown))), classes="heading")
+            yield Static(Text(plural("end_record", len(shown)).format(n=len(shown))), classes="heading")
             yield Static(record_text(life, self.shown), id="end-record")
         yield Footer()

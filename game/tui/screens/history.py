@@ -14,7 +14,7 @@ from textual.widgets import Footer, Static
 from game import present
 from game.engine.life import Life
 from game.present import Display
-from game.strings import S
+from game.strings import S, plural
 from game.tui import view
 from game.tui.widgets.tier_chart import TierChart
 
@@ -22,7 +22,8 @@ from game.tui.widgets.tier_chart import TierChart
 def charts(life: Life, display: Display, *, shadow: bool = False) -> ComposeResult:
     """A heading and a chart for each system the player may see (tier-only systems: just the grade)."""
     for row in view.system_rows(life, display, shadow=shadow):
-        yield Static(Text(S["history_system"].format(system=row.name, n=len(row.history) - 1)), classes="chart-title")
+        days = len(row.history) - 1
+        yield Static(Text(plural("history_system", days).format(system=row.name, n=days)), classes="chart-title")
         if row.mode != "shown":
             tier = present.tier_name(life.content, row.id, row.tier.id) if row.tier else "?"
             yield Static(Text(S["history_tier_only"].format(tier=tier)), classes="chart-note")

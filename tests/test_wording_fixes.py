@@ -1,0 +1,48 @@
+"""Wording a new player met: counts in the singular, and no internal ids where reasons are told."""
+
+from __future__ import annotations
+
+from game import present
+from game.engine.content import Content
+from game.engine.life import Life
+from game.engine.state import Setup
+from game.reports.life import life_report
+from game.reports.short import short_debrief
+from game.strings import S, plural
+from game.tui.view import day_line
+
+
+def test_one_of_a_count_is_said_in_the_singular() -> None:
+    assert plural("day_bar", 1).format(day=29, length=30, date="Mon", left=1).endswith("· 1 day left")
+    assert plural("day_bar", 2).format(day=28, length=30, date="Mon", left=2).endswith("· 2 days left")
+    assert plural("records_header", 1).format(n=1) == "The record (1 entry):"
+    assert plural("end_record", 1).format(n=1).startswith("The record: 1 entry ")
+    assert plural("short_records", 1).format(n=1) == "One score change was recorded about you."
+    assert "1 day" in plural("lost_line", 1).format(privilege="Rail", start=3, days=1, until="")
+    assert plural("history_system", 1).format(system="X", n=1) == "X (1 day)"
+    assert plural("records_header", 0).format(n=0) == "The record (0 entries):"
+
+
+def test_the_day_bar_on_the_second_to_last_day(builtin: Content) -> None:
+    life = Life(builtin, Setup("rongcheng_worker", 4, days=2))
+    assert life.state.day == 1 and day_line(life).endswith("1 day left")
+
+
+def test_the_short_debrief_counts_one_record_in_the_singular(mini) -> None:
+    life = Life(mini, Setup("life", 1))
+    life.choose("fine")
+    lines = short_debrief(life_report(life))
+    assert "One score change was recorded about you." in lines
+
+
+def test_an_overnight_rule_without_words_is_not_named_by_its_id(builtin: Content) -> None:
+    rule = next(d for d in builtin.daily if d.id == "ses_history_grows")
+    assert not rule.text
+    said = present.cause_text(builtin, "daily:ses_history_grows")
+    assert "ses_history_grows" not in said and said == S["cause_night"]
+
+
+def test_the_theme_command_does_not_say_theme_twice() -> None:
+    for key in ("cmd_theme_dark", "cmd_theme_light", "cmd_theme_contrast"):
+        text = S["cmd_theme_help"].format(theme=S[key])
+        assert "theme theme" not in text.lower(), text
