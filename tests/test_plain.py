@@ -53,3 +53,11 @@ def test_unknown_scenario_is_one_clear_message() -> None:
     assert result.returncode == 2
     assert "unknown scenario 'nowhere'" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_end_says_in_words_what_the_other_rules_did() -> None:
+    result = citizen("play", "--plain", "--scenario", "elsewhere_mirror", "--seed", "3", "--days", "4", stdin=ANSWERS * 4)
+    assert result.returncode == 0, result.stderr
+    end = result.stdout.split("The same life under other rules:")[1]
+    assert "Under Credit bureau (FICO/SCHUFA style):" in end
+    assert "It never saw" in end or "it recorded nothing about you" in end or "It counted these" in end

@@ -61,7 +61,7 @@ def _one_system(content: Content, state: State, shadow_id: str, real: list[str])
         # what it missed that was rewarded first: "it never saw your volunteering"
         names = [n for n, _ in sorted(ignored.values(), key=lambda item: -item[1])]
         lines.append(S["other_rules_ignored"].format(acts=_listed(names)))
-    elif real:
+    elif any(not r.shadow for r in state.records):
         lines.append(S["other_rules_ignored_none"])
     lines += _locks(content, state, shadow_id, shadow, real)
     return lines

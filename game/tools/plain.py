@@ -15,6 +15,7 @@ from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.model import EventView, Notice
 from game.present import Display
+from game.reports.other_rules import other_rules_lines
 from game.safe_text import to_plain
 from game.strings import S, plural
 
@@ -206,3 +207,5 @@ class PlainGame:
                         tier=present.tier_name(content, system_id, state.tiers.get(system_id, "")),
                     )
                 )
+            for line in other_rules_lines(content, state):
+                self.say(line)
