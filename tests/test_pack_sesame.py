@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,21 @@ def test_li_wei_counts_on_the_dial_once_invited_even_beside_rongcheng(builtin) -
     _at(life, "ses_li_wei_join", "invite")
     assert life.char_score("li_wei", "sesame") == 520
     assert life.friends_mean("sesame") == (sum(others) + 520) / (len(others) + 1)
+
+
+def test_the_flat_hunt_moves_on_instead_of_repeating_one_flat(builtin) -> None:
+    """Keep looking leads to a cheaper room, then to the last week; no viewing comes round a third time."""
+    reached_last_week = 0
+    for seed in range(40):
+        life = Life(builtin, Setup("sesame_renter", seed))
+        chooser = random.Random(seed)
+        while (view := life.prompt()) is not None:
+            ids = [v.choice.id for v in view.choices if v.lock is None]
+            life.choose("keep_looking" if "keep_looking" in ids else chooser.choice(ids))
+        counts = life.state.event_count
+        assert counts.get("ses_flat_viewing", 0) <= 2 and counts.get("ses_flat_viewing_2", 0) <= 1, (seed, counts)
+        if counts.get("ses_flat_last_week"):
+            reached_last_week += 1
+            if "ses_flat_last_week/sublet" in life.state.chosen:
+                assert "ses_new_flat" not in life.state.flags  # a sublet is not a lease of your own
+    assert reached_last_week
