@@ -289,3 +289,30 @@ def test_every_visit_to_mother_ticks_the_goal_that_day(builtin: Content) -> None
                 assert life.state.goals.get("rc_visit_mother", 0) > 0, (seed, view.event.id, pick, day)
                 checked += 1
     assert checked
+
+
+def test_the_wedding_is_late_and_needs_the_fathers_blessing(builtin: Content) -> None:
+    """The wedding comes in the last third of the worker's life; without the blessing it is postponed."""
+    days, postponed = [], 0
+    for seed in range(60):
+        life = Life(builtin, Setup("rongcheng_worker", seed))
+        chooser = random.Random(seed)
+        refuse = seed % 2 == 0  # half the lives withhold the printout and stand firm
+        while (view := life.prompt()) is not None:
+            ids = [v.choice.id for v in view.choices if v.lock is None]
+            if view.event.id == "wedding_day":
+                days.append(life.state.day)
+                if refuse:
+                    assert ids == ["postponed"], (seed, ids)
+            if refuse and view.event.id == "rc_inlaws_grade":
+                pick = "refuse"
+            elif refuse and view.event.id == "rc_inlaws_second":
+                pick = "stand_firm"
+            else:
+                pick = chooser.choice(ids)
+            life.choose(pick)
+        if refuse:
+            assert "married" not in life.state.flags, seed
+            postponed += "wedding_postponed" in life.state.flags
+    assert days and min(days) >= 40 * 2 // 3 - 1, sorted(days)
+    assert postponed

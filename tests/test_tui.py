@@ -108,7 +108,7 @@ async def test_a_whole_life_by_keys(mini: Content, tmp_path: Path) -> None:
         end = screen_text(app)
         assert "The end of this life" in end
         assert "Have 200 money" in end  # the goal, met or missed
-        assert "High-speed rail: from day 1 for 1 days" in end  # what was locked and for how long
+        assert "High-speed rail: from day 1 for 1 day" in end  # what was locked and for how long
         assert "Under other rules" in end and "Negatives only" in end  # the comparison system
 
         # the record after the run, and one entry's detail with the rule's source
