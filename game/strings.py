@@ -111,6 +111,7 @@ S: dict[str, str] = {
     "saves_row": "  {name} · {player} · {scenario} · day {day} of {length} · {grades} · saved {when}{ended}",
     "saves_row_bad": "  {name} · cannot be read: {problem}",
     "saves_no_player": "no name",
+    "saves_no_grade": "no score",
     "saves_ended": " · over",
     "saves_check_ok": "ok: {path} replays to the same state ({n} choices, day {day})",
     "saves_check_changed": "{path}: the packs changed since this save: {changes}; load it to choose how to go on",

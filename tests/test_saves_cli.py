@@ -52,7 +52,7 @@ def test_continue_goes_on_exactly_where_input_ended(citizen, tmp_path: Path) -> 
 
     listed = citizen("saves")
     assert listed.returncode == 0
-    assert "ana · Ana · life · day" in listed.stdout and "whole · no name" in listed.stdout
+    assert "ana · Ana · A test life · day" in listed.stdout and "whole · no name" in listed.stdout
     assert citizen("saves", "check", "ana").stdout.startswith("ok: ")
 
 
@@ -84,3 +84,17 @@ def test_no_save_leaves_no_file(citizen, tmp_path: Path) -> None:
     result = citizen("play", "--plain", "--seed", "3", "--no-save", stdin="1\n")
     assert result.returncode == 0 and "Saved as" not in result.stderr
     assert not (tmp_path / "saves").exists()
+
+
+def test_the_list_names_scenarios_and_grades_and_leaves_no_empty_field(tmp_path, builtin) -> None:
+    """Saves are listed with the game's names, and a life without a score says so instead of '·  ·'."""
+    from game.saves import SaveInfo
+    from game.tools.saves import row
+    from game.tui.screens.load import info_text
+
+    court = SaveInfo(name="x", path=tmp_path / "x.json", scenario="court_defaulter", day=2, length=30)
+    for line in (row(court), row(court, builtin), info_text(builtin, court)):
+        assert "·  ·" not in line and "no score" in line, line
+    worker = SaveInfo(name="y", path=tmp_path / "y.json", scenario="rongcheng_worker", grades={"municipal": "A"})
+    listed = row(worker, builtin)
+    assert "A worker in Rongcheng" in listed and "Rongcheng social credit A" in listed and "municipal" not in listed

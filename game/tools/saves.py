@@ -5,12 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from game import paths, present
 from game.safe_text import to_plain
 from game.saves import SaveError, SaveInfo, SaveStore
 from game.strings import S
 from game.tools import saving
 from game.tools.common import CliError, load_for_cli
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -37,15 +42,20 @@ def _store(args: argparse.Namespace) -> SaveStore:
     return saving.store_for(args)
 
 
-def row(info: SaveInfo) -> str:
-    """One line of the list (file text shown plain: it may have been edited)."""
+def row(info: SaveInfo, content: Content | None = None) -> str:
+    """One line of the list (file text shown plain: it may have been edited).
+
+    With the installed ``content``, scenarios, systems and grades are named as the game names
+    them; without it (the packs do not load), their ids are shown.
+    """
     if not info.ok:
         return S["saves_row_bad"].format(name=to_plain(info.name), problem=to_plain(info.problem))
-    grades = ", ".join(f"{to_plain(s)} {to_plain(t)}" for s, t in info.grades.items()) or "-"
+    grades = ", ".join(_grade(content, s, t) for s, t in info.grades.items()) or S["saves_no_grade"]
+    scenario = content.scenarios.get(info.scenario) if content else None
     return S["saves_row"].format(
         name=to_plain(info.name),
         player=to_plain(info.player) or S["saves_no_player"],
-        scenario=to_plain(info.scenario),
+        scenario=to_plain(scenario.name) if scenario else to_plain(info.scenario),
         day=info.day,
         length=info.length,
         grades=grades,
@@ -54,15 +64,33 @@ def row(info: SaveInfo) -> str:
     )
 
 
+def _grade(content: Content | None, system: str, tier: str) -> str:
+    if content is not None and system in content.systems:
+        return f"{present.name_of(content, 'system', system)} {present.tier_name(content, system, tier)}"
+    return f"{to_plain(system)} {to_plain(tier)}"
+
+
+def _installed_content() -> Content | None:
+    """The installed packs, or None if they do not load (the list still shows every save, by ids)."""
+    from game.packs.loader import load_content
+    from game.packs.problems import PackError
+
+    try:
+        return load_content(paths.default_pack_paths())
+    except PackError:
+        return None
+
+
 def run_list(args: argparse.Namespace) -> int:
     store = _store(args)
     infos = store.list()
     if not infos:
         print(S["saves_none"].format(folder=store.folder))
         return 0
+    content = _installed_content()
     print(S["saves_header"].format(folder=store.folder))
     for info in infos:
-        print(row(info))
+        print(row(info, content))
     return 0
 
 

@@ -37,7 +37,7 @@ def info_text(content: Content, info: SaveInfo) -> str:
         scenario=to_plain(scenario.name) if scenario else info.scenario,
         day=info.day,
         length=info.length,
-        grades=grades,
+        grades=grades or S["saves_no_grade"],
         when=info.saved_at.astimezone().strftime("%Y-%m-%d %H:%M"),
         ended=S["saves_ended"] if info.ended else "",
     )
