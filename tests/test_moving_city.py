@@ -105,7 +105,7 @@ def test_a_move_changes_the_city_the_events_and_the_rule_table(write_pack) -> No
     while (view := life.prompt()) is not None:
         assert view.event.id == "litter_hill"
         life.choose("keep")
-    again = replay(content, life.setup, [(e, c) for _, e, c in life.state.log])
+    again = replay(content, life.setup, [(e, c) for _, e, c in life.state.log]).life
     assert again.state.city == "hill" and again.state.records == life.state.records
 
 
