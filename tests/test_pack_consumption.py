@@ -59,3 +59,19 @@ def test_the_electric_car_grants_green_plate_priority(shop) -> None:
     _at(life, "con_ev_showroom", "buy")
     assert life.lock_of(lane) is None
     assert {"ev_purchase", "low_carbon_purchase"} <= {r.rule for r in life.state.records}
+
+
+def test_singles_day_is_the_shoppers_climax_on_11_november(builtin) -> None:
+    from game.present import date_of
+
+    event = builtin.events["con_singles_day"]
+    scenario = builtin.scenarios["shenzhen_shopper"]
+    assert event.first_day == event.last_day and date_of(scenario.start_date, event.first_day).startswith("Mon 11 Nov")
+    assert event.first_day > scenario.days * 2 // 3  # in the last third
+    for seed in range(5):
+        life = Life(builtin, Setup("shenzhen_shopper", seed))
+        while (view := life.prompt()) is not None:
+            if view.event.id == "con_singles_day":
+                assert life.state.day == event.first_day
+            life.choose(next(v.choice.id for v in view.choices if v.lock is None))
+        assert life.state.event_count.get("con_singles_day") == 1, seed
