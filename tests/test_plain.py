@@ -61,3 +61,18 @@ def test_the_end_says_in_words_what_the_other_rules_did() -> None:
     end = result.stdout.split("The same life under other rules:")[1]
     assert "Under Credit bureau (FICO/SCHUFA style):" in end
     assert "It never saw" in end or "it recorded nothing about you" in end or "It counted these" in end
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_typed_number_is_echoed_once(mini) -> None:
+    """At a terminal the number the player typed is already on screen; piped input is echoed for the transcript."""
+    for lines, echoed in ((_Terminal("1\n"), 0), (io.StringIO("1\n"), 1)):
+        out = io.StringIO()
+        game = PlainGame(Life(mini, Setup("life", 1, days=1)), out)
+        game._read_choice(game.life.prompt(), lines)
+        after_prompt = out.getvalue().split(": ", 1)[1]
+        assert after_prompt.count("1\n") == echoed, (echoed, out.getvalue())

@@ -138,7 +138,8 @@ class PlainGame:
             line = lines.readline()
             if not line:
                 return None
-            self.out.write(line if line.endswith("\n") else line + "\n")
+            if not _typed_at_a_terminal(lines):  # a terminal has echoed it already; a script's input has not
+                self.out.write(line if line.endswith("\n") else line + "\n")
             text = line.strip()
             if not text.isdigit() or not 1 <= int(text) <= count:
                 self.say(S["bad_choice"].format(n=count))
@@ -209,3 +210,10 @@ class PlainGame:
                 )
             for line in other_rules_lines(content, state):
                 self.say(line)
+
+
+def _typed_at_a_terminal(lines: TextIO) -> bool:
+    try:
+        return lines.isatty()
+    except (AttributeError, ValueError):
+        return False
