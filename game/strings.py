@@ -383,6 +383,8 @@ S: dict[str, str] = {
     "short_source": "Where that rule comes from: {source}",
     "short_lost": "You lost {privilege} on day {day} ({why}).",
     "short_no_loss": "You kept every privilege.",
+    "short_lost_more": "You also lost {n} more: {privileges}.",
+    "short_lost_more_one": "You also lost {privileges}.",
     "short_stance": "Of your {n} choices, {defiant} led to a deduction and {safe} did not.",
     "short_records": "{n} score changes were recorded about you.",
     "short_records_one": "One score change was recorded about you.",

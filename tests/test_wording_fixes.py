@@ -46,3 +46,16 @@ def test_the_theme_command_does_not_say_theme_twice() -> None:
     for key in ("cmd_theme_dark", "cmd_theme_light", "cmd_theme_contrast"):
         text = S["cmd_theme_help"].format(theme=S[key])
         assert "theme theme" not in text.lower(), text
+
+
+def test_the_short_debrief_names_every_lost_privilege(builtin: Content) -> None:
+    from game.engine.scoring import update_tier
+
+    life = Life(builtin, Setup("rongcheng_worker", 1))
+    life.state.scores["municipal"] = 100  # grade D: many doors close at once
+    update_tier(life, "municipal", "test")
+    report = life_report(life)
+    lost = {m.name for m in report.moments if not m.held}
+    assert len(lost) > 4
+    text = "\n".join(short_debrief(report))
+    assert all(name in text for name in lost), [n for n in lost if n not in text]

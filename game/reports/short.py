@@ -35,6 +35,9 @@ def short_debrief(report: LifeReport, prompts: Prompts | None = None) -> list[st
     losses = [m for m in report.moments if not m.held]
     for m in losses[:4]:
         lines.append(S["short_lost"].format(privilege=m.name, day=m.day, why=cause_of_moment(m)))
+    if len(losses) > 4:  # name every one: a lost privilege is never left out
+        rest = list(dict.fromkeys(m.name for m in losses[4:]))
+        lines.append(plural("short_lost_more", len(rest)).format(n=len(rest), privileges=", ".join(rest)))
     if not losses:
         lines.append(S["short_no_loss"])
     defiant = defiant_choices([report])
