@@ -316,3 +316,25 @@ def test_the_wedding_is_late_and_needs_the_fathers_blessing(builtin: Content) ->
             postponed += "wedding_postponed" in life.state.flags
     assert days and min(days) >= 40 * 2 // 3 - 1, sorted(days)
     assert postponed
+
+
+def test_a_villager_who_reaches_aaa_late_still_gets_on_the_board(builtin: Content) -> None:
+    """The committee adds late AAA households two days before the festival: the board is a reward within reach."""
+    added = 0
+    for seed in range(30):
+        life = Life(builtin, Setup("rongcheng_villager", seed))
+        chooser = random.Random(seed)
+        while (view := life.prompt()) is not None:
+            ids = [v.choice.id for v in view.choices if v.lock is None]
+            if view.event.id == "rc_board_additions":
+                assert life.state.day in (27, 28) and "photo" in ids
+                life.choose("photo")
+                added += 1
+                continue
+            if life.state.day == 26 and "rc_on_board" not in life.state.flags:
+                life.state.scores["municipal"] = 1060  # reached AAA after the unveiling
+                update_tier(life, "municipal", "test")
+            life.choose("clap" if view.event.id == "rc_board_unveiling" and "clap" in ids else chooser.choice(ids))
+        if life.state.event_count.get("rc_board_additions"):
+            assert life.state.goals.get("rc_honour_board", 0) > 0, seed
+    assert added
