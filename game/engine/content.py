@@ -290,6 +290,23 @@ class Scenario:
 
 
 @dataclass(frozen=True, slots=True)
+class Myth:
+    """A common claim beside what the sources say; the ids tie it to the moments where it comes up."""
+
+    id: str
+    claim: str
+    fact: str
+    reliability: str
+    sources: tuple[str, ...]
+    events: tuple[str, ...] = ()
+    choices: tuple[str, ...] = ()  # "event/choice"
+    privileges: tuple[str, ...] = ()  # lost
+    rules: tuple[str, ...] = ()  # "system.rule" or a rule id of any system
+    systems: tuple[str, ...] = ()  # joined
+    lists: tuple[str, ...] = ()  # entered
+
+
+@dataclass(frozen=True, slots=True)
 class PackInfo:
     id: str
     name: str
@@ -319,6 +336,8 @@ class Content:
     daily: tuple[Daily, ...]
     scenarios: dict[str, Scenario]
     rule_ids: frozenset[str] = field(default_factory=frozenset)
+    myths: dict[str, Myth] = field(default_factory=dict)
+    """The myth-and-fact deck, in the packs' order."""
     cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
     """Derived indexes (per scenario), built on first use by the engine."""
 

@@ -119,6 +119,7 @@ class Builder:
             daily,
             scenarios,
             frozenset(r for s in systems.values() for r in s.rules),
+            self._myths(systems),
         )
         self._check_reachability(content)
         return content
@@ -408,6 +409,43 @@ class Builder:
             v.source,
             v.reliability,
         )
+
+    def _myths(self, systems: dict[str, c.System]) -> dict[str, c.Myth]:
+        """The myth deck, by ``order``; every myth cites a source and every id it names exists."""
+        out: dict[str, c.Myth] = {}
+        events = self.layered.events
+        for key, item in sorted(self.items("myths").items(), key=lambda kv: kv[1].value.order):
+            v: schema.MythDef = item.value
+            o = item.origin
+            if not any(text.strip() for text in v.sources):
+                self.problems.error(o.file, o.line, f"myth '{key}' cites no source: add sources = [\"…\"]")
+            for pair in v.choices:
+                event_id, choice_id = pair.split("/")
+                if self.ref(o, "choices", event_id, events, "event") and choice_id not in {
+                    ch.id for ch in events[event_id].value.choices
+                }:
+                    self.problems.error(o.file, o.at("choices"), f"event '{event_id}' has no choice '{choice_id}'")
+            for rule in v.rules:
+                system_id, _, rule_id = rule.rpartition(".")
+                if system_id:
+                    if self.ref(o, "rules", system_id, systems, "score system") and rule_id not in systems[system_id].rules:
+                        self.problems.error(o.file, o.at("rules"), f"score system '{system_id}' has no rule '{rule_id}'")
+                else:
+                    self.ref(o, "rules", rule_id, self.recordable, "act or rule")
+            out[key] = c.Myth(
+                key,
+                v.claim,
+                v.fact,
+                v.reliability,
+                tuple(v.sources),
+                self.refs(o, "events", v.events, events, "event"),
+                tuple(v.choices),
+                self.refs(o, "privileges", v.privileges, self.items("privileges"), "privilege"),
+                tuple(v.rules),
+                self.refs(o, "systems", v.systems, systems, "score system"),
+                self.refs(o, "lists", v.lists, self.items("lists"), "list"),
+            )
+        return out
 
     def _check_reachability(self, content: c.Content) -> None:
         """Events no scenario can ever draw: never weighted nor scheduled, out of every window, wrong city or system."""

@@ -23,6 +23,7 @@ REQUIRED = {
     "rules": "rule",
     "lists": "list",
     "scenarios": "scenario",
+    "myths": "myth",
 }
 """Sections whose every item needs a value (events and overnight rules too)."""
 

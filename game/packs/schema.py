@@ -306,6 +306,28 @@ class ScenarioDef(Base, kw_only=True):
     reliability: Reliability = ""
 
 
+class MythDef(Base, kw_only=True):
+    """``[myths.ID]``: a common claim beside what the sources say, for the myth-and-fact deck.
+
+    ``reliability`` rates the claim as people repeat it. The id lists tie the
+    myth to the moments of a life where it comes up (an event fired, a choice
+    taken, a privilege lost, a rule recorded, a system joined, a list entered),
+    so the debrief can show where each class met it.
+    """
+
+    claim: Text
+    fact: Text
+    reliability: Reliability = ""
+    sources: Annotated[list[Text], Meta(max_length=20)] = []
+    order: int = 100
+    events: IdList = []
+    choices: Annotated[list[Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*/[a-z][a-z0-9_]*$")]], Meta(max_length=200)] = []
+    privileges: IdList = []
+    rules: Annotated[list[Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$")]], Meta(max_length=200)] = []
+    systems: IdList = []
+    lists: IdList = []
+
+
 class PackFile(Base, kw_only=True):
     """Everything one ``.toml`` file of a pack may declare."""
 
@@ -320,6 +342,7 @@ class PackFile(Base, kw_only=True):
     settings: dict[Id, SettingDef] = {}
     cities: dict[Id, CityDef] = {}
     scenarios: dict[Id, ScenarioDef] = {}
+    myths: dict[Id, MythDef] = {}
     events: list[EventDef] = field(default_factory=list, name="event")
     daily: list[DailyDef] = []
 
@@ -336,6 +359,7 @@ SECTION_TYPES: dict[str, type] = {
     "settings": SettingDef,
     "cities": CityDef,
     "scenarios": ScenarioDef,
+    "myths": MythDef,
     "event": EventDef,
     "daily": DailyDef,
 }

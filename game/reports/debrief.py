@@ -9,6 +9,7 @@ from game.engine.content import Content
 from game.engine.life import Life
 from game.reports.cohort import ClassReport, class_report
 from game.reports.life import LifeReport, life_report
+from game.reports.myths import MythReport, myth_reports
 from game.reports.prompts import Prompts
 from game.strings import S
 
@@ -33,6 +34,8 @@ class Debrief:
     prompts: Prompts = field(default_factory=Prompts)
     settings: list[tuple[str, str]] = field(default_factory=list)
     language: str = "en"
+    myths: list[MythReport] = field(default_factory=list)
+    """The packs' myth-and-fact deck, each myth with the moments these lives met it."""
 
     @property
     def single(self) -> LifeReport | None:
@@ -80,4 +83,6 @@ def build_debrief(
     cohort = class_report(content, lives) if len(lives) > 1 else None
     if not title:
         title = lives[0].scenario_name if lives else S["game_title"]
-    return Debrief(title, content, lives, cohort, prompts or Prompts(), settings or [], language)
+    ordered = sorted(played, key=lambda p: (_natural(p.player), _natural(p.name)))
+    myths = myth_reports(content, [(p.player or p.name, p.life) for p in ordered])
+    return Debrief(title, content, lives, cohort, prompts or Prompts(), settings or [], language, myths)

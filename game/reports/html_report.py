@@ -12,6 +12,7 @@ from game import __version__, present
 from game.reports.cohort import ClassReport
 from game.reports.debrief import Debrief
 from game.reports.life import LifeReport, PrivilegeMoment, RecordLine
+from game.reports.myths_render import myths_html
 from game.reports.svg import LINES, bar_chart, colour, score_chart, share_bar
 from game.reports.words import cause_of_moment, label_of, span_text, unreached_prompts
 from game.strings import S
@@ -91,6 +92,7 @@ def render_html(debrief: Debrief) -> str:
         parts += _class(debrief, debrief.cohort)
     for life in debrief.lives:
         parts += _life(debrief, life)
+    parts += myths_html(debrief.myths)
     parts += _discussion(debrief)
     parts.append(f"<footer>{e(S['report_footer'].format(version=__version__))}</footer></body></html>")
     return "\n".join(parts) + "\n"

@@ -6,6 +6,7 @@ from game import __version__, present
 from game.reports.cohort import ClassReport
 from game.reports.debrief import Debrief
 from game.reports.life import LifeReport, RecordLine, Series
+from game.reports.myths_render import myths_markdown
 from game.reports.words import cause_of_moment, label_of, span_text, unreached_prompts
 from game.strings import S
 
@@ -58,6 +59,7 @@ def render_markdown(debrief: Debrief) -> str:
         out += _class(debrief, debrief.cohort)
     for life in debrief.lives:
         out += _life(debrief, life)
+    out += myths_markdown(debrief.myths, md)
     general, unreached = debrief.prompts.general(), unreached_prompts(debrief)
     if general or unreached:
         out += [f"## {md(S['report_discussion'])}", ""]
