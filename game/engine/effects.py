@@ -29,7 +29,8 @@ def apply(life: Life, effects: Effects, cause: str) -> None:
         new = min(max(old + amount.eval(life), stat.min), stat.max)
         if new != old:
             state.stats[stat_id] = new
-            life.notify(Notice("stat", {"stat": stat_id, "delta": new - old, "value": new}))
+            if life.listening:
+                life.notify(Notice("stat", {"stat": stat_id, "delta": new - old, "value": new}))
     state.flags.update(effects.flags)
     state.flags.difference_update(effects.unflag)
     privileges_changed = False

@@ -25,7 +25,7 @@ from game.engine.state import Setup, State
 class Life:
     """A citizen's life under one scenario. See the module docstring."""
 
-    def __init__(self, content: Content, setup: Setup, *, state: State | None = None) -> None:
+    def __init__(self, content: Content, setup: Setup, *, state: State | None = None, listen: bool = True) -> None:
         if setup.scenario not in content.scenarios:
             raise KeyError(f"unknown scenario '{setup.scenario}'")
         self.content = content
@@ -36,6 +36,8 @@ class Life:
         self.joinable = frozenset((*self.scenario.systems, *self.scenario.optional_systems))
         """Systems an ``enrol`` effect may join: the scenario's own and its optional ones."""
         self._notices: list[Notice] = []
+        self.listening = listen
+        """False on the headless fast path (simulate, replay): no notices are made, and none are returned."""
         if state is not None:
             self.state = state
             self.rng = Rng(state.rng)
@@ -153,7 +155,8 @@ class Life:
 
     # -- used by effects ---------------------------------------------------------
     def notify(self, notice: Notice) -> None:
-        self._notices.append(notice)
+        if self.listening:
+            self._notices.append(notice)
 
     def schedule(self, event_id: str, day: int) -> None:
         bisect.insort(self.state.scheduled, (day, event_id))
@@ -189,6 +192,28 @@ class Life:
                 continue
             yield ChoiceView(choice, self.lock_of(choice))
 
+    def _visible(self, choice: Choice) -> bool:
+        return choice.show_if is None or bool(choice.show_if.eval(self))
+
+    def can_take(self, choice: Choice) -> bool:
+        """Whether ``choice`` can be taken now: :meth:`lock_of` is None, without building the reason."""
+        if choice.requires:
+            privileges = self.state.privileges
+            for privilege in choice.requires:
+                if privilege not in privileges:
+                    return False
+        return choice.enable_if is None or bool(choice.enable_if.eval(self))
+
+    def choices_now(self) -> list[tuple[Choice, bool]]:
+        """The headless fast path's view: the waiting event's visible choices, each with whether it can be taken.
+
+        The same choices, in the same order, as :meth:`prompt` shows, without
+        building views or lock reasons. Empty when no event is waiting.
+        """
+        if self.state.current is None:
+            return []
+        return [(c, self.can_take(c)) for c in self.content.events[self.state.current].choices if self._visible(c)]
+
     def lock_of(self, choice: Choice) -> LockReason | None:
         """Why ``choice`` cannot be taken now, or None if it can."""
         for privilege in choice.requires:
@@ -209,15 +234,15 @@ class Life:
         Raises:
             ChoiceError: no event is waiting, or the choice is unknown, hidden or locked.
         """
-        view = self.prompt()
-        if view is None:
+        if self.state.current is None:
             raise ChoiceError("the life is over" if self.state.ended else "no event is waiting")
-        match = next((v for v in view.choices if v.choice.id == choice_id), None)
-        if match is None:
-            raise ChoiceError(f"event '{view.event.id}' offers no choice '{choice_id}' now")
-        if match.lock is not None:
+        event = self.content.events[self.state.current]
+        choice = next((c for c in event.choices if c.id == choice_id and self._visible(c)), None)
+        if choice is None:
+            raise ChoiceError(f"event '{event.id}' offers no choice '{choice_id}' now")
+        if not self.can_take(choice):
             raise ChoiceError(f"choice '{choice_id}' is locked")
-        self._take(view.event, match.choice)
+        self._take(event, choice)
         self._advance()
         self.state.rng = self.rng.state
         return self.drain_notices()
@@ -228,7 +253,7 @@ class Life:
         state.log.append((state.day, event.id, choice.id))
         state.chosen.add(cause)
         state.current = None
-        if choice.text:
+        if choice.text and self.listening:
             self.notify(Notice("text", {"text": choice.text, "source": cause}))
         fx.apply(self, choice.effects, cause)
         if choice.outcomes and not state.ended:
@@ -263,7 +288,8 @@ class Life:
         state.today_target = self.rng.integer(low, high)
         state.today_drawn = 0
         state.today_events = []
-        self.notify(Notice("day", {"day": state.day}))
+        if self.listening:
+            self.notify(Notice("day", {"day": state.day}))
         if not self._next_event_today():
             if state.today_target > 0:  # an event was wanted but none could be drawn: a dead end
                 state.quiet_days.append(state.day)
@@ -359,14 +385,15 @@ def replay(content: Content, setup: Setup, choices: Sequence[tuple[str, str]], *
     With ``partial`` it stops at the first choice that no longer fits (another
     event waits, the choice is gone, hidden or locked, or changed content upsets
     the engine) and returns the life as far as it got, with the reason; that is
-    how a life carries over to packs that changed. The returned life has no
-    notices waiting.
+    how a life carries over to packs that changed. The life is replayed on the
+    headless fast path (``listen=False``: no notices are made); the returned
+    life listens again, with no notices waiting.
 
     Raises:
         KeyError: the scenario is not in ``content``.
         ChoiceError: (without ``partial``) a choice does not fit the life at that point.
     """
-    life = Life(content, setup)
+    life = Life(content, setup, listen=False)
     total = len(choices)
     for step, (event_id, choice_id) in enumerate(choices):
         waiting = life.state.current
@@ -378,11 +405,11 @@ def replay(content: Content, setup: Setup, choices: Sequence[tuple[str, str]], *
         except ChoiceError as exc:
             if not partial:
                 raise ChoiceError(f"step {step + 1}: {exc}") from None
-            life.drain_notices()
+            life.listening = True
             return Replay(life, step, total, str(exc))
         except Exception as exc:  # content that changed can name things no longer there
             if not partial:
                 raise
             return Replay(replay(content, setup, choices[:step]).life, step, total, f"the engine stopped: {exc!r}")
-    life.drain_notices()
+    life.listening = True
     return Replay(life, total, total)

@@ -38,7 +38,8 @@ def record_rule(life: Life, rule_id: str, cause: str) -> None:
         record = Record(state.day, system_id, rule_id, new - old, new, cause, shadow)
         state.records.append(record)
         if not shadow:
-            life.notify(Notice("score", {"record": record}))
+            if life.listening:
+                life.notify(Notice("score", {"record": record}))
             update_tier(life, system_id, cause)
         else:
             state.tiers[system_id] = _tier_id(life, system_id)

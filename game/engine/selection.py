@@ -165,8 +165,6 @@ def has_open_choice(life: Life, event: Event) -> bool:
     for ch in event.choices:
         if ch.show_if is not None and not ch.show_if.eval(life):
             continue
-        if not ch.requires and ch.enable_if is None:
-            return True
-        if life.lock_of(ch) is None:
+        if life.can_take(ch):
             return True
     return False

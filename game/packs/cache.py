@@ -25,6 +25,7 @@ import os
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import msgspec
 
@@ -165,8 +166,8 @@ def _source(cached: _Cached, folder: Path, files: _Files) -> PackSource:
     source.meta = msgspec.msgpack.decode(cached.meta, type=schema.PackMeta)
     source.meta_origin = Origin(shown[cached.meta_file], "pack", indexes[cached.meta_file])
     for section in cached.sections:
-        struct = schema.SECTION_TYPES[section.key]
-        values = msgspec.msgpack.decode(section.values, type=list[struct])
+        struct: Any = schema.SECTION_TYPES[section.key]
+        values: list[Any] = msgspec.msgpack.decode(section.values, type=list[struct])
         if len(values) != len(section.entries):
             raise IndexError("entries and values differ in number")
         items = [

@@ -108,21 +108,21 @@ def play_life(content: Content, setup: Setup, policy: str) -> LifeResult:
     """Play one life to its end with ``policy``; see :class:`LifeResult`."""
     rng = random.Random(setup.seed)
     compliance = rng.random() if policy == "mixed" else 0.0
-    life = Life(content, setup)
+    life = Life(content, setup, listen=False)  # the headless fast path: no views, lock reasons or notices
     offered: set[tuple[str, str]] = set()
     enabled: set[tuple[str, str]] = set()
     stuck = None
-    while (view := life.prompt()) is not None:
-        event_id = view.event.id
+    state = life.state
+    while (event_id := state.current) is not None:
         open_choices = []
-        for cv in view.choices:
-            key = (event_id, cv.choice.id)
+        for choice, can_take in life.choices_now():
+            key = (event_id, choice.id)
             offered.add(key)
-            if cv.lock is None:
+            if can_take:
                 enabled.add(key)
-                open_choices.append(cv.choice)
+                open_choices.append(choice)
         if not open_choices:
-            stuck = (event_id, view.day)
+            stuck = (event_id, state.day)
             break
         life.choose(choose(policy, life, open_choices, rng, compliance).id)
     return _result(life, offered, enabled, stuck, compliance)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from game.tools.sim_run import LifeResult
@@ -28,7 +28,8 @@ def median_of(histogram: Counter) -> float | None:
     if not n:
         return None
     low_at, high_at = (n - 1) // 2, n // 2
-    low = high = None
+    low: Any = None
+    high: Any = None
     seen = 0
     for value in sorted(histogram):
         seen += histogram[value]
@@ -105,13 +106,14 @@ class ScenarioTally:
             (self.events, other.events),
         ):
             mine.update(theirs)
-        for mine, theirs in (
+        nested: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = (
             (self.tiers, other.tiers),
             (self.scores, other.scores),
             (self.lost, other.lost),
             (self.goals_met, other.goals_met),
-        ):
-            _merge_nested(mine, theirs)
+        )
+        for into, more in nested:
+            _merge_nested(into, more)
 
 
 @dataclass(slots=True)
