@@ -156,6 +156,27 @@ def _compare_const(op_type: type, lf: Fn, c: Any) -> Fn:
     return lambda ctx: lf(ctx) != c
 
 
+def _read_and_compare(name: tuple[str, str] | None, op_type: type, c: Any) -> Fn | None:
+    """``stat.x >= 3``, ``day <= 40`` and the like as one closure that reads and compares (the hot clauses of
+    event conditions), or None for the other comparisons."""
+    if name is None or op_type not in (ast.GtE, ast.LtE):
+        return None
+    space, ident = name
+    if space == "stat":
+        if op_type is ast.GtE:
+            return lambda ctx: ctx.state.stats.get(ident, 0) >= c
+        return lambda ctx: ctx.state.stats.get(ident, 0) <= c
+    if space == "day":
+        if op_type is ast.GtE:
+            return lambda ctx: ctx.state.day >= c
+        return lambda ctx: ctx.state.day <= c
+    if space == "score":
+        if op_type is ast.GtE:
+            return lambda ctx: ctx.state.scores.get(ident, 0) >= c
+        return lambda ctx: ctx.state.scores.get(ident, 0) <= c
+    return None
+
+
 def _suggest(word: str, options: Any) -> str:
     match = difflib.get_close_matches(word, sorted(options), n=1)
     return f" (did you mean '{match[0]}'?)" if match else ""
@@ -298,6 +319,9 @@ class _Compiler:
         if isinstance(n.op, ast.Not):
             self._bool(inner)
             predicate = inner.name if inner.name and isinstance(inner.name[1], tuple) else None
+            if inner.name and inner.name[0] == "flag":  # not flag.x: one closure, not two
+                flag = inner.name[1]
+                return _Node(BOOL, lambda ctx: flag not in ctx.state.flags, name=predicate)
             return _Node(BOOL, lambda ctx: not f(ctx), name=predicate)
         if isinstance(n.op, ast.USub):
             self._num(inner)
@@ -342,7 +366,11 @@ class _Compiler:
             raise self.fail('strings can only be compared with == or !=; for tiers use at_least("system", "B")')
         if right.is_const:
             self._check_tier_literals(left, (right.const,))
-        node = _Node(BOOL, _compare_const(op_type, lf, right.const) if right.is_const else lambda ctx: cmp(lf(ctx), rf(ctx)))
+        fused = _read_and_compare(left.name, op_type, right.const) if right.is_const else None
+        if fused is not None:
+            node = _Node(BOOL, fused)
+        else:
+            node = _Node(BOOL, _compare_const(op_type, lf, right.const) if right.is_const else lambda ctx: cmp(lf(ctx), rf(ctx)))
         if left.name and right.is_const:
             node.name = left.name
             node.const = (COMPARE_SYMBOLS[op_type], right.const)  # for lock reasons
