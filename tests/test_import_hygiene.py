@@ -34,3 +34,14 @@ def test_no_ui_imported(code: str, forbidden: tuple[str, ...]) -> None:
     quiet = code.replace("; main(", "; contextlib.redirect_stdout(io.StringIO()).__enter__(); main(")  # the report is not read
     result = run(quiet, forbidden)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_save_layer_read_before_the_title_leaves_the_content_model_and_the_loader_alone() -> None:
+    """Continue lists saves before the title; that must not import what only a life needs."""
+    script = (
+        "import sys; import game.saves, game.saves.format; "
+        "bad = sorted(m for m in sys.modules if m in ('game.engine.content', 'game.engine.life', 'game.engine.selection') "
+        "or m.startswith('game.packs')); print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -7,9 +7,10 @@ mode, the TUI and the reports can word it (and translate it) as they like.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from game.engine.content import Choice, Event
+if TYPE_CHECKING:  # annotations only: the save layer reads Record before the title, without the content model
+    from game.engine.content import Choice, Event
 
 
 @dataclass(frozen=True, slots=True)
