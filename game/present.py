@@ -85,6 +85,20 @@ def signed(value: float) -> str:
     return text if value < 0 else f"+{text}"
 
 
+def score_text(content: Content, system_id: str, value: float) -> str:
+    """A score (or points) in the system's own unit: a passenger rating of 480 is '4.80'."""
+    system = content.systems.get(system_id)
+    if system is None or system.scale == 1:
+        return number(value)
+    return f"{value * system.scale:.{system.decimals}f}"
+
+
+def signed_score(content: Content, system_id: str, value: float) -> str:
+    """Points in the system's own unit, with their sign: '-0.08'."""
+    text = score_text(content, system_id, value)
+    return text if value < 0 else f"+{text}"
+
+
 def stat_value(content: Content, stat: str, value: float) -> str:
     unit = content.stats[stat].unit if stat in content.stats else ""
     shown = number(round(value, 2))
@@ -176,10 +190,10 @@ def record_text(content: Content, record: Record, display: Display) -> str:
     if not display.rules_shown(content, record.system):
         return S["score_moved_opaque"].format(system=system)
     return S["score_change"].format(
-        points=signed(record.points),
+        points=signed_score(content, record.system, record.points),
         rule=rule_name(content, record.system, record.rule),
         system=system,
-        score=number(record.score) if mode == "shown" else "?",
+        score=score_text(content, record.system, record.score) if mode == "shown" else "?",
     )
 
 

@@ -59,3 +59,15 @@ def test_the_short_debrief_names_every_lost_privilege(builtin: Content) -> None:
     assert len(lost) > 4
     text = "\n".join(short_debrief(report))
     assert all(name in text for name in lost), [n for n in lost if n not in text]
+
+
+def test_a_rating_is_shown_in_its_own_unit(builtin: Content) -> None:
+    """The passenger rating is kept as 100–500 and shown in stars: 480 is '4.80', a small deduction '-0.08'."""
+    from game.engine.model import Record
+
+    assert present.score_text(builtin, "ride_rating", 480) == "4.80"
+    assert present.signed_score(builtin, "ride_rating", -8) == "-0.08"
+    assert present.score_text(builtin, "municipal", 995) == "995"  # other systems as they are
+    record = Record(3, "ride_rating", "ride_late", -8, 472, "x/y", True)
+    line = present.record_text(builtin, record, present.Display())
+    assert "-0.08" in line and line.endswith("→ 4.72") and "472" not in line

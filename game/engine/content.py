@@ -124,6 +124,9 @@ class System:
     description: str = ""
     source: str = ""
     reliability: str = ""
+    scale: float = 1.0
+    """A score is shown multiplied by this (0.01 shows a rating of 480 as 4.80); the engine counts unscaled."""
+    decimals: int = 0
 
     def tier_for(self, score: float) -> Tier | None:
         for tier in self.tiers:

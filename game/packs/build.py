@@ -189,7 +189,21 @@ class Builder:
             )
             for t in tiers
         )
-        return c.System(key, v.name, v.min, v.max, v.start, v.visibility, built, {}, v.description, v.source, v.reliability)
+        return c.System(
+            key,
+            v.name,
+            v.min,
+            v.max,
+            v.start,
+            v.visibility,
+            built,
+            {},
+            v.description,
+            v.source,
+            v.reliability,
+            float(v.scale),
+            v.decimals,
+        )
 
     def _rules(self, systems: dict[str, c.System]) -> None:
         acts = self.items("acts")

@@ -108,6 +108,9 @@ class SystemDef(Base, kw_only=True):
     tiers: Annotated[list[TierDef], Meta(max_length=50)] = []
     source: Text = ""
     reliability: Reliability = ""
+    scale: Annotated[float, Meta(gt=0, le=1000)] = 1
+    """Scores are shown multiplied by this, in the system's own unit (0.01: 480 is shown as 4.80 stars)."""
+    decimals: Annotated[int, Meta(ge=0, le=4)] = 0
 
 
 class ActDef(Base, kw_only=True):

@@ -45,7 +45,7 @@ def _one_system(content: Content, state: State, shadow_id: str, real: list[str])
             S["other_rules_act"].format(
                 rule=present.rule_name(content, shadow_id, rule),
                 times=S["other_rules_times"].format(n=len(points)) if len(points) > 1 else "",
-                points=present.signed(round(sum(points), 1)),
+                points=present.signed_score(content, shadow_id, round(sum(points), 1)),
             )
             for rule, points in sorted(counted.items(), key=lambda kv: sum(kv[1]))
         ]

@@ -76,7 +76,8 @@ class PlainGame:
             name = present.name_of(self.content, "system", system_id)
             tier = present.tier_name(self.content, system_id, state.tiers.get(system_id, ""))
             if mode == "shown":
-                self.say(S["score_line"].format(system=name, score=present.number(state.scores[system_id]), tier=tier))
+                score = present.score_text(self.content, system_id, state.scores[system_id])
+                self.say(S["score_line"].format(system=name, score=score, tier=tier))
             elif mode == "tier":
                 self.say(S["score_tier_only"].format(system=name, tier=tier))
         stats = [
@@ -162,7 +163,8 @@ class PlainGame:
             name = present.name_of(content, "system", system_id)
             tier = present.tier_name(content, system_id, state.tiers.get(system_id, ""))
             if mode == "shown":
-                self.say(S["final_score"].format(system=name, score=present.number(state.scores[system_id]), tier=tier))
+                score = present.score_text(content, system_id, state.scores[system_id])
+                self.say(S["final_score"].format(system=name, score=score, tier=tier))
             elif mode == "tier":
                 self.say(S["final_tier_only"].format(system=name, tier=tier))
         if self.life.scenario.goals:
@@ -204,7 +206,7 @@ class PlainGame:
                 self.say(
                     S["compare_line"].format(
                         system=present.name_of(content, "system", system_id),
-                        score=present.number(state.scores[system_id]),
+                        score=present.score_text(content, system_id, state.scores[system_id]),
                         tier=present.tier_name(content, system_id, state.tiers.get(system_id, "")),
                     )
                 )

@@ -43,6 +43,8 @@ class SystemRow:
     up: str
     down: str
     history: tuple[float, ...]
+    shown: str = ""
+    """The score in the system's own unit ('4.80' for a rating kept as 480)."""
 
 
 @dataclass(frozen=True)
@@ -93,13 +95,18 @@ def system_rows(life: Life, display: Display, *, shadow: bool = False) -> list[S
                 mode=mode,
                 score=score,
                 tier=band_of(content, system, state.tiers.get(system, "")),
-                up=S["tier_up"].format(points=present.number(up[1]), tier=present.tier_name(content, system, up[0]))
+                up=S["tier_up"].format(
+                    points=present.score_text(content, system, up[1]), tier=present.tier_name(content, system, up[0])
+                )
                 if up
                 else S["tier_top"],
-                down=S["tier_down"].format(points=present.number(down[1]), tier=present.tier_name(content, system, down[0]))
+                down=S["tier_down"].format(
+                    points=present.score_text(content, system, down[1]), tier=present.tier_name(content, system, down[0])
+                )
                 if down
                 else S["tier_bottom"],
                 history=score_series(life, system),
+                shown=present.score_text(content, system, score),
             )
         )
     return rows

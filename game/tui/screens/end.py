@@ -28,7 +28,7 @@ def grades_text(rows: list[view.SystemRow]) -> Text:
     for row in rows:
         out.append(f"\n{row.name}  ")
         if row.mode == "shown":
-            out.append(present.number(row.score) + " ")
+            out.append((row.shown or present.number(row.score)) + " ")
         out.append_text(badge(row.tier))
     return out
 

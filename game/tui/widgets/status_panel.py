@@ -36,7 +36,7 @@ def system_line(row: SystemRow) -> Text:
     text = Text(row.name, style="bold")
     text.append("\n")
     if row.mode == "shown":
-        text.append(present.number(row.score) + " ")
+        text.append((row.shown or present.number(row.score)) + " ")
     text.append_text(badge(row.tier))
     if row.mode == "shown":
         text.append(f"\n{row.up}\n{row.down}", style="dim")
