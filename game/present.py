@@ -8,8 +8,9 @@ through :mod:`game.safe_text`. Nothing here changes the game.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.safe_text import to_plain
 from game.strings import S
@@ -25,7 +26,7 @@ class Display:
     ``shown`` (number and tier), ``tier`` (tier only) or ``hidden``; ``disclosed``
     says whether rule names and points are shown for opaque systems."""
 
-    scores: dict[str, str] = field(default_factory=dict)
+    scores: Mapping[str, str] = field(default_factory=dict)
     disclosed: bool | None = None
 
     def mode(self, content: Content, system: str) -> str:
@@ -43,15 +44,15 @@ class Display:
 
 def name_of(content: Content, kind: str, ident: str) -> str:
     """The display name of an id (a system, privilege, list, stat, character, ...)."""
-    table = {
+    tables: dict[str, Mapping[str, Any]] = {
         "system": content.systems,
         "privilege": content.privileges,
         "list": content.lists,
         "stat": content.stats,
         "character": content.characters,
         "city": content.cities,
-    }.get(kind, {})
-    item = table.get(ident)
+    }
+    item = tables.get(kind, {}).get(ident)
     return to_plain(item.name) if item is not None else ident
 
 
@@ -279,8 +280,8 @@ class LossSpan:
     open: bool
 
 
-def privilege_spans(log: list[list], last_day: int) -> list[LossSpan]:
-    """Spans of lost privileges from the engine's privilege log ([day, privilege, held, cause])."""
+def privilege_spans(log: Sequence[tuple[int, str, bool, str]], last_day: int) -> list[LossSpan]:
+    """Spans of lost privileges from the engine's privilege log ((day, privilege, held, cause))."""
     lost_since: dict[str, int] = {}
     spans: list[LossSpan] = []
     for day, privilege, held, _cause in log:

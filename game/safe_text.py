@@ -132,8 +132,8 @@ def raw(stream: TextIO) -> TextIO:
 def guard_streams() -> Iterator[None]:
     """Wrap ``sys.stdout`` and ``sys.stderr`` in :class:`SafeStream` for the duration."""
     saved = sys.stdout, sys.stderr
-    sys.stdout = SafeStream(raw(sys.stdout))  # type: ignore[assignment]
-    sys.stderr = SafeStream(raw(sys.stderr))  # type: ignore[assignment]
+    sys.stdout = SafeStream(raw(sys.stdout))
+    sys.stderr = SafeStream(raw(sys.stderr))
     try:
         yield
     finally:
@@ -148,7 +148,7 @@ def console(*, stderr: bool = False, file: TextIO | None = None, **options: Any)
     from rich.segment import Segment
 
     class SafeConsole(Console):
-        def render(self, renderable: Any, options: Any = None) -> Iterable[Segment]:  # type: ignore[override]
+        def render(self, renderable: Any, options: Any = None) -> Iterable[Segment]:
             for segment in super().render(renderable, options):
                 if segment.control or is_clean(segment.text):
                     yield segment

@@ -1,7 +1,8 @@
-"""The layer contracts hold: import-linter runs as part of the suite."""
+"""The layer contracts and the types hold: import-linter and mypy run as part of the suite."""
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -26,3 +27,12 @@ def test_the_engine_imports_only_the_standard_library() -> None:
         if imported not in engine
     }
     assert sorted(m for m in outside if m.startswith("game") or m not in sys.stdlib_module_names) == []
+
+
+def test_mypy_finds_no_errors() -> None:
+    """mypy as configured in pyproject.toml ([tool.mypy]: strict on engine, packs, play and saves)."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-error-summary", "--cache-dir", str(ROOT / ".mypy_cache")],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from game.engine.model import LockReason, Notice, Record
@@ -136,7 +137,8 @@ def clause_lock(life: Life, clause: Clause, detail: str) -> LockReason:
         return LockReason("friend", {"character": args[0], "negated": negated}, detail)
     if kind == "compare":
         space, ident, op, value = *args, clause.op, clause.value
-        now = {"stat": life.stat, "score": life.score, "tier": life.tier}.get(space, lambda _i: None)(ident)
+        readers: dict[str, Callable[[str], object]] = {"stat": life.stat, "score": life.score, "tier": life.tier}
+        now = readers[space](ident) if space in readers else None
         return LockReason("compare", {"namespace": space, "id": ident, "op": op, "value": value, "now": now}, detail)
     return LockReason("text", {"source": clause.source}, detail)
 

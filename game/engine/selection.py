@@ -109,9 +109,10 @@ class EventIndex:
     @classmethod
     def for_scenario(cls, content: Content, scenario: Scenario) -> EventIndex:
         key = ("event_index", scenario.id)
-        if key not in content.cache:
-            content.cache[key] = cls(content, scenario)
-        return content.cache[key]
+        index = content.cache.get(key)
+        if not isinstance(index, EventIndex):
+            index = content.cache[key] = cls(content, scenario)
+        return index
 
     def draw(self, life: Life) -> Event | None:
         """One eligible event drawn by weight, or None if none is eligible."""

@@ -28,7 +28,7 @@ class Builder:
         self.layered = layered
         self.problems = problems
         self.sections = layered.sections
-        self.compiled: dict[tuple, Compiled | None] = {}
+        self.compiled: dict[tuple[object, str, type], Compiled | None] = {}
 
     def items(self, section: str) -> dict[str, Item]:
         return self.sections.get(section, {})
@@ -260,7 +260,7 @@ class Builder:
             if idents:
                 known = self.recordable if section == "recordable" else self.items(section)
                 checked[name] = self.refs(o, p + name, idents, known, what)
-        stats = ()
+        stats: tuple[tuple[str, Compiled], ...] = ()
         if v.stats:
             stats = tuple(
                 (s, e)
@@ -275,7 +275,7 @@ class Builder:
                         e := self.expr(o, p + "character_scores", raw, NUM)
                     ):
                         cscores.append((who, system, e))
-        schedule = ()
+        schedule: tuple[tuple[str, int], ...] = ()
         if v.schedule:
             schedule = tuple(
                 (s.event, s.after) for s in v.schedule if self.ref(o, p + "schedule", s.event, self.layered.events, "event")

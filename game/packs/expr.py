@@ -215,7 +215,8 @@ class _Compiler:
             if isinstance(n, ast.BinOp):
                 hint = _FORBIDDEN_HINTS.get(type(n.op), f"operator '{type(n.op).__name__}' is not allowed")
             raise self.fail(hint)
-        return method(n, depth + 1)
+        node: _Node = method(n, depth + 1)
+        return node
 
     # -- literals -----------------------------------------------------------
     def n_Constant(self, n: ast.Constant, depth: int) -> _Node:
@@ -376,7 +377,7 @@ class _Compiler:
             node.const = (COMPARE_SYMBOLS[op_type], right.const)  # for lock reasons
         return node
 
-    def _check_tier_literals(self, left: _Node, values: tuple) -> None:
+    def _check_tier_literals(self, left: _Node, values: tuple[object, ...]) -> None:
         if left.name and left.name[0] == "tier":
             tiers = self.names.systems.get(left.name[1], ())
             for v in values:
@@ -427,7 +428,11 @@ class _Compiler:
         raise self.fail(f"unknown 'friends.{attr}'{_suggest(attr, ['mean', 'count', 'below'])}")
 
 
-def _math(name: str, arity: tuple[int, int], impl: Callable[..., Any]):
+_Builder = Callable[["_Compiler", list[ast.expr], int], "_Node"]
+"""How a function call compiles: (compiler, arguments, depth) → node."""
+
+
+def _math(name: str, arity: tuple[int, int], impl: Callable[..., Any]) -> _Builder:
     def build(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
         if not arity[0] <= len(args) <= arity[1]:
             raise c.fail(f"{name}() takes {arity[0]}–{arity[1]} arguments")
@@ -437,7 +442,7 @@ def _math(name: str, arity: tuple[int, int], impl: Callable[..., Any]):
     return build
 
 
-def _predicate(name: str, kinds: tuple[str, ...], method: str):
+def _predicate(name: str, kinds: tuple[str, ...], method: str) -> _Builder:
     """A function of quoted ids, like has("flights") or at_least("municipal", "B")."""
 
     def build(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
@@ -489,7 +494,7 @@ def _chose(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
     return _Node(BOOL, lambda ctx: ctx.chose(event, choice))
 
 
-_FUNCTIONS: dict[str, Callable[[_Compiler, list[ast.expr], int], _Node]] = {
+_FUNCTIONS: dict[str, _Builder] = {
     "min": _math("min", (2, 8), min),
     "max": _math("max", (2, 8), max),
     "abs": _math("abs", (1, 1), abs),

@@ -98,12 +98,12 @@ def layer(ordered: list[PackSource], problems: Problems) -> Layered:
         table[key] = item
 
     for source in ordered:
-        for section, items in source.sections.items():
+        for section, entries in source.sections.items():
             table = result.sections.setdefault(section, {})
-            for key, item in items.items():
+            for key, item in entries.items():
                 item.pack = source.id
                 put(table, key, item, section.rstrip("s") if section != "rules" else "rule")
-        for kind, items, table in (("event", source.events, result.events), ("daily rule", source.daily, result.daily)):
+        for kind, items, listed in (("event", source.events, result.events), ("daily rule", source.daily, result.daily)):
             seen: dict[str, Item] = {}
             for item in items:
                 item.pack = source.id
@@ -116,5 +116,5 @@ def layer(ordered: list[PackSource], problems: Problems) -> Layered:
                     )
                     continue
                 seen[item.value.id] = item
-                put(table, item.value.id, item, kind)
+                put(listed, item.value.id, item, kind)
     return result

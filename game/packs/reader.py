@@ -205,7 +205,9 @@ def read_pack(folder: Path, problems: Problems) -> PackSource:
     return source
 
 
-def _read_document(data: dict, shown: str, index: LineIndex, source: PackSource, problems: Problems, is_manifest: bool) -> None:
+def _read_document(
+    data: dict[str, Any], shown: str, index: LineIndex, source: PackSource, problems: Problems, is_manifest: bool
+) -> None:
     for key, value in data.items():
         struct = schema.SECTION_TYPES.get(key)
         if struct is None:
@@ -256,7 +258,7 @@ def _read_document(data: dict, shown: str, index: LineIndex, source: PackSource,
             _add(section, item_id, item, struct, Origin(shown, f"{key}.{item_id}", index), problems)
 
 
-def _check_count(value: list | dict, key: str, shown: str, index: LineIndex, problems: Problems) -> None:
+def _check_count(value: list[Any] | dict[str, Any], key: str, shown: str, index: LineIndex, problems: Problems) -> None:
     if len(value) > MAX_ITEMS:
         problems.error(shown, index.line_of(key), f"'{key}' has {len(value)} items; the limit is {MAX_ITEMS} per file")
 

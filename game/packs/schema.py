@@ -11,7 +11,7 @@ strings in the small language of :mod:`game.packs.expr`.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, Struct, field
@@ -369,6 +369,6 @@ SECTION_TYPES: dict[str, type] = {
 """Top-level key → the struct of one item in it (the loader converts item by item)."""
 
 
-def json_schema() -> dict:
+def json_schema() -> dict[str, Any]:
     """JSON Schema for a pack file, for editors (Taplo, Even Better TOML)."""
     return msgspec.json.schema(PackFile)

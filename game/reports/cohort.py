@@ -148,17 +148,17 @@ def _event_shares(content: Content, lives: list[LifeReport]) -> list[EventShares
     for event_id, taken in firsts.items():
         if len(taken) < 2 and len(lives) > 1:
             continue
-        event = content.events.get(event_id)
+        found = content.events.get(event_id)
         counts = Counter(choice for _, choice in taken)
-        order = [c.id for c in event.choices] if event else sorted(counts)
-        labels = {c.id: c.label for c in event.choices} if event else {}
+        order = [c.id for c in found.choices] if found else sorted(counts)
+        labels = {c.id: c.label for c in found.choices} if found else {}
         choices = [
             ChoiceShare(c, _plain(labels.get(c, c)), counts.get(c, 0), counts.get(c, 0) / len(taken))
             for c in [*order, *sorted(set(counts) - set(order))]
             if counts.get(c, 0) or c in order
         ]
         out.append(
-            EventShares(event_id, _plain(event.title) if event else event_id, len(taken), choices, min(d for d, _ in taken))
+            EventShares(event_id, _plain(found.title) if found else event_id, len(taken), choices, min(d for d, _ in taken))
         )
     return sorted(out, key=lambda e: (e.first_day, -e.players, e.event))
 

@@ -6,6 +6,7 @@ section on its own page). All pack text is escaped with :func:`html.escape`.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 
 from game import __version__, present
@@ -163,19 +164,22 @@ def _class(debrief: Debrief, cohort: ClassReport) -> list[str]:
     out.append("</section>")
     out.append(f'<section class="page"><h2>{e(S["report_losses"])}</h2>')
     if cohort.losses:
-        rows = [[loss.player, loss.moment.name, loss.moment.day, cause_of_moment(loss.moment)] for loss in cohort.losses]
+        loss_rows = [[loss.player, loss.moment.name, loss.moment.day, cause_of_moment(loss.moment)] for loss in cohort.losses]
         out.append(
-            _table([S["report_col_player"], S["report_col_privilege"], S["report_col_day"], S["report_col_why"]], rows, {2})
+            _table([S["report_col_player"], S["report_col_privilege"], S["report_col_day"], S["report_col_why"]], loss_rows, {2})
         )
     else:
         out.append(f"<p>{e(S['report_losses_none'])}</p>")
     for privilege in sorted({loss.moment.privilege for loss in cohort.losses}):
         out += _prompts(debrief.prompts.for_privilege(privilege))
     out.append(f"<h2>{e(S['report_movers'])}</h2><p>{e(S['report_movers_note'])}</p>")
-    rows = [[m.text, m.taken, _signed_html(m.mean), "; ".join(m.rules)] for m in cohort.movers]
+    mover_rows = [[m.text, m.taken, _signed_html(m.mean), "; ".join(m.rules)] for m in cohort.movers]
     out.append(
         _table(
-            [S["report_col_choice"], S["report_col_taken"], S["report_col_mean"], S["report_col_rules"]], rows, {1, 2}, raw={2}
+            [S["report_col_choice"], S["report_col_taken"], S["report_col_mean"], S["report_col_rules"]],
+            mover_rows,
+            {1, 2},
+            raw={2},
         )
     )
     recorded = sorted({(r.system, r.rule) for life in cohort.lives for r in life.records if not r.shadow})
@@ -291,7 +295,7 @@ def _signed_html(value: float) -> str:
     return f'<span class="{cls}">{e(present.signed(round(value, 1)))}</span>'
 
 
-def _table(heads: list[str], rows: list[list[object]], numeric: set[int], raw: set[int] | None = None) -> str:
+def _table(heads: list[str], rows: Sequence[Sequence[object]], numeric: set[int], raw: set[int] | None = None) -> str:
     raw = raw or set()
     head = "".join(f"<th{_NUM if i in numeric else ''}>{e(h)}</th>" for i, h in enumerate(heads))
     body = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -32,7 +32,7 @@ def render_terminal(debrief: Debrief, console: Console, hint_paths: str = "") ->
 
 def _class(cohort: ClassReport) -> Group:
     n = cohort.players
-    parts: list[object] = []
+    parts: list[RenderableType] = []
     for system, rows in cohort.tiers.items():
         table = Table(title=Text(S["report_tiers_of"].format(system=cohort.system_names[system])), title_justify="left")
         table.add_column(S["report_col_final"])
@@ -57,8 +57,8 @@ def _class(cohort: ClassReport) -> Group:
         for head in (S["report_col_player"], S["report_col_privilege"], S["report_col_day"], S["report_col_why"]):
             losses.add_column(head)
         for loss in cohort.losses[:20]:
-            m = loss.moment
-            losses.add_row(Text(loss.player), Text(m.name), str(m.day), Text(cause_of_moment(m)))
+            moment = loss.moment
+            losses.add_row(Text(loss.player), Text(moment.name), str(moment.day), Text(cause_of_moment(moment)))
         parts.append(losses)
     movers = Table(title=S["report_movers"], title_justify="left")
     movers.add_column(S["report_col_choice"])
@@ -73,7 +73,7 @@ def _class(cohort: ClassReport) -> Group:
 
 
 def _life(life: LifeReport) -> Group:
-    parts: list[object] = [Text(S["report_life_of"].format(player=life.player or life.name), style="bold")]
+    parts: list[RenderableType] = [Text(S["report_life_of"].format(player=life.player or life.name), style="bold")]
     for s in life.series:
         parts.append(Text(S["report_term_final"].format(system=s.name, score=present.number(s.final), tier=s.final_tier)))
     for g in life.goals:

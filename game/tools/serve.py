@@ -108,6 +108,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _resolve(host: str) -> str:
     try:
-        return socket.getaddrinfo(host, None)[0][4][0]
+        return str(socket.getaddrinfo(host, None)[0][4][0])
     except (OSError, IndexError):
         return LOOPBACK

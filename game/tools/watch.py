@@ -147,7 +147,7 @@ def plain_hook(
         result = live.poll(game.life)
         if result is None:
             return
-        if result.ok and result.life is not None:
+        if result.life is not None and result.content is not None:
             game.life, game.content = result.life, result.content
             if on_swap is not None:
                 on_swap(result.life)

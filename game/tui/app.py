@@ -12,14 +12,13 @@ from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.packs.problems import PackError
 from game.strings import S
 from game.tui.safe_lines import SafeSegments
-from game.tui.saving import SavesMixin
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import TooSmallScreen
 from game.tui.session import Session
@@ -45,7 +44,7 @@ MIN_SIZE = (80, 24)
 """The smallest terminal the game is laid out for (columns, rows)."""
 
 
-class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
+class CitizenApp(WorkshopMixin):
     """AAA Citizen in the terminal. ``start``: begin the life of ``setup`` at once, skipping the title."""
 
     CSS_PATH = "app.tcss"
@@ -75,10 +74,11 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         super().__init__()
         self.start_theme = theme
         self.remember_theme = remember_theme
-        self.watch = watch
+        self.live_reload = watch
+        """The pack watcher of ``--watch`` (not ``watch``: that name is Textual's ``DOMNode.watch``)."""
         self.workshop = workshop
         self.session = Session(content, display, saves, player)
-        self.defaults = setup
+        self.defaults: Setup | None = setup
         self.start_now = start and setup is not None
         self.pack_error: PackError | None = None
         """Set when the packs, loaded after the title appeared, have errors (the app then exits with 1)."""
@@ -99,10 +99,10 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
             self.theme = textual_theme(self.start_theme)
         if self.remember_theme:
             remember_changes(self)
-        if self.watch is not None:
+        if self.live_reload is not None:
             from game.tui.live_reload import start_watching
 
-            start_watching(self, self.watch)
+            start_watching(self, self.live_reload)
         self.push_screen(TitleScreen())
         self.call_after_refresh(self.after_first_screen)
         if self.workshop is not None:
@@ -248,7 +248,7 @@ class CitizenApp(WorkshopMixin, SavesMixin, App[int]):
         """Whether the too-small message shows (it stays the top screen while it does)."""
         return bool(self.screen_stack) and isinstance(self.screen_stack[-1], TooSmallScreen)
 
-    def push_screen(self, screen, *args, **kwargs):  # type: ignore[no-untyped-def]  # Textual's overloads
+    def push_screen(self, screen, *args, **kwargs):  # Textual's overloads
         """Push ``screen``; while the terminal is too small, beneath the message (a tier change, the end, ...)."""
         if isinstance(screen, TooSmallScreen) or not self.covered():
             return super().push_screen(screen, *args, **kwargs)

@@ -29,7 +29,7 @@ def check(app: CitizenApp, live: LiveReload) -> None:
     result = live.poll(session.life)
     if result is None:
         return
-    if result.ok:
+    if result.content is not None:
         session.content = result.content
         if result.life is not None:
             session.life = result.life

@@ -7,21 +7,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.app import App
+
 from game.saves import SaveError
 from game.strings import S
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from textual.screen import Screen
+
     from game.engine.life import Life
     from game.saves import LoadedSave
-    from game.tui.app import CitizenApp
-
-    _Base = CitizenApp
-else:
-    _Base = object
+    from game.tui.session import Session
 
 
-class SavesMixin(_Base):
+class SavesMixin(App[int]):
     """Mixed into :class:`~game.tui.app.CitizenApp`; uses its ``session``, ``go`` and ``show_end``."""
+
+    session: Session
+    go: Callable[[Screen | None], None]
+    show_end: Callable[[], None]
 
     def has_saves(self) -> bool:
         """Whether the title may offer Load."""

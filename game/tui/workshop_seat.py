@@ -10,18 +10,22 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.saves import SaveError
+from game.tui.saving import SavesMixin
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from game.engine.state import Setup
     from game.reports.prompts import Prompts
-    from game.tui.app import CitizenApp
-
-    _Base = CitizenApp
-else:
-    _Base = object
+    from game.workshop import Workshop
 
 
-class WorkshopMixin(_Base):
+class WorkshopMixin(SavesMixin):
     """Mixed into :class:`~game.tui.app.CitizenApp`; uses its ``workshop``, ``session``, ``start_life`` and ``resume``."""
+
+    workshop: Workshop | None
+    defaults: Setup | None
+    start_life: Callable[[Setup], None]
 
     def ask_player(self) -> None:
         """Show the name question (the first thing a workshop player sees)."""

@@ -8,6 +8,7 @@ file and line, so ``citizen validate`` prints them like pack problems;
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -211,7 +212,7 @@ def check(workshop: Workshop, content: Content, problems: Problems, index: LineI
                     shown, line(f"overrides.{system}.{rule}"), f"system '{system}' has no rule '{rule}'{_hint(rule, known)}"
                 )
     for i, prompt in enumerate(spec.prompts):
-        _check_prompt(prompt, content, problems, shown, lambda key, i=i: line(f"prompt[{i}].{key}"))
+        _check_prompt(prompt, content, problems, shown, functools.partial(_prompt_line, line, i))
     languages = {lang for pack in content.packs for lang in pack.languages}
     if spec.language not in languages:
         problems.warning(
@@ -226,6 +227,10 @@ def _kind(value: object) -> str:
     if isinstance(value, bool):
         return "bool"
     return "number" if isinstance(value, int | float) else "text"
+
+
+def _prompt_line(line: Callable[[str], int], i: int, key: str) -> int:
+    return line(f"prompt[{i}].{key}")
 
 
 def _check_prompt(prompt: PromptDef, content: Content, problems: Problems, shown: str, line: Callable[[str], int]) -> None:

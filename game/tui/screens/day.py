@@ -121,8 +121,8 @@ class DayScreen(Screen):
             text = present.notice_text(content, notice, display)
             if text:
                 cause = present.cause_text(content, notice.data["record"].cause)
-                severity = "warning" if notice.data["record"].points < 0 else "information"
-                self.notify(text, title=cause, markup=False, severity=severity)
+                warn = notice.data["record"].points < 0
+                self.notify(text, title=cause, markup=False, severity="warning" if warn else "information")
 
     def next_moment(self, _result: object = None) -> None:
         """Show the next tier-change modal; when none is left and the life is over, the end."""
