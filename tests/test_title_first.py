@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.app import App
 
 from game.cli import main
 from game.tui import app as tui
@@ -24,7 +25,7 @@ def headless(monkeypatch: pytest.MonkeyPatch) -> list[tui.CitizenApp]:
             self.exit(0)
 
     monkeypatch.setattr(tui.CitizenApp, "after_first_screen", after_first_screen)
-    monkeypatch.setattr(tui.CitizenApp, "run", lambda self, **kw: tui.App.run(self, headless=True, size=(100, 30)))
+    monkeypatch.setattr(tui.CitizenApp, "run", lambda self, **kw: App.run(self, headless=True, size=(100, 30)))
     return started
 
 
