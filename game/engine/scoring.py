@@ -64,7 +64,7 @@ def update_tier(life: Life, system_id: str, cause: str) -> None:
         life.notify(Notice("tier", {"system": system_id, "old": old, "new": new, "gained": gained, "lost": lost}))
 
 
-def _granted_and_revoked(life: Life) -> tuple[set[str], dict[str, tuple]]:
+def _granted_and_revoked(life: Life) -> tuple[set[str], dict[str, tuple[str | bool, ...]]]:
     """Privileges granted by tiers and lists, and for each revoked one what revokes it.
 
     What revokes it is ``("tier", system, tier)``, ``("list", list)``, or
@@ -73,8 +73,8 @@ def _granted_and_revoked(life: Life) -> tuple[set[str], dict[str, tuple]]:
     """
     content, state = life.content, life.state
     granted: set[str] = set()
-    revoked: dict[str, tuple] = {}
-    reported: list[tuple[str, tuple]] = []
+    revoked: dict[str, tuple[str | bool, ...]] = {}
+    reported: list[tuple[str, tuple[str | bool, ...]]] = []
     as_reported = life.as_reported
     for system_id in state.enrolled:
         tier_id = state.tiers.get(system_id)
