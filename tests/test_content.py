@@ -178,3 +178,29 @@ def test_no_single_act_lifts_a_new_life_a_grade(builtin: Content) -> None:
                 if points > 0 and system.tier_index(system.tier_for(start + points).id) < now:
                     bought.append(f"{scenario.id}: {system_id}.{rule.id} (+{points:g} from {start:g})")
     assert not bought, bought
+
+
+@pytest.mark.parametrize(
+    ("scenario", "epilogue"),
+    [
+        ("rongcheng_worker", "rc_last_evening"),
+        ("court_defaulter", "court_last_evening"),
+        ("shanghai_kitchen", "sh_last_evening"),
+        ("sesame_renter", "ses_last_evening"),
+        ("rongcheng_villager", "rc_village_last_evening"),
+        ("shenzhen_shopper", "con_last_evening"),
+    ],
+)
+def test_a_life_ends_with_its_own_epilogue(builtin: Content, scenario: str, epilogue: str) -> None:
+    """On the last day comes the scene of this life's ending, and nothing of another life's."""
+    every = {"rc_last_evening", "court_last_evening", "sh_last_evening", "ses_last_evening", "rc_village_last_evening"}
+    others = (every | {"con_last_evening"}) - {epilogue}
+    for seed in range(6):
+        life = Life(builtin, Setup(scenario, seed))
+        chooser = random.Random(seed)
+        while (view := life.prompt()) is not None:
+            assert view.event.id not in others
+            if view.event.id == epilogue:
+                assert life.state.day == life.state.length
+            life.choose(chooser.choice([v.choice.id for v in view.choices if v.lock is None]))
+        assert life.state.event_count.get(epilogue) == 1, (scenario, seed)
