@@ -282,14 +282,16 @@ S: dict[str, str] = {
     "help_title": "Help",
     "help_text": (
         "[b]Keys[/b]\n"
-        "1–9 or ↑↓ and Enter: choose. r: the record. h: history. f: people. s: save as.\n"
+        "1–9 or ↑↓ and Enter: choose. w: why (the note behind a locked choice you tried, or the event). "
+        "m: myth and fact. r: the record. h: history. f: people. s: save as.\n"
         "F1 or ?: this help. Ctrl+P: every action by name. Ctrl+T: theme. Escape: back. q: quit.\n\n"
         "[b]Scores and grades[/b]\n"
         "Each score system turns what you do into points, and points into a grade (a tier). "
         "Grades grant privileges (a deposit-free flat, an honour board) and revoke others "
         "(high-speed rail, flights, loans). A list, like a court blacklist, revokes privileges whatever the score.\n\n"
         "[b]Locked choices[/b]\n"
-        "A choice you may not take stays on screen, dimmed, with the reason.\n\n"
+        "A choice you may not take stays on screen, dimmed, with the reason. '‡ as reported' marks a lock the "
+        "press described but the documents do not show: press w to read both.\n\n"
         "[b]Where the rules come from[/b]\n"
         "Every rule carries a source note: open the record (r) and pick an entry to read it. "
         "Some systems are opaque: they show a grade and never say why it moved."
@@ -373,6 +375,38 @@ S: dict[str, str] = {
     "report_quiet": "A quiet day.",
     "report_record": "The record",
     "report_no_records": "No score changed.",
+    "note_title": "Where this comes from",
+    "note_reported_rule": "As reported, not documented: grade {tier}, {system}",
+    "note_list": "The list: {list}",
+    "note_privilege": "{privilege}",
+    "note_event": "This situation: {event}",
+    "note_rule": "{rule} ({system})",
+    "note_reliability": "Reliability: {level}",
+    "note_none": "No note for this.",
+    "note_myth_hint": "Press M for the myth and the fact: {claim}",
+    "locked_choice_why": "Press W to read where this comes from.",
+    "key_why": "Why?",
+    "key_myths": "Myth and fact",
+    "menu_myths": "Myth and fact",
+    "myths_title": "Myth and fact",
+    "myths_intro": (
+        "There is no single national social credit score in China. Before you play, here are common claims"
+        " beside what the sources say."
+    ),
+    "myths_none": "The loaded packs hold no myths.",
+    "myth_claim": "The claim: {claim}",
+    "myth_fact": "What the sources say: {fact}",
+    "myth_reliability": "How reliable the claim is: {level}",
+    "myth_sources": "Sources:",
+    "myth_source": "  • {source}",
+    "new_premise": "The premise (grade D and trains)",
+    "new_premise_reported": "As reported",
+    "new_premise_documented": "As documented",
+    "new_myths_first": "Myth and fact first",
+    "end_sources": "Where this life's rules come from",
+    "opaque_known": "{system} publishes what it counts and nothing more:",
+    "opaque_factor": "  • {factor}",
+    "opaque_secret": "How much each counts, and the formula, are secret.",
     "report_myths": "Myth and fact",
     "report_myths_note": (
         "Common claims about China's social credit systems, what the sources say, and where this class met each one."

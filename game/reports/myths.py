@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from game import present
 from game.engine.content import Content, Myth
 from game.engine.life import Life
+from game.notes import reliability_words
 from game.safe_text import to_plain
 from game.strings import S
 
@@ -39,11 +40,6 @@ class MythReport:
     moments: list[MythMoment]
 
 
-def reliability_text(level: str) -> str:
-    """A reliability id in words ('reported by a named outlet'); unknown ids as written."""
-    return S.get(f"reliability_{level}", level) if level else S["reliability_none"]
-
-
 def myth_reports(content: Content, lives: list[tuple[str, Life]]) -> list[MythReport]:
     """The deck in its order, each myth with its moments in ``lives`` ((player, life) pairs)."""
     return [
@@ -52,7 +48,7 @@ def myth_reports(content: Content, lives: list[tuple[str, Life]]) -> list[MythRe
             to_plain(myth.claim),
             to_plain(myth.fact),
             myth.reliability,
-            reliability_text(myth.reliability),
+            reliability_words(myth.reliability),
             [to_plain(s) for s in myth.sources],
             [m for player, life in lives for m in moments_of(content, myth, player, life)],
         )

@@ -168,6 +168,13 @@ class CitizenApp(WorkshopMixin):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_myths(self, focus: str | None = None) -> None:
+        """The myth-and-fact deck (from the title, the palette, a note, or before a life)."""
+        from game.tui.screens.notes import MythScreen
+
+        if not isinstance(self.screen, MythScreen):
+            self.push_screen(MythScreen(list(self.session.content.myths.values()), focus, intro=focus is None))
+
     def action_record(self) -> None:
         from game.tui.screens.record import RecordScreen
 
@@ -220,6 +227,7 @@ class CitizenApp(WorkshopMixin):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the themes, and every action bound on the current screen."""
         yield from super().get_system_commands(screen)
+        yield SystemCommand(S["menu_myths"], S["myths_intro"], self.action_myths)
         for name, (key, _theme) in THEMES.items():
             yield SystemCommand(S[key], S["cmd_theme_help"].format(theme=S[key]), partial(setattr, self, "theme", name))
         seen: set[str] = set()

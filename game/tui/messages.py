@@ -21,8 +21,9 @@ class ChoiceMade(Message):
 
 
 class LockedChoiceTried(Message):
-    """The player tried a locked choice; ``reason`` says why it is locked."""
+    """The player tried the locked choice ``choice_id``; ``reason`` says why it is locked."""
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, choice_id: str = "") -> None:
         super().__init__()
         self.reason = reason
+        self.choice_id = choice_id

@@ -30,6 +30,8 @@ class DayScreen(Screen):
     CSS_PATH = "day.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"pick({n})", S["key_choose"].format(n=n), show=False) for n in range(1, 10)),
+        Binding("w", "why", S["key_why"]),
+        Binding("m", "app.myths", S["key_myths"], show=False),
         Binding("r", "app.record", S["key_record"]),
         Binding("h", "app.history", S["key_history"]),
         Binding("f", "app.friends", S["key_friends"]),
@@ -42,6 +44,8 @@ class DayScreen(Screen):
         self.session = session
         self.first_notices = notices or []
         self.pending: list[TierModal] = []
+        self.last_locked = ""
+        """The locked choice the player tried last: W opens its note."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="day-bar")
@@ -81,6 +85,7 @@ class DayScreen(Screen):
             ChoiceRow(cv.choice.id, cv.choice.label, present.lock_text(content, cv.lock, display) if cv.lock else "")
             for cv in prompt.choices
         ]
+        self.last_locked = ""
         card.show(prompt.event.id, prompt.event.title, prompt.event.text, rows, lines, turn=len(life.state.log))
         card.query_one(ChoiceList).focus()
 
@@ -94,7 +99,39 @@ class DayScreen(Screen):
 
     @on(LockedChoiceTried)
     def _locked(self, message: LockedChoiceTried) -> None:
-        self.notify(S["locked_choice"].format(reason=message.reason), severity="warning", markup=False)
+        text = f"{S['locked_choice'].format(reason=message.reason)}\n{S['locked_choice_why']}"
+        self.notify(text, severity="warning", markup=False)
+        self.last_locked = message.choice_id
+
+    def action_why(self) -> None:
+        """The note behind the highlighted choice's lock, or behind the event when the choice is open."""
+        from game import notes
+        from game.safe_text import to_plain
+        from game.tui.screens.notes import NoteScreen
+
+        life = self.session.life
+        prompt = life.prompt() if life is not None else None
+        if life is None or prompt is None:
+            return
+        content, display = life.content, self.session.display
+        choices = self.query_one(ChoiceList)
+        rows = getattr(choices, "rows", [])
+        index = choices.highlighted
+        chosen = rows[index].choice_id if index is not None and 0 <= index < len(rows) else None
+        if any(row.choice_id == self.last_locked and row.reason for row in rows):
+            chosen = self.last_locked  # the locked choice just tried (a locked option cannot be highlighted)
+        lock = next((cv.lock for cv in prompt.choices if cv.choice.id == chosen), None)
+        if lock is not None:
+            title = present.lock_text(content, lock, display)
+            screen = NoteScreen(title, notes.lock_notes(content, lock, display), notes.myths_for_lock(content, lock))
+        else:
+            event_note = notes.event_note(content, prompt.event.id)
+            screen = NoteScreen(to_plain(prompt.event.title), [event_note] if event_note else [])
+        self.app.push_screen(screen, self._after_note)
+
+    def _after_note(self, myth_id: str | None) -> None:
+        if myth_id:
+            self.app.action_myths(myth_id)  # type: ignore[attr-defined]
 
     @on(ChoiceMade)
     def _chosen(self, message: ChoiceMade) -> None:

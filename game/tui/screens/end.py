@@ -81,6 +81,24 @@ def record_text(life: Life, display: Display) -> Text:
     return Text("\n".join(lines))
 
 
+def sources_text(life: Life, display: Display) -> Text:
+    """Where what happened in this life comes from: each rule, lost privilege and event once, with its
+    reliability; for a system whose rules are secret, what is publicly known about it."""
+    from game import notes
+
+    content, state = life.content, life.state
+    events = list(dict.fromkeys(event for _day, event, _choice in state.log))
+    out = Text()
+    for note in notes.life_sources(content, state.records, state.privilege_log, events, display):
+        out.append(note.heading, style="bold")
+        out.append(f"  ({S['note_reliability'].format(level=note.reliability)})\n", style="italic")
+        out.append(note.text + "\n\n")
+    for system in state.enrolled:
+        if display.mode(content, system) != "hidden" and not display.rules_shown(content, system):
+            out.append("\n".join(notes.opaque_system_lines(content, system)) + "\n")
+    return out
+
+
 class EndScreen(Screen):
     """What this life came to."""
 
@@ -127,4 +145,6 @@ class EndScreen(Screen):
             shown = [r for r in state.records if not r.shadow and self.shown.mode(life.content, r.system) != "hidden"]
             yield Static(Text(plural("end_record", len(shown)).format(n=len(shown))), classes="heading")
             yield Static(record_text(life, self.shown), id="end-record")
+            yield Static(S["end_sources"], classes="heading")
+            yield Static(sources_text(life, self.shown), id="end-sources")
         yield Footer()

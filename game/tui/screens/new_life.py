@@ -9,17 +9,17 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, OptionList, Static
+from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game import present
-from game.engine.content import Content, Scenario
+from game.engine.content import PREMISE_SETTING, Content, Scenario
 from game.engine.state import Setup
 from game.safe_text import styled, to_plain
 from game.strings import S
-from game.tui.screens.alive import alive
+from game.tui.screens.alive import SafeSelect, alive
 
 
 def scenario_text(content: Content, sc: Scenario) -> Text:
@@ -69,7 +69,7 @@ class NewLifeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield Static(S["new_life_title"], id="new-title")
         with Horizontal():
-            with Vertical(id="new-left"):
+            with VerticalScroll(id="new-left"):
                 yield Label(S["new_scenarios"])
                 yield OptionList(
                     *(Option(styled(sc.name), id=sc.id) for sc in self.content.scenarios.values()),
@@ -79,6 +79,14 @@ class NewLifeScreen(Screen):
                 yield Input(type="integer", id="seed")
                 yield Label(S["new_days"])
                 yield Input(type="integer", id="days")
+                yield Label(S["new_premise"])
+                yield SafeSelect(
+                    [(Text(S["new_premise_reported"]), "reported"), (Text(S["new_premise_documented"]), "documented")],
+                    value="reported",
+                    allow_blank=False,
+                    id="premise",
+                )
+                yield Checkbox(S["new_myths_first"], value=bool(self.content.myths), id="myths-first")
                 yield Button(S["new_start"], id="start", variant="primary")
             with VerticalScroll(id="new-right"):
                 yield Static(S["new_none"] if not self.content.scenarios else "", id="scenario-card")
@@ -102,6 +110,8 @@ class NewLifeScreen(Screen):
     def _show(self, scenario_id: str) -> None:
         sc = self.content.scenarios[scenario_id]
         self.query_one("#scenario-card", Static).update(scenario_text(self.content, sc))
+        wanted = (self.defaults.settings if self.defaults else {}).get(PREMISE_SETTING) or sc.settings.get(PREMISE_SETTING)
+        self.query_one("#premise", SafeSelect).value = "documented" if wanted == "documented" else "reported"
         days = self.query_one("#days", Input)
         if not days.value or days.value == str(getattr(self, "_shown_days", "")):
             days.value = str(sc.days)
@@ -139,15 +149,19 @@ class NewLifeScreen(Screen):
             self.notify(S["new_bad_days"], severity="error", markup=False)
             return None
         d = self.defaults
-        return Setup(
-            scenario,
-            seed,
-            days,
-            settings=dict(d.settings) if d else {},
-            rule_overrides=dict(d.rule_overrides) if d else {},
-        )
+        settings = dict(d.settings) if d else {}
+        settings[PREMISE_SETTING] = self.query_one("#premise", SafeSelect).value
+        return Setup(scenario, seed, days, settings=settings, rule_overrides=dict(d.rule_overrides) if d else {})
+
+    @property
+    def myths_first(self) -> bool:
+        """Whether the player asked to see the myth-and-fact deck before the life."""
+        return self.query_one("#myths-first", Checkbox).value
 
     def action_start(self) -> None:
         setup = self.setup()
         if setup is not None:
+            myths_first = self.myths_first
             self.app.start_life(setup)  # type: ignore[attr-defined]
+            if myths_first:
+                self.app.action_myths()  # type: ignore[attr-defined]

@@ -15,6 +15,7 @@ from textual.widgets import Button, DataTable, Footer, Select, Static
 from game import present
 from game.engine.content import Content
 from game.engine.model import Record
+from game.notes import opaque_system_lines, reliability_words
 from game.present import Display
 from game.safe_text import styled, to_plain
 from game.strings import S
@@ -63,6 +64,7 @@ def detail_text(content: Content, display: Display, record: Record) -> Text:
         out.append("\n\n")
         out.append_text(styled(rule.description))
     out.append("\n\n" + S["record_detail_source"], style="bold")
+    out.append("\n" + S["note_reliability"].format(level=reliability_words(rule.reliability)), style="italic")
     out.append("\n")
     out.append_text(styled(rule.source) if rule.source else Text(S["no_source"]))
     return out
@@ -111,6 +113,10 @@ class RecordScreen(Screen):
         yield SafeSelect(options, value=ALL, allow_blank=False, id="record-filter")
         yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
         yield Static(S["record_empty"], id="record-empty")
+        secret = [s for s in systems if not self.shown.rules_shown(self.content, s)]
+        if secret:  # what is publicly known about a system whose rules are secret
+            lines = [line for s in secret for line in opaque_system_lines(self.content, s)]
+            yield Static(Text("\n".join(lines)), id="record-opaque")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -23,6 +23,7 @@ class TitleScreen(Screen):
         Binding("n", "app.new_life", S["menu_new"]),
         Binding("c", "app.continue_life", S["menu_continue"]),
         Binding("l", "app.load", S["menu_load"]),
+        Binding("m", "app.myths", S["menu_myths"]),
         Binding("q", "app.quit", S["key_quit"]),
     ]
 
@@ -55,6 +56,7 @@ class TitleScreen(Screen):
                 Option(S["menu_new"], id="new"),
                 Option(S["menu_continue"] if can_continue else S["menu_continue_none"], id="continue", disabled=not can_continue),
                 Option(S["menu_load"], id="load", disabled=not has_saves),
+                Option(S["menu_myths"], id="myths"),
                 Option(S["menu_help"], id="help"),
                 Option(S["menu_quit"], id="quit"),
             ]
@@ -64,5 +66,12 @@ class TitleScreen(Screen):
 
     @on(OptionList.OptionSelected, "#menu")
     async def _picked(self, event: OptionList.OptionSelected) -> None:
-        action = {"new": "new_life", "continue": "continue_life", "load": "load", "help": "help", "quit": "quit"}
+        action = {
+            "new": "new_life",
+            "continue": "continue_life",
+            "load": "load",
+            "myths": "myths",
+            "help": "help",
+            "quit": "quit",
+        }
         await self.app.run_action(f"app.{action[event.option_id or 'new']}")

@@ -69,7 +69,7 @@ class ChoiceList(OptionList):
             return
         row = rows[n - 1]
         if row.reason:
-            self.post_message(LockedChoiceTried(row.reason))
+            self.post_message(LockedChoiceTried(row.reason, row.choice_id))
         else:
             self.post_message(ChoiceMade(self.event_id, row.choice_id, self.turn))
 
