@@ -1,8 +1,8 @@
 """The ``citizen`` command: parses arguments and hands over to one tool module.
 
 Each subcommand lives in ``game/tools/<name>.py`` with ``add_parser(sub)``;
-modules are imported here only as needed, so ``citizen validate`` never
-imports Textual. With no subcommand, ``citizen`` starts the game.
+only the module of the command being run is imported, so ``citizen --help``
+and ``citizen validate`` start fast. With no subcommand, ``citizen`` starts the game.
 """
 
 from __future__ import annotations
@@ -16,44 +16,56 @@ import traceback
 from pathlib import Path
 
 from game import __version__
+from game.cli_parser import CitizenParser, parse
 from game.config import ConfigError
 from game.safe_text import guard_streams
 from game.strings import S
 from game.tools.common import CliError
 
 COMMANDS = {
-    "play": "play",
-    "saves": "saves",
-    "validate": "validate",
-    "simulate": "simulate",
-    "schema": "schema_cmd",
-    "new-pack": "new_pack",
-    "packs": "packs_cmd",
-    "workshop": "workshop_cmd",
-    "debrief": "debrief",
-    "serve": "serve",
-    "config": "config_cmd",
+    "play": ("play", "play a life (the TUI, or --plain for text)"),
+    "saves": ("saves", "list, check or delete saved lives"),
+    "validate": ("validate", "check packs for errors (file:line: error: message)"),
+    "simulate": ("simulate", "play many lives headless: events never fired, dead ends, balance"),
+    "schema": ("schema_cmd", "write JSON Schema for pack files (editor completion)"),
+    "new-pack": ("new_pack", "create a new pack folder with one example of every feature"),
+    "packs": ("packs_cmd", "list the packs found, with their size and whether each validates"),
+    "workshop": ("workshop_cmd", "set up a workshop for a class (workshop new FILE)"),
+    "debrief": ("debrief", "the debrief report of saved lives (a class's, or one)"),
+    "serve": ("serve", "serve the game to web browsers (a workshop's room)"),
+    "config": ("config_cmd", "show the settings file and what is set (theme, language, saves, scenario)"),
+    "completion": ("completion", "print a shell completion script: completion bash|zsh|fish"),
 }
-"""Each subcommand and its module under game.tools, in the order ``--help`` lists them."""
+"""Each subcommand → its module under game.tools and its one-line help, in the order ``--help`` lists them.
+
+The help is here so that ``citizen --help`` imports no command's module; the
+module's own ``add_parser`` says the same (tests/test_cli_conventions.py checks).
+"""
+
+TOP_LEVEL_FLAGS = ("-h", "--help", "-V", "--version")
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with ``only``, just that subcommand's module is imported (the others stay unloaded)."""
-    parser = argparse.ArgumentParser(
+def build_parser(only: str | None = None, *, full: bool = False) -> argparse.ArgumentParser:
+    """The parser. Only ``only``'s module is imported (every command's with ``full``); the other
+    subcommands are registered by name and help alone, enough for ``--help`` and did-you-mean."""
+    parser = CitizenParser(
         prog="citizen",
         description="AAA Citizen: live a citizen's days under a social credit score.",
+        epilog="With no command, or with only play's options, citizen plays. 'citizen COMMAND --help' for more.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-V", "--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for command, module in COMMANDS.items():
-        if only is None or command == only:
+    for command, (module, summary) in COMMANDS.items():
+        if full or command == only:
             importlib.import_module(f"game.tools.{module}").add_parser(sub)
+        else:
+            sub.add_parser(command, help=summary, add_help=False)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if not argv or (argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version")):
+    if not argv or (argv[0].startswith("-") and argv[0] not in TOP_LEVEL_FLAGS):
         argv = ["play", *argv]
     parser = build_parser(argv[0] if argv[0] in COMMANDS else None)
     with guard_streams():
@@ -61,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
-    args = parser.parse_args(argv)
+    args = parse(parser, argv)
     try:
         return args.run(args)
     except CliError as exc:
