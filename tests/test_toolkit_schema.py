@@ -9,7 +9,7 @@ import pytest
 import tomli
 
 from game.cli import main
-from game.tools.schema_cmd import FILES, schemas
+from game.tools.schema_cmd import FILES, PACK_KINDS, schemas
 
 jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is in the test extra: pip install -e '.[test]'")
 
@@ -62,7 +62,7 @@ def test_wrong_files_are_rejected(validators, kind: str, text: str, where: str) 
 def test_cli_writes_both_files_and_prints_one(tmp_path: Path, capsys) -> None:
     assert main(["schema", "--out", str(tmp_path / "schema")]) == 0
     written = sorted(p.name for p in (tmp_path / "schema").iterdir())
-    assert written == sorted(FILES.values())
+    assert written == sorted(FILES[kind] for kind in PACK_KINDS)
     assert json.loads((tmp_path / "schema" / "pack.schema.json").read_text())["$defs"]["PackFile"]["required"] == ["pack"]
     capsys.readouterr()
     assert main(["schema", "--kind", "content"]) == 0

@@ -2,8 +2,9 @@
 
 Generated from :mod:`game.packs.schema`, the definitions the loader converts
 every file with, so the editor and ``citizen validate`` agree on keys and types.
-Two kinds of file: ``pack.toml`` (must hold ``[pack]``) and every other
-``.toml`` of a pack (must not). A file points at its schema with a first line
+Two kinds of pack file: ``pack.toml`` (must hold ``[pack]``) and every other
+``.toml`` of a pack (must not); and, with ``--kind workshop``, a workshop file
+(from :mod:`game.workshop.schema`). A file points at its schema with a first line
 such as ``#:schema ./schema/content.schema.json`` (Taplo, Even Better TOML).
 """
 
@@ -21,24 +22,30 @@ from game.packs.schema import json_schema
 from game.tools.common import CliError
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-FILES = {"pack": "pack.schema.json", "content": "content.schema.json"}
-"""Kind of pack file → the name of its schema file."""
+FILES = {"pack": "pack.schema.json", "content": "content.schema.json", "workshop": "workshop.schema.json"}
+"""Kind of file → the name of its schema file."""
+PACK_KINDS = ("pack", "content")
+"""What ``--out`` writes without ``--kind``: a pack's schemas."""
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("schema", help="write JSON Schema for pack files (editor completion)")
-    p.add_argument("--out", type=Path, metavar="DIR", help=f"write {' and '.join(FILES.values())} into DIR")
+    p.add_argument("--out", type=Path, metavar="DIR", help=f"write {' and '.join(FILES[k] for k in PACK_KINDS)} into DIR")
     p.add_argument(
-        "--kind", choices=list(FILES), help="only this kind: pack (pack.toml) or content (other files); printed if no --out"
+        "--kind",
+        choices=list(FILES),
+        help="only this kind: pack (pack.toml), content (other pack files) or workshop (a workshop file); printed if no --out",
     )
     p.set_defaults(run=run)
 
 
 def schemas() -> dict[str, dict]:
-    """The JSON Schema of each kind of pack file: ``pack`` for pack.toml, ``content`` for the others."""
+    """The JSON Schema of each kind of file: ``pack`` for pack.toml, ``content`` for a pack's others, ``workshop``."""
+    from game.workshop.schema import json_schema as workshop_schema
+
     base = json_schema()
-    out: dict[str, dict] = {}
-    for kind in FILES:
+    out: dict[str, dict] = {"workshop": workshop_schema()}
+    for kind in PACK_KINDS:
         doc = copy.deepcopy(base)
         root = doc["$defs"]["PackFile"]
         if kind == "pack":
@@ -63,7 +70,7 @@ def write_schemas(folder: Path, kinds: list[str] | None = None) -> list[Path]:
         raise CliError(f"cannot create {folder}: {exc.strerror}") from None
     written = []
     for kind, doc in schemas().items():
-        if kinds and kind not in kinds:
+        if kind not in (kinds or PACK_KINDS):
             continue
         target = folder / FILES[kind]
         _atomic_write(target, json.dumps(doc, indent=2, ensure_ascii=False) + "\n")

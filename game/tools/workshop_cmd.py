@@ -42,5 +42,10 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}", 1) from None
     print(f"wrote {path}")
+    from game.tools.schema_cmd import write_schemas
+    from game.workshop.schema import SCHEMA_FILE
+
+    for schema in write_schemas(path.parent / Path(SCHEMA_FILE).parent, ["workshop"]):
+        print(f"wrote {schema} (for completion in editors)")
     print(f"next: edit it, then 'citizen validate {path}' and 'citizen play --workshop {path}'")
     return 0

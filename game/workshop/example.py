@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from game.engine.content import Content
+from game.workshop.schema import SCHEMA_FILE
 
 TEMPLATE = """\
+#:schema ./{schema}
 # A workshop file for AAA Citizen.
 # Check it with:   citizen validate {name}
 # Play it with:    citizen play --workshop {name}
 # Serve a room:    citizen serve --workshop {name} --host 0.0.0.0
 # Debrief:         citizen debrief {saves_hint} --html report.html
-# The reference for every key is docs/workshop-guide.md.
+# The reference for every key is docs/workshop-guide.md; the first line points
+# editors (Taplo, Even Better TOML) at the schema written with this file, for completion.
 
 title = "{title}"
 
@@ -64,10 +67,18 @@ text = "Which choice did you hesitate over the longest, and what tipped it?"
 {event_prompt}{rule_prompt}{privilege_prompt}"""
 
 
-def example_text(content: Content, name: str, scenario: str | None = None, seed: int = 2019, saves_hint: str = "saves/") -> str:
+def example_text(
+    content: Content,
+    name: str,
+    scenario: str | None = None,
+    seed: int = 2019,
+    saves_hint: str = "saves/",
+    schema: str = SCHEMA_FILE,
+) -> str:
     """A workshop file for ``content`` that validates, with every option explained.
 
-    ``name`` is how commands in the comments refer to the file; ``saves_hint`` to its saves folder.
+    ``name`` is how commands in the comments refer to the file; ``saves_hint`` to its saves folder;
+    ``schema`` is the JSON Schema file beside it that the first line names.
     """
     scenario_id = scenario or next(iter(content.scenarios))
     sc = content.scenarios[scenario_id]
@@ -98,6 +109,7 @@ def example_text(content: Content, name: str, scenario: str | None = None, seed:
     )
     languages = sorted({lang for pack in content.packs for lang in pack.languages}) or ["en"]
     return TEMPLATE.format(
+        schema=schema,
         name=name,
         title="A month under the score",
         scenarios=", ".join(content.scenarios),

@@ -55,3 +55,20 @@ class WorkshopDef(Base, kw_only=True):
     saves: Annotated[str, Meta(min_length=1, max_length=500)] = "saves"
     overrides: dict[Id, dict[Id, int | float]] = {}
     prompts: list[PromptDef] = field(default_factory=list, name="prompt")
+
+
+SCHEMA_FILE = "schema/workshop.schema.json"
+"""Where ``citizen workshop new`` writes the schema, from the workshop file's folder (a folder of its own,
+as in a pack, so that nothing takes it for a save)."""
+
+
+def json_schema() -> dict:
+    """JSON Schema of a workshop file, for editors (Taplo, Even Better TOML): the structs above, so the
+    editor and the loader agree on keys and types (the ids are checked against the packs only by the loader)."""
+    import msgspec.json
+
+    doc = msgspec.json.schema(WorkshopDef)
+    root = doc["$defs"]["WorkshopDef"]
+    root["title"] = "An AAA Citizen workshop file"
+    root["description"] = "Every key is explained in docs/workshop-guide.md; check the file with citizen validate FILE."
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **doc}
