@@ -354,6 +354,16 @@ S: dict[str, str] = {
     "report_about_rule": "about the rule {rule}, which nobody triggered",
     "report_about_privilege": "about {privilege}, which nobody lost",
     "report_life_of": "The life of {player}",
+    "report_unfinished": "Unfinished: stopped on day {day} of {length}",
+    "report_finished": "finished",
+    "report_seat": "Seat {n}",
+    "report_grades_only": (
+        "The class saw grades, not exact scores, so this report shows grades (citizen debrief --scores shows the numbers)."
+    ),
+    "report_col_goals": "Goals met",
+    "report_col_players": "Players",
+    "report_col_lost": "Privileges lost",
+    "report_col_status": "Life",
     "report_life_meta": "{scenario} · seed {seed} · day {day} of {length}",
     "report_ended_early": "The life ended early, on day {day}.",
     "report_goals": "Goals",

@@ -93,7 +93,7 @@ def test_screenshot_shows_the_charts(tmp_path: Path) -> None:
         "--hide-scrollbars",
         "--no-first-run",
         f"--user-data-dir={tmp_path / 'profile'}",
-        "--window-size=1100,1500",
+        "--window-size=1100,2600",
         f"--screenshot={shot}",
         html.resolve().as_uri(),
     ]
@@ -101,7 +101,7 @@ def test_screenshot_shows_the_charts(tmp_path: Path) -> None:
     assert shot.is_file(), result.stderr.decode(errors="replace")[-2000:]
     assert shot.stat().st_size > 20_000  # a blank page compresses to a few KiB
     width, height, rows = read_png(shot)
-    assert (width, height) == (1100, 1500)
+    assert (width, height) == (1100, 2600)  # the summary table of 30, then the charts
     colours = {row[i : i + 3] for row in rows[::7] for i in range(0, len(row), 21)}
     assert len(colours) > 40, "the page looks uniform"
     assert count_near(rows, LINE) > 800, "no score lines drawn"

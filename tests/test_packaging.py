@@ -44,3 +44,6 @@ def test_wheel_contains_every_builtin_pack_file(tmp_path: Path) -> None:
     assert expected <= names, f"missing from the wheel: {sorted(expected - names)[:10]}"
     assert "game/cli.py" in names
     assert any(name.endswith(".tcss") for name in names)
+    templates = ROOT / "game" / "reports" / "templates"
+    shipped = {"game/reports/templates/" + path.name for path in templates.iterdir() if path.is_file()}
+    assert shipped and shipped <= names, f"debrief templates missing from the wheel: {sorted(shipped - names)}"

@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from game.engine.content import Content
 from game.engine.life import Life
 from game.reports.cohort import ClassReport, class_report
-from game.reports.life import LifeReport, life_report
+from game.reports.life import LifeReport, Series, life_report
 from game.reports.myths import MythReport, myth_reports
 from game.reports.prompts import Prompts
+from game.reports.svg import y_range
 from game.strings import S
 
 
@@ -36,6 +37,12 @@ class Debrief:
     language: str = "en"
     myths: list[MythReport] = field(default_factory=list)
     """The packs' myth-and-fact deck, each myth with the moments these lives met it."""
+    grades_only: frozenset[str] = frozenset()
+    """Systems whose exact scores the report leaves out (``*``: every system): the class saw only grades."""
+    summary_only: bool = False
+    """The class summary alone, without a page per player."""
+    ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """Each system's score scale, shared by every player's chart (so the charts compare)."""
 
     @property
     def single(self) -> LifeReport | None:
@@ -76,6 +83,8 @@ def build_debrief(
     prompts: Prompts | None = None,
     settings: list[tuple[str, str]] | None = None,
     language: str = "en",
+    grades_only: frozenset[str] = frozenset(),
+    summary_only: bool = False,
 ) -> Debrief:
     """Compute the debrief of ``played`` (one life, or a class when there are several)."""
     lives = [life_report(p.life, p.player, p.name) for p in played]
@@ -85,4 +94,25 @@ def build_debrief(
         title = lives[0].scenario_name if lives else S["game_title"]
     ordered = sorted(played, key=lambda p: (_natural(p.player), _natural(p.name)))
     myths = myth_reports(content, [(p.player or p.name, p.life) for p in ordered])
-    return Debrief(title, content, lives, cohort, prompts or Prompts(), settings or [], language, myths)
+    return Debrief(
+        title,
+        content,
+        lives,
+        cohort,
+        prompts or Prompts(),
+        settings or [],
+        language,
+        myths,
+        grades_only,
+        summary_only and cohort is not None,
+        _scales(lives),
+    )
+
+
+def _scales(lives: list[LifeReport]) -> dict[str, tuple[float, float]]:
+    """One y-axis per system, wide enough for every player's line."""
+    by_system: dict[str, list[Series]] = {}
+    for life in lives:
+        for s in life.series:
+            by_system.setdefault(s.system, []).append(s)
+    return {system: y_range(series) for system, series in by_system.items()}

@@ -131,6 +131,8 @@ class LifeReport:
     log: list[tuple[int, str, str]] = field(default_factory=list)
     other_rules: list[str] = field(default_factory=list)
     """What each comparison system did with this life, in words (:mod:`game.reports.other_rules`)."""
+    unfinished: bool = False
+    """The player stopped before the life ended: ``last_day`` is the day they stopped on."""
 
     def steps(self) -> list[Step]:
         return [s for d in self.days for s in d.steps]
@@ -278,6 +280,7 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         goals=goals,
         log=[(d, e, c) for d, e, c in state.log],
         other_rules=other_rules_lines(life.content, state),
+        unfinished=not state.ended,
     )
 
 

@@ -13,7 +13,9 @@ from html import escape
 from game.reports.life import Series, TierBand
 
 PALETTE = ["#2e7d32", "#7cb342", "#c0ca33", "#fdd835", "#fb8c00", "#e53935", "#8e24aa", "#3949ab"]
-LINES = ["#1f3a93", "#b71c1c", "#00695c", "#6a1b9a", "#e65100", "#37474f"]
+LINES = ["#1f3a93", "#b71c1c", "#00695c", "#6a1b9a", "#e65100", "#37474f", "#ad1457", "#2e7d32", "#0277bd", "#8d6e63"]
+DASHES = ["", "9 4", "2 3"]
+"""Line patterns, so that a class of 30 has 30 lines a legend can tell apart, in colour and in print."""
 _SAFE_COLOUR = re.compile(r"^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20})$")
 
 
@@ -24,6 +26,13 @@ def colour(value: str, index: int) -> str:
 
 def _fmt(x: float) -> str:
     return f"{x:.1f}".rstrip("0").rstrip(".")
+
+
+def line_style(index: int, total: int) -> tuple[str, str]:
+    """The (colour, dash pattern) of the ``index``-th of ``total`` players' lines."""
+    if total <= len(LINES):
+        return LINES[index], ""
+    return LINES[index % len(LINES)], DASHES[(index // len(LINES)) % len(DASHES)]
 
 
 def y_range(series: Sequence[Series]) -> tuple[float, float]:
@@ -37,12 +46,39 @@ def y_range(series: Sequence[Series]) -> tuple[float, float]:
     return max(floor, lo - pad), min(ceiling, hi + pad)
 
 
-def score_chart(series: Sequence[Series], length: int, *, title: str = "", width: int = 720, height: int = 260) -> str:
-    """Score lines (one per life) over days 0..length, on the system's tier bands."""
-    if not series:
+def score_chart(
+    series: Sequence[Series],
+    length: int,
+    scale: tuple[float, float] | None = None,
+    *,
+    title: str = "",
+    width: int = 720,
+    height: int = 260,
+    numbers: bool = True,
+) -> str:
+    """Score lines (one per life, in the palette's colours) over days 0..length, on the system's tier bands."""
+    lines = [(s, s.name, (LINES[i % len(LINES)], "")) for i, s in enumerate(series)]
+    return class_chart(lines, length, scale, title=title, width=width, height=height, numbers=numbers)
+
+
+def class_chart(
+    lines: Sequence[tuple[Series, str, tuple[str, str]]],
+    length: int,
+    scale: tuple[float, float] | None = None,
+    *,
+    title: str = "",
+    width: int = 720,
+    height: int = 260,
+    numbers: bool = True,
+) -> str:
+    """Score lines over days 0..length on the tier bands: each (series, label, (colour, dash)), the label as
+    its tooltip. ``scale`` is the (low, high) of the y-axis (default: what these lines reach); without
+    ``numbers`` the axis shows only the grades, for a class that never saw exact scores."""
+    if not lines:
         return ""
-    left, right, top, bottom = 56, 110, 28, 34
-    lo, hi = y_range(series)
+    series = [s for s, _, _ in lines]
+    left, right, top, bottom = (56 if numbers else 14), 110, 28, 34
+    lo, hi = scale or y_range(series)
     if hi <= lo:
         hi = lo + 1
     span_x = max(length, 1)
@@ -61,15 +97,16 @@ def score_chart(series: Sequence[Series], length: int, *, title: str = "", width
     out.append(f'<rect x="{left}" y="{top}" width="{width - left - right}" height="{height - top - bottom}" class="frame"/>')
     for tick in _day_ticks(length):
         out.append(f'<text x="{_fmt(x(tick))}" y="{height - bottom + 18}" class="axis" text-anchor="middle">{tick}</text>')
-    for value in (lo, hi):
-        out.append(f'<text x="{left - 6}" y="{_fmt(y(value) + 4)}" class="axis" text-anchor="end">{round(value)}</text>')
-    many = len(series) > 6
-    for i, s in enumerate(series):
-        stroke = LINES[i % len(LINES)] if not many else LINES[0]
+    if numbers:
+        for value in (lo, hi):
+            out.append(f'<text x="{left - 6}" y="{_fmt(y(value) + 4)}" class="axis" text-anchor="end">{round(value)}</text>')
+    dots = len(lines) <= 6
+    for s, label, (stroke, dash) in lines:
         pts = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in s.points)
-        cls = "line faint" if many else "line"
-        out.append(f'<polyline points="{pts}" class="{cls}" stroke="{stroke}"><title>{escape(s.name)}</title></polyline>')
-        if not many:
+        pattern = f' stroke-dasharray="{dash}"' if dash else ""
+        cls = "line" if len(lines) <= 12 else "line thin"
+        out.append(f'<polyline points="{pts}" class="{cls}" stroke="{stroke}"{pattern}><title>{escape(label)}</title></polyline>')
+        if dots:
             for d, v in s.points:
                 out.append(f'<circle cx="{_fmt(x(d))}" cy="{_fmt(y(v))}" r="2.6" fill="{stroke}"/>')
     out.append("</svg>")
