@@ -98,9 +98,9 @@ def run(args: argparse.Namespace) -> int:
         print(S["serve_room_note"])
     elif not ipaddress.ip_address(_resolve(args.host)).is_loopback:
         print(S["serve_not_loopback"].format(host=args.host))
-    from textual_serve.server import Server
+    from game.tools.serve_page import FocusServer
 
-    server = Server(play_command(args.workshop, theme), host=args.host, port=args.port, title=title, public_url=public_url)
+    server = FocusServer(play_command(args.workshop, theme), host=args.host, port=args.port, title=title, public_url=public_url)
     print(S["serve_open"].format(url=public_url or f"http://{args.host}:{args.port}"), flush=True)
     server.serve()
     return 0
