@@ -1,6 +1,6 @@
 """The UI string table and the code agree: every key used exists, every key is used.
 
-A key is used when the code names it as a string (``S["key"]``, or the key kept in a
+A key is used when the code (or a report template, as ``S.key``) names it as a string (``S["key"]``, or the key kept in a
 table or picked by a condition); keys built at run time (``"cause_" + kind``) count
 by their prefix.
 """
@@ -8,6 +8,7 @@ by their prefix.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from game.strings import S
@@ -47,6 +48,11 @@ def _scan() -> tuple[set[str], set[str], set[str]]:
                 prefixes.add(key.left.value)
             elif isinstance(key, ast.JoinedStr) and key.values and isinstance(key.values[0], ast.Constant):
                 prefixes.add(str(key.values[0].value))
+    for path in GAME.rglob("*.j2"):  # the report templates: S.key, and keys quoted in S[...]
+        text = path.read_text(encoding="utf-8")
+        named = re.findall(r"\bS\.([a-z_0-9]+)", text)
+        looked_up.update(named)
+        constants.update(named, re.findall(r'"([a-z_0-9]+)"', text))
     return constants, looked_up, prefixes
 
 
