@@ -35,7 +35,7 @@ def script(shell: str) -> str:
     """The completion script for ``shell``, from the whole ``citizen`` parser."""
     import shtab
 
-    from game.cli import build_parser
+    from game.tools.commands import build_parser
 
     parser = build_parser(full=True)
     _complete_paths(parser, shtab)
