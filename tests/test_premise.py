@@ -146,4 +146,4 @@ def test_citizen_play_takes_the_premise(tmp_path, monkeypatch, capsys) -> None:
     with pytest.raises(SystemExit) as exit_info:
         main(["play", "--plain", "--no-save", "--premise", "told"])
     assert exit_info.value.code == 2
-    assert "invalid choice: 'told'" in capsys.readouterr().err
+    assert "unknown value for --premise 'told'; choose from reported, documented" in capsys.readouterr().err
