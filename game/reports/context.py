@@ -86,6 +86,11 @@ def percent(count: int, total: int) -> str:
     return f"{round(100 * count / total) if total else 0}%"
 
 
+def shows_score(debrief: Debrief, system: str) -> bool:
+    """Whether the report shows exact scores of ``system`` (not when the class saw only grades)."""
+    return system not in debrief.grades_only and "*" not in debrief.grades_only
+
+
 def myth_moments(myth: MythReport) -> tuple[list[str], int]:
     """The moments of ``myth`` in words (at most :data:`MAX_MYTH_MOMENTS`), and how many more there are."""
     texts = [
@@ -98,7 +103,10 @@ def myth_moments(myth: MythReport) -> tuple[list[str], int]:
 def context(debrief: Debrief) -> dict[str, object]:
     """Everything both templates may use."""
     cohort = debrief.cohort
-    shown = lambda system: system not in debrief.grades_only and "*" not in debrief.grades_only
+
+    def shown(system: str) -> bool:
+        return shows_score(debrief, system)
+
     return {
         "d": debrief,
         "S": S,
@@ -128,10 +136,12 @@ def context(debrief: Debrief) -> dict[str, object]:
 def html_context(debrief: Debrief) -> dict[str, object]:
     """The context, plus the SVG charts (on one score scale per system, shared by every player)."""
     out = context(debrief)
-    shown = out["shows_score"]
     cohort = debrief.cohort
     players = [label_of(life) for life in debrief.lives]
     styles = [svg.line_style(i, len(players)) for i in range(len(players))]
+
+    def shown(system: str) -> bool:
+        return shows_score(debrief, system)
 
     def class_chart(system: str) -> str:
         assert cohort is not None
