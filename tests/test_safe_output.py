@@ -35,7 +35,9 @@ NASTY = [
     "[@click=app.quit]q[/]",
 ]
 PAYLOAD = "".join(NASTY)
-TEXT_KEYS = ("name", "title", "label", "text", "description", "source", "unit", "version", "category", "relation", "job", "home")
+TEXT_KEYS = ("name", "title", "label", "text", "description", "source", "category", "relation", "job", "home")
+SHORT = "\x1b]0;t\x07\u202e\x9b"
+"""What fits in the shortest strings (a unit may have 16 characters, a version 64)."""
 
 
 def toml_string(text: str) -> str:
@@ -54,11 +56,13 @@ def nasty_pack(tmp_path: Path) -> Path:
     key = re.compile(r'^(\s*(?:' + "|".join(TEXT_KEYS) + r')\s*=\s*)"([^"\n]*)"', re.M)
     for path in folder.glob("*.toml"):
         text = key.sub(lambda m: m.group(1) + toml_string(m.group(2) + PAYLOAD), path.read_text(encoding="utf-8"))
+        short = re.compile(r'^((?:unit|version) = )"([^"]*)"', re.M)
+        text = short.sub(lambda m: m.group(1) + toml_string(m.group(2) + SHORT), text)
         path.write_text(text, encoding="utf-8")
     meta = folder / "pack.toml"
     meta.write_text(
         meta.read_text(encoding="utf-8")
-        + f"license = {toml_string('MIT' + PAYLOAD[:60])}\nlanguages = [{toml_string('en' + NASTY[0])}]\n",
+        + f"license = {toml_string('MIT' + PAYLOAD[:60])}\nauthors = [{toml_string('Ann' + PAYLOAD[:60])}]\n",
         encoding="utf-8",
     )
     return folder

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from game.engine import effects as fx
 from game.engine.content import PREMISE_SETTING, Choice, Content, Event
+from game.engine.limits import MAX_EVENTS_PER_DAY, MAX_PENDING_FOLLOW_UPS
 from game.engine.model import ChoiceError, ChoiceView, EventView, LockReason, Notice
 from game.engine.rng import Rng
 from game.engine.scoring import clause_lock, privilege_lock, update_privileges, update_tier
@@ -159,7 +160,8 @@ class Life:
             self._notices.append(notice)
 
     def schedule(self, event_id: str, day: int) -> None:
-        bisect.insort(self.state.scheduled, (day, event_id))
+        if len(self.state.scheduled) < MAX_PENDING_FOLLOW_UPS:
+            bisect.insort(self.state.scheduled, (day, event_id))
 
     def end(self, text: str) -> None:
         if not self.state.ended:
@@ -297,6 +299,8 @@ class Life:
 
     def _next_event_today(self) -> bool:
         state = self.state
+        if len(state.today_events) >= MAX_EVENTS_PER_DAY:
+            return False
         while state.scheduled and state.scheduled[0][0] <= state.day:
             _, event_id = state.scheduled.pop(0)
             if has_open_choice(self, self.content.events[event_id]):

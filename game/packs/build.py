@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Iterable
 from typing import Any
@@ -122,7 +123,52 @@ class Builder:
             self._myths(systems),
         )
         self._check_reachability(content)
+        self._check_same_day_loops(content)
         return content
+
+    def _check_same_day_loops(self, content: c.Content) -> None:
+        """Refuse follow-ups with ``after = 0`` that lead back to their own event: that day would never end."""
+        today: dict[str, set[str]] = {
+            ev.id: {
+                e
+                for ch in ev.choices
+                for eff in (ch.effects, *(o.effects for o in ch.outcomes))
+                for e, after in eff.schedule
+                if after == 0
+            }
+            for ev in content.events.values()
+        }
+        done: set[str] = set()
+        for start in sorted(today):
+            path: list[str] = []
+            on_path: set[str] = set()
+            stack: list[tuple[str, list[str]]] = [(start, sorted(today[start]))]
+            path.append(start)
+            on_path.add(start)
+            while stack:
+                node, pending = stack[-1]
+                if not pending:
+                    stack.pop()
+                    path.pop()
+                    on_path.discard(node)
+                    done.add(node)
+                    continue
+                nxt = pending.pop()
+                if nxt in on_path:
+                    loop = [*path[path.index(nxt) :], nxt]
+                    o = self.layered.events[nxt].origin
+                    self.problems.error(
+                        o.file,
+                        o.line,
+                        f"follow-ups with after = 0 make a loop ({' → '.join(loop)}): that day would never end; "
+                        "give one of them after = 1 or more",
+                    )
+                    return
+                if nxt in done or nxt not in today:
+                    continue
+                path.append(nxt)
+                on_path.add(nxt)
+                stack.append((nxt, sorted(today[nxt])))
 
     def _names(self) -> Names:
         flags: set[str] = set()
@@ -389,6 +435,11 @@ class Builder:
                     self.problems.error(
                         o.file, o.at(f"settings.{name}"), f"setting '{name}' must be a {expected}, like its default"
                     )
+        try:
+            dt.date.fromisoformat(v.start_date)
+        except ValueError:
+            message = f"start_date '{v.start_date}' is not a day of the calendar; write YYYY-MM-DD"
+            self.problems.error(o.file, o.at("start_date"), message)
         low, high = v.events_per_day
         if not 0 <= low <= high <= 9:
             self.problems.error(o.file, o.at("events_per_day"), "events_per_day must be [low, high] with 0 ≤ low ≤ high ≤ 9")

@@ -75,6 +75,10 @@ def constant(value: Any, source: str = "") -> Compiled:
     return Compiled(source or repr(value), kind, lambda ctx: value, (), frozenset())
 
 
+def _kind(value: Any) -> str:
+    return BOOL if isinstance(value, bool) else NUM if isinstance(value, int | float) else STR
+
+
 def _clamp(x: float) -> float:
     if x != x:  # NaN
         return 0
@@ -352,6 +356,10 @@ class _Compiler:
         if op_type in (ast.In, ast.NotIn):
             if right.type != LIST:
                 raise self.fail('\'in\' needs a list literal on the right, like tier.municipal in ["C", "D"]')
+            if left.type in (LIST, BOOL):
+                raise self.fail(f"'in' needs a number or a string on the left, not a {left.type}")
+            if right.const and _kind(right.const[0]) != left.type:
+                raise self.fail(f"cannot look for a {left.type} in a list of {_kind(right.const[0])}s")
             self._check_tier_literals(left, right.const)
             values = right.const
             if op_type is ast.In:
@@ -361,6 +369,8 @@ class _Compiler:
         if cmp is None:
             raise self.fail(f"comparison '{op_type.__name__}' is not allowed")
         types = {left.type, right.type}
+        if LIST in types:
+            raise self.fail('a list can only follow \'in\', like tier.municipal in ["C", "D"]')
         if len(types) > 1:
             raise self.fail(f"cannot compare a {left.type} with a {right.type}")
         if STR in types and op_type not in (ast.Eq, ast.NotEq):

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_\-]+|"[^"]*"|'[^']*'))*)\s*=""")
+# Possessive quantifiers (*+, ++): no backtracking, so a line of 400,000 spaces takes linear time.
+_HEADER = re.compile(r"^\s*+(\[\[?+)([^\]]++)\]\]?+\s*+(#.*)?$")
+_KEY = re.compile(r"""^\s*+((?:[A-Za-z0-9_\-]++|"[^"]*+"|'[^']*+')(?:\s*+\.\s*+(?:[A-Za-z0-9_\-]++|"[^"]*+"|'[^']*+'))*+)\s*+=""")
 
 
 def _parts(dotted: str) -> list[str]:
@@ -26,6 +27,7 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self._text: str | None = text
         self._lines: dict[str, int] = {}
+        self._first_below: dict[str, int] = {}
 
     @property
     def lines(self) -> dict[str, int]:
@@ -36,6 +38,7 @@ class LineIndex:
 
     def _scan(self, text: str) -> None:
         self._lines = {}
+        self._first_below = {}
         counts: dict[str, int] = {}
         current: list[str] = []
         in_multiline: str | None = None
@@ -54,16 +57,31 @@ class LineIndex:
                     counts[base] = index
                     resolved[-1] = f"{resolved[-1]}[{index}]"
                 current = resolved
-                self._lines.setdefault(".".join(current), number)
+                self._add(".".join(current), number)
                 continue
             key = _KEY.match(line)
             if key:
                 path = ".".join([*current, *_parts(key.group(1))])
-                self._lines.setdefault(path, number)
+                self._add(path, number)
                 rest = line[key.end() :]
                 for quote in ('"""', "'''"):
                     if rest.count(quote) % 2 == 1:
                         in_multiline = quote
+
+    def _add(self, path: str, number: int) -> None:
+        """Record ``path`` at ``number``, and as the first line below each of its ancestors."""
+        if path in self._lines:
+            return
+        self._lines[path] = number
+        cut = len(path)
+        while True:
+            cut = max(path.rfind(".", 0, cut), path.rfind("[", 0, cut))
+            if cut <= 0:
+                break
+            ancestor = path[:cut]
+            if self._first_below.get(ancestor, number + 1) <= number:
+                break  # this ancestor, and so every one above it, already has an earlier line
+            self._first_below[ancestor] = number
 
     def _resolve(self, parts: list[str], counts: dict[str, int]) -> list[str]:
         """Give each prefix that is an array of tables its latest index."""
@@ -78,10 +96,8 @@ class LineIndex:
 
     def line_of(self, path: str) -> int:
         """The line of ``path``, of its first descendant, or of its nearest ancestor; 0 if none."""
-        if path not in self.lines:
-            below = [line for key, line in self.lines.items() if key.startswith((f"{path}.", f"{path}["))]
-            if below:
-                return min(below)
+        if path not in self.lines and path in self._first_below:
+            return self._first_below[path]
         while path:
             if path in self.lines:
                 return self.lines[path]

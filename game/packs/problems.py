@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+MAX_SHOWN = 200
+"""Problems printed at most; the rest are counted in one line."""
 
 
 @dataclass(frozen=True, order=True)
@@ -51,3 +55,14 @@ class PackError(Exception):
         first = self.problems[0] if self.problems else "unknown problem"
         more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
         super().__init__(f"{first}{more}")
+
+
+def shown(problems: Iterable[Problem], limit: int = MAX_SHOWN) -> list[str]:
+    """The problems as lines in file and line order: at most ``limit``, then one line counting the rest."""
+    ordered = sorted(set(problems), key=lambda p: (p.file, p.line, p.message))
+    lines = [str(p) for p in ordered[:limit]]
+    if len(ordered) > limit:
+        rest = ordered[limit:]
+        errors = sum(1 for p in rest if p.severity == "error")
+        lines.append(f"... and {len(rest)} more ({errors} error(s), {len(rest) - errors} warning(s)); fix these first")
+    return lines

@@ -7,6 +7,7 @@ from; every problem goes into a :class:`Problems` collector, never raised.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import os
 import re
@@ -25,6 +26,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_PACK_BYTES = 20 * 1024 * 1024
 MAX_FILES = 500
 MAX_ITEMS = 20_000
+MAX_DEPTH = 16
+"""Folder levels inside a pack."""
+MAX_FOLDERS = 2_000
 
 
 @dataclass
@@ -78,23 +82,63 @@ def display_path(path: Path) -> str:
 
 
 def _pack_files(folder: Path, problems: Problems) -> list[Path]:
-    """All .toml files of a pack, refusing links that lead outside the folder."""
-    root = folder.resolve()
+    """All .toml files of a pack, refusing links that lead outside it or nowhere, and folders nested too deep."""
+    try:
+        root = folder.resolve(strict=True)
+    except (OSError, RuntimeError) as exc:
+        problems.error(display_path(folder), 0, f"cannot open the pack folder: {_reason(exc)}")
+        return []
     files: list[Path] = []
-    for path in sorted(folder.rglob("*.toml")):
-        # rglob does not descend into linked folders, so only a linked file can lead out
-        if path.is_symlink() and root not in path.resolve().parents:
-            problems.error(
-                display_path(path), 0, "symbolic link leads outside the pack folder; copy the file into the pack instead"
-            )
+    folders = 0
+
+    def unreadable(exc: OSError) -> None:
+        problems.error(display_path(Path(exc.filename or folder)), 0, f"cannot read this folder: {_reason(exc)}")
+
+    for here, subfolders, names in os.walk(folder, onerror=unreadable):  # never follows linked folders
+        folders += 1
+        depth = len(Path(here).relative_to(folder).parts)
+        if depth >= MAX_DEPTH or folders > MAX_FOLDERS:
+            what = f"nested deeper than {MAX_DEPTH} levels" if depth >= MAX_DEPTH else f"more than {MAX_FOLDERS} folders"
+            problems.error(display_path(Path(here)), 0, f"the pack has folders {what}; flatten it")
+            subfolders[:] = []
+            if folders > MAX_FOLDERS:
+                break
             continue
-        if not path.is_file():
-            continue
-        files.append(path)
+        for name in names:
+            if not name.endswith(".toml"):
+                continue
+            path = Path(here) / name
+            if path.is_symlink():
+                try:
+                    target = path.resolve(strict=True)
+                except (OSError, RuntimeError):
+                    problems.error(display_path(path), 0, "symbolic link leads nowhere or in a loop; copy the file into the pack")
+                    continue
+                if root not in target.parents:
+                    problems.error(
+                        display_path(path), 0, "symbolic link leads outside the pack folder; copy the file into the pack instead"
+                    )
+                    continue
+            if path.is_file():
+                files.append(path)
+    files.sort()
     if len(files) > MAX_FILES:
         problems.error(display_path(folder), 0, f"pack has {len(files)} files; the limit is {MAX_FILES}")
         return files[:MAX_FILES]
     return files
+
+
+def _reason(exc: BaseException) -> str:
+    """An OS error in words, without the traceback (``Permission denied``, ``Too many levels of symbolic links``)."""
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror[0].lower() + exc.strerror[1:]
+    return "a symbolic link loops" if isinstance(exc, RuntimeError) else str(exc)
+
+
+def _read_limited(path: Path, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of ``path`` (so a file that grew since its size was checked is still caught)."""
+    with path.open("rb") as f:
+        return f.read(limit + 1)
 
 
 def _decode(raw: bytes, shown: str, problems: Problems) -> str | None:
@@ -117,14 +161,29 @@ def _schema_message(error: msgspec.ValidationError, struct: type) -> tuple[str, 
     if unknown:
         key = unknown.group(1)
         target = _struct_at(struct, path)
-        fields = [f.encode_name for f in msgspec.structs.fields(target)] if target else []
+        fields = list(_fields(target)) if target else []
         close = difflib.get_close_matches(key, fields, n=1)
         hint = f" (did you mean '{close[0]}'?)" if close else (f"; allowed: {', '.join(fields)}" if fields else "")
         return f"{path}.{key}", f"unknown key '{key}'{hint}"
+    if re.fullmatch(r"Expected `(int|float)` [<>]= -?1000000000000(\.0)?", message):
+        limit = f"{schema.NUMBER_LIMIT:.0e}".replace("e+", "e")
+        return path, f"a number here must be finite and between -{limit} and {limit} (inf and nan are not numbers)"
+    if re.fullmatch(r"Expected `str` matching regex .*", message):
+        if "(19|20)" in message:
+            return path, "a date must be written YYYY-MM-DD, from 1900 to 2099"
+        if "[a-z][a-z0-9_]" in message:
+            return path, "an id must be lower case letters, digits and _ (starting with a letter), nothing else"
+        return path, "this value has characters or a form it may not have" + (f" ({message[9:]})" if len(message) < 120 else "")
     missing = re.match(r"Object missing required field `(.+)`", message)
     if missing:
         return path, f"missing required key '{missing.group(1)}'"
     return path, message[0].lower() + message[1:]
+
+
+@functools.cache
+def _fields(struct: type) -> dict[str, Any]:
+    """A struct's keys and their types (cached: msgspec resolves the annotations on every call)."""
+    return {f.encode_name: f.type for f in msgspec.structs.fields(struct)}
 
 
 def _struct_at(struct: type, path: str) -> type | None:
@@ -133,7 +192,7 @@ def _struct_at(struct: type, path: str) -> type | None:
     for name in re.findall(r"\.([A-Za-z0-9_]+)", path):
         if not (isinstance(current, type) and issubclass(current, msgspec.Struct)):
             return None
-        by_name = {f.encode_name: f.type for f in msgspec.structs.fields(current)}
+        by_name = _fields(current)
         if name not in by_name:
             return None
         current = _unwrap(by_name[name])
@@ -175,7 +234,13 @@ def read_pack(folder: Path, problems: Problems) -> PackSource:
         return source
     for path in files:
         shown = display_path(path)
-        size = path.stat().st_size
+        try:
+            size = path.stat().st_size
+            raw = b"" if size > MAX_FILE_BYTES else _read_limited(path, MAX_FILE_BYTES)
+        except OSError as exc:
+            problems.error(shown, 0, f"cannot read this file: {_reason(exc)}")
+            continue
+        size = max(size, len(raw))
         total += size
         if size > MAX_FILE_BYTES:
             problems.error(shown, 0, f"file is {size // 1024} KiB; the limit is {MAX_FILE_BYTES // 1024} KiB")
@@ -183,7 +248,6 @@ def read_pack(folder: Path, problems: Problems) -> PackSource:
         if total > MAX_PACK_BYTES:
             problems.error(shown, 0, f"pack is larger than {MAX_PACK_BYTES // (1024 * 1024)} MiB")
             break
-        raw = path.read_bytes()
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + raw + b"\0")
         text = _decode(raw, shown, problems)
         if text is None:
@@ -250,12 +314,11 @@ def _read_document(
                     )
                     continue
                 for rule_id, rule in list(rules.items())[:MAX_ITEMS]:
-                    _add(
-                        section, f"{system}.{rule_id}", rule, struct, Origin(shown, f"rules.{system}.{rule_id}", index), problems
-                    )
+                    origin = Origin(shown, f"rules.{system}.{rule_id}", index)
+                    _add(section, (system, rule_id), rule, struct, origin, problems)
             continue
         for item_id, item in list(value.items())[:MAX_ITEMS]:
-            _add(section, item_id, item, struct, Origin(shown, f"{key}.{item_id}", index), problems)
+            _add(section, (item_id,), item, struct, Origin(shown, f"{key}.{item_id}", index), problems)
 
 
 def _check_count(value: list[Any] | dict[str, Any], key: str, shown: str, index: LineIndex, problems: Problems) -> None:
@@ -263,14 +326,18 @@ def _check_count(value: list[Any] | dict[str, Any], key: str, shown: str, index:
         problems.error(shown, index.line_of(key), f"'{key}' has {len(value)} items; the limit is {MAX_ITEMS} per file")
 
 
-_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ID = re.compile(schema.ID_PATTERN)
 
 
-def _add(section: dict[str, Item], item_id: str, value: Any, struct: type, origin: Origin, problems: Problems) -> None:
-    for part in item_id.split("."):
-        if not _ID.match(part):
+def _add(section: dict[str, Item], parts: tuple[str, ...], value: Any, struct: type, origin: Origin, problems: Problems) -> None:
+    """Check the id (every part, as a table key skips the schema) and convert the item into ``section``."""
+    item_id = ".".join(parts)
+    for part in parts:
+        if not _ID.match(part) or len(part) > 64:
             problems.error(
-                origin.file, origin.line, f"id '{part}' must be lower case letters, digits and _ (starting with a letter)"
+                origin.file,
+                origin.line,
+                f"id '{part[:80]}' must be at most 64 lower case letters, digits and _ (starting with a letter)",
             )
             return
     if item_id in section:

@@ -16,9 +16,12 @@ from typing import Annotated, Any, Literal
 import msgspec
 from msgspec import Meta, Struct, field
 
+from game.engine.limits import MAX_EVENTS_PER_DAY
 from game.engine.reliability import LEVELS
 
-Id = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+ID_PATTERN = r"^[a-z][a-z0-9_]*\Z"
+r"""``\Z``, not ``$``: ``$`` would also accept an id ending in a newline, a twin of the real one."""
+Id = Annotated[str, Meta(pattern=ID_PATTERN, max_length=64)]
 """An identifier: lower case letters, digits and underscores, starting with a letter."""
 
 Expr = Annotated[str, Meta(max_length=500)]
@@ -36,9 +39,24 @@ Reliability = Annotated[str, Meta(max_length=32, extra_json_schema={"enum": ["",
 Checked by the builder, not here: an unknown value is an error in a built-in
 pack and a warning in others."""
 
-Number = int | float
-NumberOrExpr = int | float | Expr
+NUMBER_LIMIT = 10**12
+"""The largest magnitude of any number in a pack (the expression language's limit too)."""
+Number = Annotated[int, Meta(ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)] | Annotated[float, Meta(ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)]
+"""A finite number of at most :data:`NUMBER_LIMIT` in size (``inf`` and ``nan`` are refused)."""
+NumberOrExpr = Number | Expr
 """A number, or an expression string that computes one."""
+
+WholeNumber = Annotated[int, Meta(ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)]
+
+Short = Annotated[str, Meta(max_length=200)]
+"""A short free-form string (a version, a licence, a unit, a category)."""
+Count = Annotated[int, Meta(ge=0, le=100_000)]
+"""A count of days or times."""
+Day = Annotated[int, Meta(ge=0, le=100_000)]
+Language = Annotated[str, Meta(pattern=r"^[A-Za-z]{2,3}([_-][A-Za-z0-9]{1,8})*\Z", max_length=35)]
+"""A language tag like ``en`` or ``zh-Hans``."""
+Date = Annotated[str, Meta(pattern=r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\Z")]
+"""An ISO date from 1900 to 2099, so that every day of a life stays on the calendar."""
 
 
 class Base(Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
@@ -50,11 +68,11 @@ class PackMeta(Base, kw_only=True):
 
     id: Id
     name: Text
-    version: str = "0.1.0"
+    version: Annotated[str, Meta(max_length=64)] = "0.1.0"
     description: Text = ""
-    authors: Annotated[list[str], Meta(max_length=50)] = []
-    license: str = ""
-    languages: list[str] = field(default_factory=lambda: ["en"])
+    authors: Annotated[list[Short], Meta(max_length=50)] = []
+    license: Short = ""
+    languages: Annotated[list[Language], Meta(max_length=50)] = field(default_factory=lambda: ["en"])
     depends: IdList = []
 
 
@@ -66,7 +84,7 @@ class StatDef(Base, kw_only=True):
     min: Number = 0
     max: Number = 1_000_000
     start: Number = 0
-    unit: str = ""
+    unit: Annotated[str, Meta(max_length=16)] = ""
     hidden: bool = False
 
 
@@ -83,10 +101,10 @@ class PrivilegeDef(Base, kw_only=True):
 class TierDef(Base, kw_only=True):
     """One row of a system's tier table: the lowest score of the tier and what it changes."""
 
-    id: Annotated[str, Meta(pattern=r"^[A-Za-z0-9_+\-]+$", max_length=16)]
+    id: Annotated[str, Meta(pattern=r"^[A-Za-z0-9_+\-]+\Z", max_length=16)]
     min: Number
     name: Text = ""
-    color: str = ""
+    color: Annotated[str, Meta(max_length=32)] = ""
     description: Text = ""
     grant: IdList = []
     revoke: IdList = []
@@ -122,7 +140,7 @@ class ActDef(Base, kw_only=True):
 
     name: Text
     description: Text = ""
-    category: str = ""
+    category: Short = ""
     source: Text = ""
     reliability: Reliability = ""
 
@@ -132,13 +150,13 @@ class RuleDef(Base, kw_only=True):
 
     points: NumberOrExpr
     name: Text = ""
-    category: str = ""
+    category: Short = ""
     description: Text = ""
     source: Text = ""
     reliability: Reliability = ""
-    cooldown: Annotated[int, Meta(ge=0)] = 0
-    limit: Annotated[int, Meta(ge=0)] = 0
-    limit_days: Annotated[int, Meta(ge=0)] = 0
+    cooldown: Count = 0
+    limit: Count = 0
+    limit_days: Count = 0
 
 
 class ListDef(Base, kw_only=True):
@@ -159,9 +177,9 @@ class CharacterDef(Base, kw_only=True):
 
     name: Text
     description: Text = ""
-    relation: str = "friend"
+    relation: Short = "friend"
     scores: dict[Id, Number] = {}
-    drift: dict[Id, Annotated[list[int], Meta(min_length=2, max_length=2)]] = {}
+    drift: dict[Id, Annotated[list[WholeNumber], Meta(min_length=2, max_length=2)]] = {}
 
 
 class SettingDef(Base, kw_only=True):
@@ -169,7 +187,7 @@ class SettingDef(Base, kw_only=True):
 
     name: Text
     description: Text = ""
-    default: bool | int | float | str = False
+    default: bool | Number | Text = False
 
 
 class CityDef(Base, kw_only=True):
@@ -242,8 +260,8 @@ class EventDef(Base, kw_only=True):
     text: Text
     weight: NumberOrExpr = 1
     when: Expr = ""
-    days: Annotated[list[int], Meta(min_length=2, max_length=2)] = []
-    cooldown: Annotated[int, Meta(ge=0)] = 0
+    days: Annotated[list[Day], Meta(min_length=2, max_length=2)] = []
+    cooldown: Count = 0
     once: bool = False
     tags: IdList = []
     character: Id = ""
@@ -268,7 +286,7 @@ class GoalDef(Base, kw_only=True):
     id: Id
     text: Text
     when: Expr
-    by: Annotated[int, Meta(ge=0)] = 0
+    by: Day = 0
     source: Text = ""
 
 
@@ -276,7 +294,7 @@ class CharacterSheet(Base, kw_only=True):
     """The citizen a scenario puts the player in."""
 
     name: Text
-    age: int = 30
+    age: Annotated[int, Meta(ge=0, le=150)] = 30
     job: Text = ""
     home: Text = ""
     description: Text = ""
@@ -292,8 +310,10 @@ class ScenarioDef(Base, kw_only=True):
     optional_systems: IdList = []
     compare: IdList = []
     days: Annotated[int, Meta(ge=1, le=365)] = 30
-    events_per_day: Annotated[list[int], Meta(min_length=2, max_length=2)] = field(default_factory=lambda: [1, 2])
-    start_date: str = "2019-03-04"
+    events_per_day: Annotated[list[Annotated[int, Meta(ge=0, le=MAX_EVENTS_PER_DAY)]], Meta(min_length=2, max_length=2)] = field(
+        default_factory=lambda: [1, 2]
+    )
+    start_date: Date = "2019-03-04"
     character: CharacterSheet
     stats: dict[Id, Number] = {}
     scores: dict[Id, Number] = {}
@@ -302,9 +322,9 @@ class ScenarioDef(Base, kw_only=True):
     revoke: IdList = []
     lists: IdList = []
     friends: IdList = []
-    settings: dict[Id, bool | int | float | str] = {}
+    settings: dict[Id, bool | Number | Text] = {}
     goals: Annotated[list[GoalDef], Meta(max_length=50)] = []
-    order: int = 100
+    order: WholeNumber = 100
     source: Text = ""
     reliability: Reliability = ""
 

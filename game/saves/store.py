@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from game.saves import loading
 
 MAX_PLAYER = 60
+MAX_SAVE_BYTES = 32 * 2**20
+"""A year of choices takes well under 1 MiB; anything past this is not a save."""
 SUFFIX = ".json"
 
 
@@ -30,7 +32,12 @@ def read_save(path: Path) -> SaveFile:
         SaveError: the file is missing, unreadable, damaged or of the wrong shape.
     """
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size
+        with path.open("rb") as f:  # the size is checked before reading, and no more than the limit is read
+            data = b"" if size > MAX_SAVE_BYTES else f.read(MAX_SAVE_BYTES + 1)
+        if max(size, len(data)) > MAX_SAVE_BYTES:
+            limit = MAX_SAVE_BYTES // 2**20
+            raise SaveError(f"{path}: the file is larger than a save can be ({limit} MiB); it is not a save", path)
     except FileNotFoundError:
         raise SaveError(f"{path}: no such save file", path) from None
     except OSError as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import paths
-from game.packs.problems import PackError
+from game.packs.problems import PackError, shown
 
 if TYPE_CHECKING:
     from game.engine.content import Content
@@ -34,8 +34,8 @@ def load_for_cli(extra: list[Path] | None = None) -> Content:
 
 def pack_error(exc: PackError) -> CliError:
     """Print every problem of the packs; the error to raise after them."""
-    for problem in exc.problems:
-        print(problem, file=sys.stderr)
+    for line in shown(exc.problems):
+        print(line, file=sys.stderr)
     return CliError("the packs have errors (listed above); fix them or run 'citizen validate'", 1)
 
 

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from game.engine.content import Content
-from game.packs.problems import Problems
+from game.packs.problems import Problems, shown
 from game.reports.debrief import Played, settings_lines
 from game.saves import SaveError, load_file
 from game.tools.common import CliError
@@ -75,8 +75,8 @@ def _open(path: Path) -> tuple[Workshop, Content]:
     try:
         return open_workshop(path)
     except WorkshopError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        for line in shown(exc.problems):
+            print(line, file=sys.stderr)
         raise CliError(f"the workshop file {path} has errors (listed above); fix them or pass --workshop", 1) from None
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from game import paths
 from game.engine.content import Content
 from game.packs.loader import discover_packs, load_content
-from game.packs.problems import PackError
+from game.packs.problems import PackError, shown
 from game.tools.common import CliError, pick_scenario
 from game.tools.pack_index import find_packs, read_entry, with_dependencies
 from game.tools.sim_report import Tally, strict_failures
@@ -48,8 +48,8 @@ def load_paths(targets: list[Path]) -> Content:
     try:
         return load_content(targets)
     except PackError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        for line in shown(exc.problems):
+            print(line, file=sys.stderr)
         raise CliError("the packs have errors (listed above); fix them, then simulate again", 1) from None
 
 

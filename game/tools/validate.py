@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game import paths
 from game.packs.loader import validate
+from game.packs.problems import shown
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -32,8 +33,8 @@ def run(args: argparse.Namespace) -> int:
         from game.tools.deep_check import deep_problems
 
         problems = [*problems, *deep_problems(content)]
-    for problem in sorted(problems, key=lambda p: (p.file, p.line, p.message)):
-        print(problem)
+    for line in shown(problems):
+        print(line)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
     if not args.quiet or errors:

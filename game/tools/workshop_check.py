@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from game.packs.loader import validate
+from game.packs.problems import shown
 
 
 def run_workshops(workshops: list[Path], packs: list[Path], quiet: bool) -> int:
@@ -15,8 +16,8 @@ def run_workshops(workshops: list[Path], packs: list[Path], quiet: bool) -> int:
     errors = 0
     for path in workshops:
         workshop, content, problems = validate_workshop(path)
-        for problem in sorted(set(problems), key=lambda p: (p.file, p.line, p.message)):
-            print(problem)
+        for line in shown(problems):
+            print(line)
         count = sum(1 for p in problems if p.severity == "error")
         errors += count
         warnings = len(problems) - count
@@ -29,7 +30,7 @@ def run_workshops(workshops: list[Path], packs: list[Path], quiet: bool) -> int:
             print(f"{path}: {count} error(s), {warnings} warning(s)", file=sys.stderr)
     if packs:
         _content, problems = validate(packs)
-        for problem in sorted(problems, key=lambda p: (p.file, p.line, p.message)):
-            print(problem)
+        for line in shown(problems):
+            print(line)
         errors += sum(1 for p in problems if p.severity == "error")
     return 1 if errors else 0

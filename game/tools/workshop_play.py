@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.engine.content import Content
+from game.packs.problems import shown
 from game.saves import SaveError, SaveStore, safe_slot_name
 from game.strings import S
 from game.tools.common import CliError
@@ -28,8 +29,8 @@ def open_for_cli(path: Path) -> tuple[Workshop, Content]:
     try:
         return open_workshop(path)
     except WorkshopError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
+        for line in shown(exc.problems):
+            print(line, file=sys.stderr)
         raise CliError(f"the workshop file {path} has errors (listed above); fix them and try again", 1) from None
 
 

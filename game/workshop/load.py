@@ -50,9 +50,16 @@ def read_workshop(path: Path, problems: Problems) -> tuple[Workshop | None, Line
     if not path.is_file():
         problems.error(shown, 0, "no such workshop file (create one with 'citizen workshop new FILE')")
         return None, None
-    raw = path.read_bytes()
-    if len(raw) > MAX_BYTES:
-        problems.error(shown, 0, f"file is {len(raw) // 1024} KiB; a workshop file may be at most {MAX_BYTES // 1024} KiB")
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as f:  # the size is checked before reading, and no more than the limit is read
+            raw = b"" if size > MAX_BYTES else f.read(MAX_BYTES + 1)
+    except OSError as exc:
+        problems.error(shown, 0, f"cannot read the workshop file: {exc.strerror or exc}")
+        return None, None
+    size = max(size, len(raw))
+    if size > MAX_BYTES:
+        problems.error(shown, 0, f"file is {size // 1024} KiB; a workshop file may be at most {MAX_BYTES // 1024} KiB")
         return None, None
     raw = raw.removeprefix(b"\xef\xbb\xbf")
     try:
