@@ -98,3 +98,24 @@ def test_the_sons_place_is_kept_by_paying(court) -> None:
     _until(life, life.state.day + 4)
     assert "court_blacklist" not in life.state.lists
     assert life.state.goals.get("court_goal_off_list", 0) > 0
+
+
+def test_the_enforcement_review_is_the_late_climax_and_a_way_off_the_list(builtin) -> None:
+    """Still listed on day 23, the father faces the judge on day 24; paying there takes his name off."""
+    import random
+
+    reviewed = 0
+    for seed in range(20):
+        life = Life(builtin, Setup("court_defaulter", seed))
+        chooser = random.Random(seed)
+        while (view := life.prompt()) is not None:
+            if view.event.id == "court_enforcement_review":
+                assert life.state.day == 24 and life.listed("court_blacklist")
+                life.state.stats["money"] = life.state.stats["court_debt"]  # raised every yuan in time
+                life.choose("pay")
+                reviewed += 1
+                continue
+            life.choose(chooser.choice([v.choice.id for v in view.choices if v.lock is None]))
+        if life.state.event_count.get("court_enforcement_review"):
+            assert life.state.goals.get("court_goal_off_list", 0) > 0, seed
+    assert reviewed
