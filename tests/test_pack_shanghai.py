@@ -86,3 +86,18 @@ def test_random_kitchen_lives_have_no_empty_day_and_sort_rubbish(builtin: Conten
         assert not life.state.quiet_days and life.state.day == life.state.length
         sorted_bags += life.state.event_count.get("sh_bin_station", 0)
     assert sorted_bags > 0
+
+
+def test_the_district_inspection_is_the_kitchen_hands_climax(builtin) -> None:
+    """Day 26 of 30 brings the inspectors, every time; what the player can show depends on the month behind it."""
+    for seed in range(10):
+        life = Life(builtin, Setup("shanghai_kitchen", seed))
+        chooser = random.Random(seed)
+        while (view := life.prompt()) is not None:
+            if view.event.id == "sh_district_inspection":
+                assert life.state.day == 26
+                shown = {v.choice.id for v in view.choices}
+                assert ("show_account" in shown) == bool(life.state.event_count.get("sh_green_account"))
+                assert ("kitchen_truth" in shown) == ("sh_kitchen_mixed" in life.state.flags)
+            life.choose(chooser.choice([v.choice.id for v in view.choices if v.lock is None]))
+        assert life.state.event_count.get("sh_district_inspection") == 1, seed
