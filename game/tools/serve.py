@@ -5,6 +5,7 @@ process running ``citizen play`` (with ``--workshop FILE`` when given), so
 every browser is a separate player, and a workshop's saves go into its
 folder. It listens on this computer only (loopback) unless ``--host`` says
 otherwise; with ``--host 0.0.0.0`` it prints the addresses to give the class.
+With ``--dashboard`` every browser gets the facilitator's dashboard instead (``citizen dashboard``).
 """
 
 from __future__ import annotations
@@ -35,12 +36,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--theme", metavar="NAME", help=f"every browser's colours: {', '.join(config.THEMES)} (light suits a projector)"
     )
+    p.add_argument(
+        "--dashboard", action="store_true", help="with --workshop: serve the facilitator's dashboard instead of the game"
+    )
     p.set_defaults(run=run)
 
 
-def play_command(workshop: Path | None, theme: str | None = None) -> str:
-    """The shell command each browser's process runs."""
-    argv = [sys.executable, "-m", "game", "play"]
+def play_command(workshop: Path | None, theme: str | None = None, *, dashboard: bool = False) -> str:
+    """The shell command each browser's process runs (``citizen play``, or ``citizen dashboard``)."""
+    argv = [sys.executable, "-m", "game", "dashboard" if dashboard else "play"]
     if workshop is not None:
         argv += ["--workshop", str(workshop.resolve())]
     if theme is not None:
@@ -78,6 +82,8 @@ def room_addresses() -> list[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.dashboard and args.workshop is None:
+        raise CliError("--dashboard shows a workshop: add --workshop FILE")
     theme = config.setting("theme", args.theme).value
     if args.workshop is not None:
         from game.tools.workshop_play import open_for_cli
@@ -100,7 +106,13 @@ def run(args: argparse.Namespace) -> int:
         print(S["serve_not_loopback"].format(host=args.host))
     from game.tools.serve_page import FocusServer
 
-    server = FocusServer(play_command(args.workshop, theme), host=args.host, port=args.port, title=title, public_url=public_url)
+    server = FocusServer(
+        play_command(args.workshop, theme, dashboard=args.dashboard),
+        host=args.host,
+        port=args.port,
+        title=title,
+        public_url=public_url,
+    )
     print(S["serve_open"].format(url=public_url or f"http://{args.host}:{args.port}"), flush=True)
     server.serve()
     return 0
