@@ -133,7 +133,7 @@ class DashboardApp(App[int]):
         if not room.seats:
             parts.append("\n" + S["dash_nobody"].format(folder=room.folder))
         self.query_one("#grades", Static).update(parts)
-        stopped = Text(S["dash_stopped"].format(minutes=round(self.idle)), style="bold")
+        stopped = Text(S["dash_stopped"].format(minutes=f"{self.idle:g}"), style="bold")
         idle = room.stopped(now(), self.idle)
         for line in idle:
             minutes = round(line.idle_minutes(now()))
