@@ -419,6 +419,10 @@ S: dict[str, str] = {
         "There is no single national social credit score in China. Before you play, here are common claims"
         " beside what the sources say."
     ),
+    "myths_intro_plain": (
+        "There is no single national social credit score in China: each system here is separate. A locked choice"
+        " says where its rule comes from and how reliable that is."
+    ),
     "myths_none": "The loaded packs hold no myths.",
     "myth_claim": "The claim: {claim}",
     "myth_fact": "What the sources say: {fact}",

@@ -147,3 +147,26 @@ def test_citizen_play_takes_the_premise(tmp_path, monkeypatch, capsys) -> None:
         main(["play", "--plain", "--no-save", "--premise", "told"])
     assert exit_info.value.code == 2
     assert "unknown value for --premise 'told'; choose from reported, documented" in capsys.readouterr().err
+
+
+def test_plain_mode_says_where_a_lock_comes_from(builtin: Content) -> None:
+    import io
+
+    from game.tools.plain import PlainGame
+
+    setup = Setup(
+        "rongcheng_worker", 7, settings={"premise": "reported"}, rule_overrides={"municipal.jaywalking": -450}
+    )
+    life = Life(builtin, setup)
+    for choice in ("apply", "cross", "date"):
+        life.choose(choice)
+    assert life.prompt() is not None and life.prompt().event.id == "rc_weekend"
+    out = io.StringIO()
+    game = PlainGame(life, out)
+    game.intro()
+    game.play(io.StringIO("2\n"))
+    text = out.getvalue()
+    assert "There is no single national social credit score in China" in text
+    assert "That choice is locked: Grade D — barred from High-speed rail (Rongcheng social credit) ‡ as reported" in text
+    assert "As reported, not documented: grade D, Rongcheng social credit (Reliability: disputed" in text
+    assert "The claim: A low social credit score bans you from trains and planes." in text

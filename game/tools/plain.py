@@ -13,7 +13,7 @@ from typing import TextIO
 from game import present
 from game.engine.content import Content
 from game.engine.life import Life
-from game.engine.model import EventView, Notice
+from game.engine.model import EventView, LockReason, Notice
 from game.present import Display
 from game.reports.other_rules import other_rules_lines
 from game.safe_text import to_plain
@@ -59,6 +59,8 @@ class PlainGame:
             self.say(S["goals_header"])
             for goal in sc.goals:
                 self.say(S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, self.life.state.length)))
+        if self.content.myths:
+            self.say(S["myths_intro_plain"])
 
     def status(self) -> None:
         state = self.life.state
@@ -148,8 +150,19 @@ class PlainGame:
             picked = view.choices[int(text) - 1]
             if picked.lock is not None:
                 self.say(S["locked_choice"].format(reason=present.lock_text(self.content, picked.lock, self.display)))
+                self.say_notes(picked.lock)
                 continue
             return picked.choice.id
+
+    def say_notes(self, lock: LockReason) -> None:
+        """Where a lock comes from: its notes with their reliability, and the myths about it."""
+        from game import notes
+
+        for note in notes.lock_notes(self.content, lock, self.display):
+            self.say(f"  {note.heading} ({S['note_reliability'].format(level=note.reliability)}): {note.text}")
+        for myth in notes.myths_for_lock(self.content, lock):
+            self.say("  " + S["myth_claim"].format(claim=to_plain(myth.claim)))
+            self.say("  " + S["myth_fact"].format(fact=to_plain(myth.fact)))
 
     def summary(self) -> None:
         """The end of the life: final grades, goals, privileges lost, the record."""

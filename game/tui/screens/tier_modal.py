@@ -15,6 +15,7 @@ from textual.widgets import Button, Static
 from game import present
 from game.engine.life import Life
 from game.engine.model import Notice
+from game.engine.scoring import privilege_lock
 from game.present import Display
 from game.strings import S
 from game.tui import view
@@ -49,8 +50,15 @@ def tier_change(life: Life, display: Display, notice: Notice) -> TierChange | No
         new=view.band_of(content, system, d["new"]),
         up=sysdef.tier_index(d["new"]) < sysdef.tier_index(d["old"]),
         gained=tuple(present.name_of(content, "privilege", p) for p in d.get("gained", ())),
-        lost=tuple(present.name_of(content, "privilege", p) for p in d.get("lost", ())),
+        lost=tuple(_lost_name(life, p) for p in d.get("lost", ())),
     )
+
+
+def _lost_name(life: Life, privilege: str) -> str:
+    """A lost privilege's name, marked when only the premise as reported takes it."""
+    name = present.name_of(life.content, "privilege", privilege)
+    reported = privilege_lock(life, privilege).args.get("reported")
+    return f"{name} {S['mark_as_reported']}" if reported else name
 
 
 class TierModal(ModalScreen[None]):
