@@ -13,13 +13,12 @@ from game import crash_report
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.state import Setup
+from game.play import Session
 from game.saves import SaveStore
 from game.tools import play
 from game.tools.plain import PlainGame
-from game.tools.saving import SavedLife
 from game.tui.app import make_app
 from game.tui.screens.day import DayScreen
-from game.tui.session import Session
 
 SIZE = (100, 32)
 
@@ -122,7 +121,9 @@ def test_an_error_in_plain_mode_saves_first_and_says_one_line(
 
     monkeypatch.setattr(PlainGame, "show_notices", broken)
     monkeypatch.setattr(sys, "stdin", io.StringIO("2\n1\n1\n"))
-    code = play.play_plain(SavedLife(life, "mine"), store, save=True)
+    session = Session(mini, saves=store, every_choice=True)
+    session.resume(life, "mine")
+    code = play.play_plain(session, None, store, save=True)
     assert code == crash_report.CRASH_CODE
     saved = store.load("mine", mini).life
     assert saved is not None and saved.state.log == [(1, "hub", "praise"), (2, "hub", "fine")], "the life as it was"

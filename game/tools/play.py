@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from game.engine.content import Content
     from game.engine.life import Life
     from game.engine.state import Setup
-    from game.saves import SaveStore
+    from game.play import Opening, SaveStore, Session
     from game.tools.watch import LiveReload
 
 
@@ -108,12 +108,10 @@ def run(args: argparse.Namespace) -> int:
         return run_app(content, new_setup(content, args), saves=saves, player=args.player or "", watch=live, **tui_options(args))
     store = saving.store_for(args)
     if args.cont or args.load:
-        saved = saving.resume(content, args, store)
+        session, opening = saving.resume(content, args, store)
     else:
-        from game.engine.life import Life
-
-        saved = saving.new_life(Life(content, new_setup(content, args)), args, store)
-    return play_plain(saved, store, save=not args.no_save, live=live)
+        session, opening = saving.new_life(content, new_setup(content, args), args, store), None
+    return play_plain(session, opening, store, save=not args.no_save, live=live)
 
 
 def _just_the_title(args: argparse.Namespace) -> bool:
@@ -151,33 +149,36 @@ def load_for_tui() -> Content:
     return load_content(paths.default_pack_paths())
 
 
-def play_plain(saved: saving.SavedLife, store: SaveStore, *, save: bool, live: LiveReload | None = None) -> int:
+def play_plain(
+    session: Session, opening: Opening | None, store: SaveStore, *, save: bool, live: LiveReload | None = None
+) -> int:
     """Play in text; with ``save``, autosave after every choice and when input ends. 1 if the last save failed."""
     from game.tools.plain import PlainGame
 
-    autosave = saving.AutoSaver(store, saved) if save else None
-    game = PlainGame(saved.life, sys.stdout, after_choice=autosave)
+    assert session.life is not None
+    autosave = saving.AutoSaver(session) if save else None
+    game = PlainGame(session.life, sys.stdout, after_choice=autosave)
     if live is not None:
         from game.tools.watch import plain_hook
 
-        game.after_choice = plain_hook(game, live, autosave, on_swap=lambda life: setattr(saved, "life", life))
+        game.after_choice = plain_hook(game, live, autosave, on_swap=lambda life: setattr(session, "life", life))
     try:
         game.intro()
-        if saved.loaded is not None:
-            game.say(saving.resumed_note(saved))
+        if opening is not None:
+            game.say(saving.resumed_note(session, opening))
         game.play(sys.stdin)
     except Exception as exc:  # an internal error: the life is saved first, then one line says where the log is
-        return plain_crash(exc, game.life, saved, autosave)
+        return plain_crash(exc, game.life, session, autosave)
     if autosave is None:
         return 0
-    autosave(saved.life)
+    autosave(game.life)
     if autosave.error:
         return 1
-    print(saving.saved_note(store, saved), file=sys.stderr)  # stdout stays the life's transcript
+    print(saving.saved_note(store, session), file=sys.stderr)  # stdout stays the life's transcript
     return 0
 
 
-def plain_crash(error: Exception, life: Life, saved: saving.SavedLife, autosave: saving.AutoSaver | None) -> int:
+def plain_crash(error: Exception, life: Life, session: Session, autosave: saving.AutoSaver | None) -> int:
     """Save ``life`` if it is sound, log ``error``, and say so in one line on stderr."""
     from game.crash_report import CRASH_CODE, crash_line, save_if_sound, write_log
 
@@ -186,7 +187,7 @@ def plain_crash(error: Exception, life: Life, saved: saving.SavedLife, autosave:
         autosave(life)
         return not autosave.error
 
-    saved_as = saved.slot if autosave is not None and save_if_sound(life, save) else ""
+    saved_as = session.slot if autosave is not None and save_if_sound(life, save) else ""
     sys.stdout.flush()
     print(crash_line(write_log(error, life, saved_as), saved_as), file=sys.stderr)
     return CRASH_CODE

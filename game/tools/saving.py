@@ -1,28 +1,27 @@
 """The save side of ``citizen play``: --saves, --continue, --load, autosave, and the messages around them.
 
-The TUI gets the same through :mod:`game.saves`; this module only turns
-command-line flags into calls to it, and its errors into one clear message
-that offers the backups.
+The life, its slot and what a changed pack offers are :class:`game.play.Session`'s,
+as in the TUI; this module only turns command-line flags into calls to it, and
+its errors into one clear message that offers the backups.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import paths
+from game.play import Opening, SaveError, SaveInfo, SaveStore, Session
 from game.safe_text import to_plain
-from game.saves import SaveError, SaveInfo, SaveStore
 from game.strings import S
 from game.tools.common import CliError
 
 if TYPE_CHECKING:
     from game.engine.content import Content
     from game.engine.life import Life
-    from game.saves import LoadedSave
+    from game.engine.state import Setup
 
 
 def add_save_arguments(p: argparse.ArgumentParser) -> None:
@@ -51,25 +50,14 @@ def store_for(args: argparse.Namespace) -> SaveStore:
     return SaveStore(paths.default_saves_dir(args.saves))
 
 
-@dataclass
-class SavedLife:
-    """A life with the slot it saves into, and the save it came from (if any)."""
-
-    life: Life
-    slot: str
-    player: str = ""
-    workshop: str = ""
-    loaded: LoadedSave | None = None
-
-
-def new_life(life: Life, args: argparse.Namespace, store: SaveStore) -> SavedLife:
+def new_life(content: Content, setup: Setup, args: argparse.Namespace, store: SaveStore) -> Session:
     """A new life: its slot is --save-as, else a free one named after the player or the scenario."""
-    player = args.player or ""
+    session = Session(content, saves=store, player=args.player or "", every_choice=True)
     try:
-        slot = store.free_name(args.save_as) if args.save_as else store.free_name(player or life.setup.scenario)
+        session.start(setup, slot=args.save_as or "")
     except SaveError as exc:
         raise CliError(exc.message) from None
-    return SavedLife(life, slot, player)
+    return session
 
 
 def check_flags(args: argparse.Namespace) -> None:
@@ -82,53 +70,53 @@ def check_flags(args: argparse.Namespace) -> None:
         raise CliError(f"--backup must be 1 or more, not {args.backup}")
 
 
-def resume(content: Content, args: argparse.Namespace, store: SaveStore) -> SavedLife:
-    """Load the save that --continue or --load names, under ``content``."""
-    loaded = _load(content, args, store)
-    life, slot = _life_of(loaded, args)
-    player = loaded.save.player if args.player is None else args.player
-    return SavedLife(life, slot, player, loaded.save.workshop, loaded)
+def resume(content: Content, args: argparse.Namespace, store: SaveStore) -> tuple[Session, Opening]:
+    """Load the save that --continue or --load names, under ``content``, and go on with it."""
+    session = Session(content, saves=store, player=args.player or "", every_choice=True)
+    opening = _open(session, args)
+    session.go_on(opening, _life_of(opening, args))
+    if args.player is not None:
+        session.player = args.player
+    return session, opening
 
 
 def check_resume(content: Content, args: argparse.Namespace, store: SaveStore) -> tuple[str, int]:
     """The (slot, backup) that --continue or --load names, once it is known to load (the TUI asks about changed packs)."""
-    loaded = _load(content, args, store)
-    return loaded.info.name, loaded.info.backup
+    opening = _open(Session(content, saves=store), args)
+    return opening.name, opening.backup
 
 
-def _load(content: Content, args: argparse.Namespace, store: SaveStore) -> LoadedSave:
+def _open(session: Session, args: argparse.Namespace) -> Opening:
+    store = session.saves
+    assert store is not None
     if args.cont:
-        latest = store.latest(playable=True)
+        latest = session.continuable()
         if latest is None:
             raise CliError(S["cli_no_life_to_continue"].format(folder=store.folder), 1)
         name = latest.name
     else:
         name = args.load
     try:
-        return store.load(name, content, backup=args.backup)
+        return session.open(name, args.backup)
     except SaveError as exc:
         raise CliError(exc.message + backups_text(store, name, args.backup, plain=args.plain), 1) from None
 
 
-def _life_of(loaded: LoadedSave, args: argparse.Namespace) -> tuple[Life, str]:
-    if loaded.life is not None:
-        return loaded.life, loaded.save_as
+def _life_of(opening: Opening, args: argparse.Namespace) -> Life:
+    if opening.life is not None:
+        return opening.life
     if args.changed is None:
-        cmd = f"citizen play --plain --load {loaded.info.name}" + (
-            f" --backup {loaded.info.backup}" if loaded.info.backup else ""
-        )
-        raise CliError(
-            S["cli_changed"].format(path=loaded.info.path, changes=loaded.describe_changes(), cmd=cmd, slot=loaded.save_as), 1
-        )
+        cmd = f"citizen play --plain --load {opening.name}" + (f" --backup {opening.backup}" if opening.backup else "")
+        raise CliError(S["cli_changed"].format(path=opening.path, changes=opening.changes, cmd=cmd, slot=opening.slot), 1)
     try:
         if args.changed == "snapshot":
-            return loaded.from_snapshot(), loaded.save_as
-        result = loaded.replay_now()
+            return opening.snapshot()
+        result = opening.replay()
     except SaveError as exc:
         raise CliError(exc.message, 1) from None
     if not result.complete:
         print(S["cli_replay_partial"].format(n=result.replayed, total=result.total, reason=result.reason), file=sys.stderr)
-    return result.life, loaded.save_as
+    return result.life
 
 
 def backups_text(store: SaveStore, name: str, failed_backup: int, *, plain: bool = False) -> str:
@@ -158,33 +146,31 @@ def when_text(info: SaveInfo) -> str:
 
 
 class AutoSaver:
-    """Saves the life into its slot after every choice and on quit. A failure is said once on stderr, never fatal."""
+    """Saves the session's life after every choice and on quit. A failure is said once on stderr, never fatal."""
 
-    def __init__(self, store: SaveStore, saved: SavedLife) -> None:
-        self.store = store
-        self.saved = saved
+    def __init__(self, session: Session) -> None:
+        self.session = session
         self.error = ""
 
     def __call__(self, life: Life) -> None:
-        try:
-            self.store.autosave(life, slot=self.saved.slot, player=self.saved.player, workshop=self.saved.workshop)
-        except SaveError as exc:
-            if exc.message != self.error:
-                print(S["cli_save_failed"].format(error=exc.message), file=sys.stderr)
-            self.error = exc.message
-        else:
+        self.session.life = life  # live reload may have swapped it
+        if self.session.autosave():
             self.error = ""
+            return
+        if self.session.save_error != self.error:
+            print(S["cli_save_failed"].format(error=self.session.save_error), file=sys.stderr)
+        self.error = self.session.save_error
 
 
-def resumed_note(saved: SavedLife) -> str:
+def resumed_note(session: Session, opening: Opening) -> str:
     """What plain mode says before going on with a loaded life."""
-    name = saved.loaded.info.name if saved.loaded else saved.slot
-    text = S["cli_resumed"].format(name=to_plain(name), day=saved.life.state.day)
-    if name != saved.slot:
-        text += " " + S["cli_resumed_new_slot"].format(slot=to_plain(saved.slot))
+    assert session.life is not None
+    text = S["cli_resumed"].format(name=to_plain(opening.name), day=session.life.state.day)
+    if opening.name != session.slot:
+        text += " " + S["cli_resumed_new_slot"].format(slot=to_plain(session.slot))
     return text
 
 
-def saved_note(store: SaveStore, saved: SavedLife) -> str:
+def saved_note(store: SaveStore, session: Session) -> str:
     """What plain mode says when it stops: where the life is saved and how to go on."""
-    return S["cli_saved"].format(name=to_plain(saved.slot), folder=store.folder)
+    return S["cli_saved"].format(name=to_plain(session.slot), folder=store.folder)

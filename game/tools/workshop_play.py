@@ -73,10 +73,11 @@ def run(args: argparse.Namespace) -> int:
 
 def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: TextIO, out: TextIO, *, save: bool) -> int:
     """Ask the name, then play in text, autosaving after each choice; the short debrief at the end."""
+    from game.play import Session
     from game.reports.prompts import Prompts
     from game.reports.short import end_debrief
     from game.tools.plain import PlainGame
-    from game.tools.saving import AutoSaver, SavedLife
+    from game.tools.saving import AutoSaver
 
     out.write(S["workshop_welcome"].format(title=workshop.title) + "\n")
     name = read_name(lines, out)
@@ -84,7 +85,9 @@ def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: Te
         seat = seat_for(workshop, content, store, name)
     except SaveError as exc:
         raise CliError(exc.message, 1) from None
-    saver = AutoSaver(store, SavedLife(seat.life, seat.slot, name, workshop.id)) if save else None
+    session = Session(content, workshop.display(), store, name, every_choice=True)
+    session.resume(seat.life, seat.slot, workshop=workshop.id)
+    saver = AutoSaver(session) if save else None
     game = PlainGame(seat.life, out, display=workshop.display(), after_choice=saver)
     game.intro()
     if seat.note:

@@ -17,11 +17,11 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.packs.problems import PackError
+from game.play import Session
 from game.strings import S
 from game.tui.safe_lines import SafeSegments
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import TooSmallScreen
-from game.tui.session import Session
 from game.tui.themes import THEMES, register_themes, remember_changes, textual_theme
 from game.tui.workshop_seat import WorkshopMixin
 
@@ -31,8 +31,8 @@ if TYPE_CHECKING:
     from game.engine.content import Content
     from game.engine.model import Notice
     from game.engine.state import Setup
+    from game.play import SaveStore
     from game.present import Display
-    from game.saves import SaveStore
     from game.tools.watch import LiveReload
     from game.workshop import Workshop
 

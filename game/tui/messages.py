@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.message import Message
 
 
@@ -27,3 +29,12 @@ class LockedChoiceTried(Message):
         super().__init__()
         self.reason = reason
         self.choice_id = choice_id
+
+
+class DeleteSave(Message):
+    """The player confirmed deleting the save ``name`` (and its backups); the app does it, then calls ``refresh``."""
+
+    def __init__(self, name: str, refresh: Callable[[], None]) -> None:
+        super().__init__()
+        self.name = name
+        self.refresh_list = refresh

@@ -1,4 +1,4 @@
-"""Continue, Load, Save as and opening a save: the app's side of :mod:`game.saves`.
+"""Continue, Load, Save as and opening a save: the app's side of :class:`game.play.Session`.
 
 Screens are imported where they are shown, so that the title appears fast.
 """
@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import App
 
-from game.saves import SaveError
+from game.play import SaveError
 from game.strings import S
 
 if TYPE_CHECKING:
@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from textual.screen import Screen
 
     from game.engine.life import Life
-    from game.saves import LoadedSave
-    from game.tui.session import Session
+    from game.play import Opening, Session
+    from game.tui.messages import DeleteSave
 
 
 class SavesMixin(App[int]):
@@ -36,8 +36,8 @@ class SavesMixin(App[int]):
     def can_continue(self) -> bool:
         return self.session.continuable() is not None
 
-    def resume(self, life: Life, slot: str, loaded: LoadedSave | None, note: str) -> None:
-        self.session.resume(life, slot, loaded)
+    def resume(self, life: Life, note: str) -> None:
+        """Show the life the session goes on with (after loading or seating), and ``note`` about it."""
         self.notify(note, markup=False)
         if life.ended:
             self.show_end()
@@ -48,29 +48,29 @@ class SavesMixin(App[int]):
 
     def open_save(self, name: str, backup: int = 0) -> None:
         """Load a save and go on with it; when the packs changed, ask how."""
-        store, content = self.session.saves, self.session.content
-        if store is None:
+        if self.session.saves is None:
             return
         try:
-            loaded = store.load(name, content, backup=backup)
+            opening = self.session.open(name, backup)
         except SaveError as exc:
             self.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
             return
-        if loaded.life is not None:
-            self.resume(loaded.life, loaded.save_as, loaded, self._loaded_note(loaded, loaded.life))
+        if opening.life is not None:
+            self.session.go_on(opening, opening.life)
+            self.resume(opening.life, self._loaded_note(opening, opening.life))
             return
         from game.tui.screens.ask import AskScreen
 
         answers = [("snapshot", S["changed_snapshot"]), ("replay", S["changed_replay"]), ("cancel", S["changed_cancel"])]
-        ask = AskScreen(S["changed_title"], S["changed_text"].format(changes=loaded.describe_changes()), answers)
-        self.push_screen(ask, lambda answer: self._changed(loaded, answer))
+        ask = AskScreen(S["changed_title"], S["changed_text"].format(changes=opening.changes), answers)
+        self.push_screen(ask, lambda answer: self._changed(opening, answer))
 
-    def _changed(self, loaded: LoadedSave, answer: str | None) -> None:
+    def _changed(self, opening: Opening, answer: str | None) -> None:
         try:
             if answer == "snapshot":
-                life = loaded.from_snapshot()
+                life = opening.snapshot()
             elif answer == "replay":
-                result = loaded.replay_now()
+                result = opening.replay()
                 life = result.life
                 if not result.complete:
                     text = S["replay_partial"].format(n=result.replayed, total=result.total, reason=result.reason)
@@ -80,13 +80,14 @@ class SavesMixin(App[int]):
         except SaveError as exc:
             self.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
             return
-        self.resume(life, loaded.save_as, loaded, self._loaded_note(loaded, life))
+        self.session.go_on(opening, life)
+        self.resume(life, self._loaded_note(opening, life))
 
     @staticmethod
-    def _loaded_note(loaded: LoadedSave, life: Life) -> str:
-        name, day = loaded.info.name, life.state.day
-        if loaded.save_as != name:
-            return S["loaded_new_slot"].format(name=name, day=day, slot=loaded.save_as)
+    def _loaded_note(opening: Opening, life: Life) -> str:
+        name, day = opening.name, life.state.day
+        if opening.slot != name:
+            return S["loaded_new_slot"].format(name=name, day=day, slot=opening.slot)
         return S["loaded"].format(name=name, day=day)
 
     # -- actions -----------------------------------------------------------------
@@ -98,9 +99,13 @@ class SavesMixin(App[int]):
     def action_load(self) -> None:
         from game.tui.screens.load import LoadScreen
 
-        store = self.session.saves
-        if store is not None and not isinstance(self.screen, LoadScreen):
-            self.push_screen(LoadScreen(self.session.content, store), self._load_picked)
+        if self.session.saves is not None and not isinstance(self.screen, LoadScreen):
+            self.push_screen(LoadScreen(self.session.content, self.session), self._load_picked)
+
+    def on_delete_save(self, message: DeleteSave) -> None:
+        """A save the player chose to delete on the Load screen: delete it there, then refresh the list."""
+        self.session.delete(message.name)
+        message.refresh_list()
 
     def _load_picked(self, picked: tuple[str, int] | None) -> None:
         if picked is not None:

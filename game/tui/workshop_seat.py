@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.saves import SaveError
+from game.play import SaveError
 from game.tui.saving import SavesMixin
 
 if TYPE_CHECKING:
@@ -51,7 +51,8 @@ class WorkshopMixin(SavesMixin):
         session.player = name
         self.defaults = seat.life.setup
         if seat.resumed:
-            self.resume(seat.life, seat.slot, None, seat.note)
+            session.resume(seat.life, seat.slot)
+            self.resume(seat.life, seat.note)
         else:
             self.start_life(seat.life.setup)
             if seat.note:

@@ -14,12 +14,12 @@ from textual.widgets import Footer, Static
 
 from game import present
 from game.engine.model import Notice
+from game.play import Session
 from game.strings import S
 from game.tui import view
 from game.tui.messages import ChoiceMade, LockedChoiceTried
 from game.tui.screens.alive import alive
 from game.tui.screens.tier_modal import TierModal, tier_change
-from game.tui.session import Session
 from game.tui.widgets.event_card import ChoiceList, ChoiceRow, EventCard
 from game.tui.widgets.status_panel import Status, StatusPanel
 

@@ -14,9 +14,10 @@ from textual.widgets.option_list import Option
 
 from game import present
 from game.engine.content import Content
+from game.play import SaveInfo, Session
 from game.safe_text import to_plain
-from game.saves import SaveInfo, SaveStore
 from game.strings import S
+from game.tui.messages import DeleteSave
 from game.tui.screens.alive import alive
 from game.tui.screens.ask import AskScreen
 
@@ -52,16 +53,16 @@ class LoadScreen(Screen[tuple[str, int] | None]):
         Binding("d", "delete", S["key_delete"]),
     ]
 
-    def __init__(self, content: Content, store: SaveStore) -> None:
+    def __init__(self, content: Content, session: Session) -> None:
         super().__init__()
         self.content = content
-        self.store = store
+        self.session = session
         self.rows: list[SaveInfo] = []
 
     def compose(self) -> ComposeResult:
         yield Static(S["load_title"], id="load-title")
         yield OptionList(id="saves")
-        yield Static(Text(str(self.store.folder)), id="load-folder")
+        yield Static(Text(str(self.session.saves.folder if self.session.saves else "")), id="load-folder")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -71,10 +72,10 @@ class LoadScreen(Screen[tuple[str, int] | None]):
 
     def fill(self) -> None:
         self.rows = []
-        for info in self.store.list():
+        for info in self.session.saved():
             self.rows.append(info)
             if not info.ok:
-                self.rows.extend(b for b in self.store.backups(info.name) if b.ok)
+                self.rows.extend(b for b in self.session.backups(info.name) if b.ok)
         menu = self.query_one("#saves", OptionList)
         menu.clear_options()
         if not self.rows:
@@ -103,7 +104,6 @@ class LoadScreen(Screen[tuple[str, int] | None]):
 
         def answered(answer: str | None) -> None:
             if answer == "yes":
-                self.store.delete(info.name)
-                self.fill()
+                self.post_message(DeleteSave(info.name, self.fill))
 
         self.app.push_screen(ask, answered)

@@ -11,7 +11,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
-from game.saves import safe_slot_name
+from game.play import safe_slot_name
 from game.strings import S
 
 

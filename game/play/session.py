@@ -1,0 +1,216 @@
+"""A life being played, its save slot, and saving around the choices: the same for every front end.
+
+It holds no rule of the game: it keeps the :class:`~game.engine.life.Life`, the
+:class:`~game.present.Display` and the save folder together, and decides what
+both front ends used to decide each on its own (which slot a life saves into,
+when it autosaves, and what a save whose packs changed offers).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from game.present import Display
+from game.saves import SaveError
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from game.engine.content import Content
+    from game.engine.life import Life, Replay
+    from game.engine.model import Notice
+    from game.engine.state import Setup
+    from game.saves import LoadedSave, SaveInfo, SaveStore
+
+
+@dataclass
+class Opening:
+    """A save opened. ``life`` is the checked life when it ``goes_on`` as saved; otherwise the
+    packs (or the game) changed since, ``changes`` says how, and the player chooses between
+    :meth:`snapshot` and :meth:`replay`. ``slot`` is where the life saves from now on (a new one
+    after a backup or changed packs, so the old file is never overwritten).
+    """
+
+    loaded: LoadedSave
+
+    @property
+    def life(self) -> Life | None:
+        return self.loaded.life
+
+    @property
+    def goes_on(self) -> bool:
+        return self.loaded.life is not None
+
+    @property
+    def name(self) -> str:
+        return self.loaded.info.name
+
+    @property
+    def backup(self) -> int:
+        return self.loaded.info.backup
+
+    @property
+    def path(self) -> Path:
+        return self.loaded.info.path
+
+    @property
+    def slot(self) -> str:
+        return self.loaded.save_as
+
+    @property
+    def player(self) -> str:
+        return self.loaded.save.player
+
+    @property
+    def changes(self) -> str:
+        """What changed since the save, in words ("rongcheng (1.0 → 1.1)"); "" when it goes on."""
+        return self.loaded.describe_changes()
+
+    def snapshot(self) -> Life:
+        """Go on exactly where the save stopped, under the current packs. Raises SaveError (something it names is gone)."""
+        return self.loaded.from_snapshot()
+
+    def replay(self) -> Replay:
+        """The saved choices replayed under the current packs, as far as they fit. Raises SaveError (scenario gone)."""
+        return self.loaded.replay_now()
+
+
+class Session:
+    """Content, display options, the save folder (None: no saving) and the current life.
+
+    ``every_choice``: autosave after every choice (the plain mode); otherwise at
+    the end of each day and of the life (the TUI).
+    """
+
+    def __init__(
+        self,
+        content: Content | Callable[[], Content],
+        display: Display | None = None,
+        saves: SaveStore | None = None,
+        player: str = "",
+        *,
+        every_choice: bool = False,
+    ) -> None:
+        self._content = None if callable(content) else content
+        self._load = content if callable(content) else None
+        self.display = display or Display()
+        self.saves = saves
+        self.player = player
+        self.every_choice = every_choice
+        self.workshop = ""
+        self.life: Life | None = None
+        self.slot = ""
+        self.save_error = ""
+        """The message of the last failed save ('' after a good one)."""
+
+    @property
+    def content(self) -> Content:
+        """The packs: given, or loaded on first use (the title is shown before they are loaded)."""
+        if self._content is None:
+            assert self._load is not None
+            self._content = self._load()
+        return self._content
+
+    @content.setter
+    def content(self, content: Content) -> None:
+        self._content = content
+
+    @property
+    def content_loaded(self) -> bool:
+        return self._content is not None
+
+    # -- a life ---------------------------------------------------------------------
+    def start(self, setup: Setup, *, slot: str = "") -> list[Notice]:
+        """Begin a new life in a fresh save slot (from ``slot``, else the player's name or the scenario).
+
+        Returns the notices of its first morning. Raises SaveError only for a ``slot`` with no letters or digits.
+        """
+        from game.engine.life import Life  # the engine is imported when the first life begins
+
+        self.life = Life(self.content, setup)
+        self.workshop = ""
+        self.slot = ""
+        if self.saves is not None:
+            try:
+                self.slot = self.saves.free_name(slot or self.player or setup.scenario)
+            except SaveError as exc:
+                if slot:
+                    raise
+                self.save_error = exc.message
+        return self.life.drain_notices()
+
+    def open(self, name: str, backup: int = 0) -> Opening:
+        """Load save ``name`` (or its ``backup``): see :class:`Opening`. Nothing is written.
+
+        Raises:
+            SaveError: no save folder, no such save, or a bad file (the message names it).
+        """
+        if self.saves is None:
+            raise SaveError("this game was started without a saves folder")
+        return Opening(self.saves.load(name, self.content, backup=backup))
+
+    def go_on(self, opening: Opening, life: Life) -> None:
+        """Go on with the life of an opened save (as saved, from its snapshot or replayed), in its slot."""
+        self.resume(life, opening.slot)
+        self.player = self.player or opening.player
+        self.workshop = opening.loaded.save.workshop
+
+    def resume(self, life: Life, slot: str, *, workshop: str = "") -> None:
+        """Go on with ``life``, saving into ``slot`` from now on."""
+        self.life = life
+        self.slot = slot
+        self.workshop = workshop
+
+    def choose(self, choice_id: str) -> list[Notice]:
+        """Take a choice in the waiting event and autosave when due. Returns what happened.
+
+        Raises:
+            ChoiceError: no event is waiting, or the choice is not open.
+        """
+        assert self.life is not None
+        day = self.life.state.day
+        notices = self.life.choose(choice_id)
+        if self.every_choice or self.life.state.day != day or self.life.ended:
+            self.autosave()
+        return notices
+
+    # -- the save folder ------------------------------------------------------------
+    def autosave(self) -> bool:
+        """Save the life into its slot; False (and ``save_error`` set) if that failed. True with no save folder."""
+        if self.saves is None or self.life is None or not self.slot:
+            return self.saves is None or self.life is None
+        try:
+            self.saves.autosave(self.life, slot=self.slot, player=self.player, workshop=self.workshop)
+        except SaveError as exc:
+            self.save_error = exc.message
+            return False
+        self.save_error = ""
+        return True
+
+    def save_as(self, name: str) -> SaveInfo:
+        """Save into a new slot ``name`` and keep saving there. Raises SaveError (bad name, taken, unwritable)."""
+        assert self.saves is not None and self.life is not None
+        slot = self.saves.path(name).name.removesuffix(".json")
+        if slot != self.slot and self.saves.exists(slot):
+            raise SaveError(f"a save named '{slot}' exists already; pick another name, such as '{self.saves.free_name(slot)}'")
+        info = self.saves.save(slot, self.life, player=self.player, workshop=self.workshop)
+        self.slot = slot
+        return info
+
+    def delete(self, name: str) -> int:
+        """Remove save ``name`` and its backups (the player has confirmed); how many files went."""
+        return self.saves.delete(name) if self.saves is not None else 0
+
+    def continuable(self) -> SaveInfo | None:
+        """The most recent save of a life not yet over, or None."""
+        return self.saves.latest(playable=True) if self.saves is not None else None
+
+    def saved(self) -> list[SaveInfo]:
+        """Every save in the folder, newest first (unreadable ones last, with their problem)."""
+        return self.saves.list() if self.saves is not None else []
+
+    def backups(self, name: str) -> list[SaveInfo]:
+        """The readable and unreadable backups of ``name``, newest first."""
+        return self.saves.backups(name) if self.saves is not None else []
