@@ -11,7 +11,7 @@ usual folder, the settings' theme), built by the same :func:`~game.tui.app.make_
 from __future__ import annotations
 
 from game import config, paths
-from game.saves import SaveStore
+from game.play import SaveStore
 from game.tools.play import load_for_tui
 from game.tui.app import make_app
 
