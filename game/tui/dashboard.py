@@ -3,8 +3,9 @@
 It follows the folder with file events (``watchfiles``: the operating system
 says which save changed, and only that file is read again) and shows one row
 per seat, the class's grades now, who has stopped, and the discussion prompts
-whose moment someone has reached. It never writes a file. Once a minute it
-looks at the clock again, to say who has stopped (no file is read for that).
+whose moment someone has reached. It never writes a file. Twice per idle limit
+(at most once a minute) it looks at the clock again, to say who has stopped (no
+file is read for that).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ class DashboardApp(App[int]):
             self.theme = textual_theme(self.start_theme)
         self.room.scan()
         self.refresh_view()
-        self.set_interval(60, self.refresh_side)
+        self.set_interval(max(5.0, min(60.0, self.idle * 30)), self.refresh_side)  # twice per idle limit
         if self.follow:
             self.follow_saves()
 
