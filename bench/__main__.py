@@ -36,9 +36,14 @@ def main(argv: list[str] | None = None) -> int:
     console = Console(width=max(Console().width, 140))
     figures: list[Figure] = []
     started = time.perf_counter()
+    failed: dict[str, str] = {}
     for name in args.only or SUITES:
         with console.status(f"measuring {name}…"):
-            figures.extend(importlib.import_module(f"bench.{name}").run(quick=args.quick))
+            try:
+                figures.extend(importlib.import_module(f"bench.{name}").run(quick=args.quick))
+            except Exception as exc:  # one suite failing must not lose the others' figures (a run takes minutes)
+                failed[name] = f"{type(exc).__name__}: {exc}"
+                console.print(f"[red]bench: {name} failed:[/red] {failed[name]}", markup=True, highlight=False)
     table = Table(title="AAA Citizen benchmarks")
     for column in ("figure", "value", "reference", "ratio", "budget", "ok"):
         table.add_column(column, justify="left" if column == "figure" else "right")
@@ -71,10 +76,11 @@ def main(argv: list[str] | None = None) -> int:
         "seconds": round(elapsed, 1),
         "quick": args.quick,
         "figures": [f.to_dict() for f in figures],
+        "failed": failed,
     }
     args.out.write_text(json.dumps(document, indent=2) + "\n", encoding="utf-8")
     console.print(f"{len(figures)} figures in {elapsed:.0f} s; written to {args.out}")
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
