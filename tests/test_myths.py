@@ -79,6 +79,9 @@ def test_the_debrief_ties_each_myth_to_the_moments_it_came_up(builtin: Content) 
     assert "## Myth and fact" in markdown
     assert "- Ana, day 1: lost High\\-speed rail" in markdown or "- Ana, day 1: lost High-speed rail" in markdown
     assert "How reliable the claim is: disputed" in markdown
+    # each life lists the sources of what happened in it, with their reliability
+    assert "rules come from</h3>" in html and "### Where this life's rules come from" in markdown
+    assert "Reliability: an official document" in html  # the lost train's note: the court's provisions
 
 
 def test_no_deck_no_section(mini: Content) -> None:

@@ -12,6 +12,8 @@ from game import present
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.model import Record
+from game.notes import Note, life_sources
+from game.present import Display
 from game.reports.other_rules import other_rules_lines
 from game.safe_text import to_plain
 
@@ -133,6 +135,8 @@ class LifeReport:
     """What each comparison system did with this life, in words (:mod:`game.reports.other_rules`)."""
     unfinished: bool = False
     """The player stopped before the life ended: ``last_day`` is the day they stopped on."""
+    sources: list[Note] = field(default_factory=list)
+    """Where what happened comes from: each rule recorded, privilege lost and event met, once, with its reliability."""
 
     def steps(self) -> list[Step]:
         return [s for d in self.days for s in d.steps]
@@ -281,6 +285,9 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         log=[(d, e, c) for d, e, c in state.log],
         other_rules=other_rules_lines(life.content, state),
         unfinished=not state.ended,
+        sources=life_sources(
+            life.content, state.records, state.privilege_log, list(dict.fromkeys(e for _d, e, _c in state.log)), Display()
+        ),
     )
 
 
