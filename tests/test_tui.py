@@ -210,6 +210,30 @@ async def test_new_life_from_the_title(mini: Content, tmp_path: Path) -> None:
         assert app.session.life.state.length == 3
 
 
+async def test_the_new_life_card_follows_the_days_field(mini: Content) -> None:
+    """The preview says the length the player typed, not the scenario's default."""
+    app = make_app(mini)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Length: 10 days" in screen_text(app)
+        app.screen.query_one("#days").value = "7"
+        await pilot.pause()
+        assert "Length: 7 days" in screen_text(app) and "Length: 10 days" not in screen_text(app)
+
+
+async def test_asking_for_a_scenario_opens_its_new_life_screen(mini: Content) -> None:
+    """`citizen play --scenario ID` opens that life's new-life screen, over the title (Escape goes back)."""
+    app = make_app(mini, Setup("life", 77), new_life=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, NewLifeScreen)
+        assert app.screen.query_one("#seed").value == "77" and "A test life" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+
+
 async def test_new_life_refuses_a_bad_length(mini: Content) -> None:
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:

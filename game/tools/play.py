@@ -105,7 +105,15 @@ def run(args: argparse.Namespace) -> int:
             return run_app(
                 content, None, saves=saves, player=args.player or "", open_save=(name, backup), watch=live, **tui_options(args)
             )
-        return run_app(content, new_setup(content, args), saves=saves, player=args.player or "", watch=live, **tui_options(args))
+        return run_app(
+            content,
+            new_setup(content, args),
+            saves=saves,
+            player=args.player or "",
+            watch=live,
+            new_life=args.scenario is not None,  # the life asked for, ready to start (Escape: the title)
+            **tui_options(args),
+        )
     store = saving.store_for(args)
     if args.cont or args.load:
         session, opening = saving.resume(content, args, store)
@@ -149,9 +157,7 @@ def load_for_tui() -> Content:
     return load_content(paths.default_pack_paths())
 
 
-def play_plain(
-    session: Session, opening: Opening | None, store: SaveStore, *, save: bool, live: LiveReload | None = None
-) -> int:
+def play_plain(session: Session, opening: Opening | None, store: SaveStore, *, save: bool, live: LiveReload | None = None) -> int:
     """Play in text; with ``save``, autosave after every choice and when input ends. 1 if the last save failed."""
     from game.tools.plain import PlainGame
 

@@ -65,6 +65,7 @@ class CitizenApp(WorkshopMixin):
         saves: SaveStore | None = None,
         player: str = "",
         start: bool = False,
+        new_life: bool = False,
         open_save: tuple[str, int] | None = None,
         watch: LiveReload | None = None,
         workshop: Workshop | None = None,
@@ -80,6 +81,8 @@ class CitizenApp(WorkshopMixin):
         self.session = Session(content, display, saves, player)
         self.defaults: Setup | None = setup
         self.start_now = start and setup is not None
+        self.new_life_first = new_life
+        """Open the new-life screen over the title at once (``citizen play --scenario ID``)."""
         self.pack_error: PackError | None = None
         """Set when the packs, loaded after the title appeared, have errors (the app then exits with 1)."""
         self.open_at = open_save
@@ -111,6 +114,8 @@ class CitizenApp(WorkshopMixin):
             self.start_life(self.defaults)
         elif self.open_at is not None:
             self.open_save(*self.open_at)
+        elif self.new_life_first:
+            self.action_new_life()
         self.check_size()
 
     def after_first_screen(self) -> None:
@@ -290,6 +295,7 @@ def make_app(
     saves: SaveStore | None = None,
     player: str = "",
     start: bool = False,
+    new_life: bool = False,
     open_save: tuple[str, int] | None = None,
     watch: LiveReload | None = None,
     workshop: Workshop | None = None,
@@ -298,7 +304,8 @@ def make_app(
 ) -> CitizenApp:
     """The app, for the CLI and the tests.
 
-    ``setup`` fills the new-life screen (or starts that life at once with ``start``);
+    ``setup`` fills the new-life screen (or starts that life at once with ``start``; ``new_life`` opens
+    that screen over the title at once);
     ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first);
     ``open_save`` (slot, backup) goes on with that save at once (``citizen play --continue/--load``);
     ``watch`` reloads changed packs while the game runs (``citizen play --watch``);
@@ -313,6 +320,7 @@ def make_app(
         saves=saves,
         player=player,
         start=start,
+        new_life=new_life,
         open_save=open_save,
         watch=watch,
         workshop=workshop,

@@ -22,8 +22,11 @@ from game.strings import S
 from game.tui.screens.alive import SafeSelect, alive
 
 
-def scenario_text(content: Content, sc: Scenario) -> Text:
-    """The scenario's card: name, description, city, systems, goals, length and the character."""
+def scenario_text(content: Content, sc: Scenario, days: int | None = None) -> Text:
+    """The scenario's card: name, description, city, systems, goals, length and the character.
+
+    ``days``: the length the player has typed, if any; the card says that one, not the scenario's."""
+    days = days or sc.days
     names = lambda kind, ids: ", ".join(present.name_of(content, kind, i) for i in ids)
     out = styled(sc.name)
     out.stylize("bold")
@@ -37,7 +40,7 @@ def scenario_text(content: Content, sc: Scenario) -> Text:
         lines.append(S["new_optional"].format(systems=names("system", sc.optional_systems)))
     if sc.compare:
         lines.append(S["new_compare"].format(systems=names("system", sc.compare)))
-    lines.append(S["new_length"].format(days=sc.days, date=present.date_of(sc.start_date, 1)))
+    lines.append(S["new_length"].format(days=days, date=present.date_of(sc.start_date, 1)))
     ch = sc.character
     lines.append(
         S["new_character"]
@@ -48,7 +51,7 @@ def scenario_text(content: Content, sc: Scenario) -> Text:
     if sc.goals:
         out.append("\n\n" + S["goals_header"])
         for goal in sc.goals:
-            out.append("\n" + S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, sc.days)))
+            out.append("\n" + S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, days)))
     return out
 
 
@@ -116,6 +119,20 @@ class NewLifeScreen(Screen):
         if not days.value or days.value == str(getattr(self, "_shown_days", "")):
             days.value = str(sc.days)
         self._shown_days = sc.days
+
+    @on(Input.Changed, "#days")
+    def _days_changed(self, event: Input.Changed) -> None:
+        """Keep the card's length and goal days in step with the Days field."""
+        menu = self.query_one("#scenarios", OptionList)
+        if menu.highlighted is None or not self.content.scenarios:
+            return
+        try:
+            days = int(event.value)
+        except ValueError:
+            return
+        if 1 <= days <= 365:
+            sc = list(self.content.scenarios.values())[menu.highlighted]
+            self.query_one("#scenario-card", Static).update(scenario_text(self.content, sc, days))
 
     @on(OptionList.OptionHighlighted, "#scenarios")
     def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
