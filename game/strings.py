@@ -143,6 +143,8 @@ S: dict[str, str] = {
     "cmd_theme_light": "Light theme",
     "cmd_theme_contrast": "High-contrast theme",
     "cmd_theme_help": "Switch the colours: {theme}",
+    "cmd_title_help": "Go back to the title screen (New life, Continue, Load)",
+    "cmd_new_life_help": "Choose a scenario and start a new life",
     "config_file": "Settings file: {path} ({state})",
     "config_file_there": "in use",
     "config_file_missing": "not there yet: 'citizen config set KEY VALUE' creates it",

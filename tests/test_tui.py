@@ -234,6 +234,18 @@ async def test_asking_for_a_scenario_opens_its_new_life_screen(mini: Content) ->
         assert isinstance(app.screen, TitleScreen)
 
 
+async def test_the_palette_leads_out_of_a_life_to_the_title_or_a_new_life(mini: Content) -> None:
+    app = make_app(mini, Setup("life", 3), start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        commands = {c.title: c for c in app.get_system_commands(app.screen)}
+        assert "New life" in commands and "Title screen" in commands
+        commands["Title screen"].callback()
+        await pilot.pause()
+        assert isinstance(app.screen, TitleScreen)
+
+
 async def test_new_life_refuses_a_bad_length(mini: Content) -> None:
     app = make_app(mini)
     async with app.run_test(size=SIZE) as pilot:

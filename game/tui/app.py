@@ -233,6 +233,9 @@ class CitizenApp(WorkshopMixin):
         """Textual's commands, the themes, and every action bound on the current screen."""
         yield from super().get_system_commands(screen)
         yield SystemCommand(S["menu_myths"], S["myths_intro"], self.action_myths)
+        if not isinstance(screen, TitleScreen):  # a way out of any life: the title, or a new life at once
+            yield SystemCommand(S["key_title"], S["cmd_title_help"], self.action_title)
+            yield SystemCommand(S["key_new_life"], S["cmd_new_life_help"], self.action_new_life)
         for name, (key, _theme) in THEMES.items():
             yield SystemCommand(S[key], S["cmd_theme_help"].format(theme=S[key]), partial(setattr, self, "theme", name))
         seen: set[str] = set()
