@@ -13,6 +13,7 @@ import pytest
 
 from game.engine.content import Choice, Content
 from game.engine.life import Life
+from game.engine.selection import EventIndex
 from game.engine.state import Setup
 from game.packs.loader import validate
 
@@ -114,6 +115,13 @@ def random_lives(content: Content, scenario: str, lives: int) -> tuple[Counter, 
     return fired, empty
 
 
+OUTSIDE_EVERY_WORLD = {
+    *("court_guarantee", "court_summons", "court_settlement_offer", "court_instalment", "court_instalment_final"),
+    *("court_restriction_test", "court_listed", "court_wrong_listing", "court_correction_filed", "court_correction_result"),
+}
+"""The court's arcs of getting onto the list (and of a wrong listing): no built-in life has them in its world yet."""
+
+
 def test_every_event_fires_and_no_day_is_empty(builtin: Content) -> None:
     fired: Counter = Counter()
     empty_days: dict[str, list] = {}
@@ -122,7 +130,9 @@ def test_every_event_fires_and_no_day_is_empty(builtin: Content) -> None:
         fired.update(counts)
         if empty:
             empty_days[scenario] = empty[:5]
-    never = sorted(set(builtin.events) - set(fired))
+    in_a_world = {e for s in builtin.scenarios.values() for e in EventIndex.for_scenario(builtin, s).world}
+    assert set(builtin.events) - in_a_world == OUTSIDE_EVERY_WORLD
+    never = sorted(in_a_world - set(fired))
     assert not never, f"{len(never)} events never fired in 150 random lives per scenario: {never}"
     assert not empty_days, f"days with no eligible event (scenario: [(seed, day)]): {empty_days}"
 

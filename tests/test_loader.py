@@ -228,7 +228,9 @@ def test_validate_usage_error_exits_2() -> None:
 
 
 def test_scenarios_are_listed_by_order(write_pack) -> None:
-    scenario = '[scenarios.{id}]\nname = "{id}"\norder = {order}\n[scenarios.{id}.character]\nname = "N"\n'
+    scenario = (
+        '[scenarios.{id}]\nname = "{id}"\norder = {order}\nevents_per_day = [0, 0]\n[scenarios.{id}.character]\nname = "N"\n'
+    )
     files = {"a.toml": scenario.format(id="late", order=100), "b.toml": scenario.format(id="first", order=1)}
     content = load_content([write_pack("ordered", files)])
     assert list(content.scenarios) == ["first", "late"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,14 @@ BARRED = {"flights", "high_speed_rail", "luxury_hotels", "private_school", "buy_
 @pytest.fixture(scope="module")
 def court():
     return load_content(PACKS)
+
+
+@pytest.fixture(scope="module")
+def whole_court(court):
+    """The defaulter's life with the whole court pack in its world: the arcs of getting on the list too."""
+    scenario = court.scenarios["court_defaulter"]
+    scenarios = {**court.scenarios, "court_defaulter": replace(scenario, world=(*scenario.world, ("court", "")))}
+    return replace(court, scenarios=scenarios, cache={})
 
 
 def _at(life: Life, event: str, choice: str) -> None:
@@ -60,7 +69,15 @@ def test_paying_deletes_the_entry_a_few_days_later(court) -> None:
     assert life.state.privileges >= BARRED
 
 
-def test_refusing_a_judgment_lists_you_and_declaring_honestly_does_not(court) -> None:
+def test_the_defaulter_never_meets_the_arcs_of_getting_on_the_list(court) -> None:
+    life = Life(court, Setup("court_defaulter", seed=1))
+    for arc in ("arc_court_entry", "arc_court_correction"):
+        events = [e for e in court.events.values() if arc in e.tags]
+        assert events and not any(e.id in life.index.world for e in events)
+
+
+def test_refusing_a_judgment_lists_you_and_declaring_honestly_does_not(whole_court) -> None:
+    court = whole_court
     refuse = Life(court, Setup("court_defaulter", seed=3))
     refuse.state.lists.clear()
     refuse.state.stats["court_debt"] = 5000
@@ -76,7 +93,8 @@ def test_refusing_a_judgment_lists_you_and_declaring_honestly_does_not(court) ->
     assert [e for _d, e in honest.state.scheduled] == ["court_restriction_test"]
 
 
-def test_a_wrong_listing_can_be_corrected(court) -> None:
+def test_a_wrong_listing_can_be_corrected(whole_court) -> None:
+    court = whole_court
     corrected = 0
     for seed in range(10):
         life = Life(court, Setup("court_defaulter", seed=seed))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 
 import pytest
@@ -15,8 +15,8 @@ from game.packs.loader import load_content, validate
 CONTENT = Path(__file__).resolve().parent.parent / "content"
 PACKS = [CONTENT / "core", CONTENT / "shanghai", CONTENT / "rongcheng", CONTENT / "elsewhere"]
 # The only fields in which the mirror may differ from rongcheng_worker; every other
-# field of Scenario (including any added later) must match.
-OWN = {"id", "name", "description", "source", "compare"}
+# field of Scenario (including any added later) must match. Its world adds this pack.
+OWN = {"id", "name", "description", "source", "compare", "pack", "world"}
 
 
 @pytest.fixture(scope="module")
@@ -54,10 +54,17 @@ def test_the_mirror_is_the_rongcheng_workers_life(elsewhere) -> None:
     ours, theirs = _same_life(mirror), _same_life(worker)
     assert ours == theirs, {k: (ours[k], theirs[k]) for k in ours if ours[k] != theirs[k]}
     assert mirror.compare == ("fico_like", "ride_rating") and not worker.compare
+    assert mirror.world == (*worker.world, ("elsewhere", "")) and mirror.pack == "elsewhere"
 
 
 def test_the_mirror_plays_the_same_life_move_for_move(elsewhere) -> None:
-    mirror, worker = Life(elsewhere, Setup("elsewhere_mirror", seed=4)), Life(elsewhere, Setup("rongcheng_worker", seed=4))
+    """Without this pack's own events in its world, the mirror is the worker's life exactly."""
+    worker_world = elsewhere.scenarios["rongcheng_worker"].world
+    scenarios = {**elsewhere.scenarios}
+    scenarios["elsewhere_mirror"] = replace(scenarios["elsewhere_mirror"], world=worker_world)
+    same_world = replace(elsewhere, scenarios=scenarios, cache={})
+    mirror = Life(same_world, Setup("elsewhere_mirror", seed=4))
+    worker = Life(same_world, Setup("rongcheng_worker", seed=4))
     while (view := worker.prompt()) is not None:
         other = mirror.prompt()
         assert other is not None and (other.day, other.event.id) == (view.day, view.event.id)

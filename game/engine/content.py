@@ -290,6 +290,17 @@ class Scenario:
     goals: tuple[Goal, ...]
     source: str = ""
     reliability: str = ""
+    pack: str = ""
+    world: tuple[tuple[str, str], ...] = ()
+    """(pack, tag) pairs: the events this life may meet; an empty tag takes the whole pack."""
+
+    def admits(self, event: Event) -> bool:
+        """Whether ``event`` belongs to this scenario's world (it may be drawn or scheduled)."""
+        return any(event.pack == pack and (not tag or tag in event.tags) for pack, tag in self.world)
+
+    def world_ids(self) -> tuple[str, ...]:
+        """The world as written: ``pack`` or ``pack:tag``."""
+        return tuple(f"{pack}:{tag}" if tag else pack for pack, tag in self.world)
 
 
 @dataclass(frozen=True, slots=True)

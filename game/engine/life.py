@@ -54,6 +54,7 @@ class Life:
     def _initial_state(self) -> State:
         sc, content = self.scenario, self.content
         state = State(sc.id, self.setup.seed, self.rng.state, self.setup.days or sc.days, sc.city)
+        state.world = list(sc.world_ids())
         state.enrolled = list(sc.systems)
         state.shadow = [s for s in sc.compare if s not in sc.systems]
         for system_id in (*state.enrolled, *state.shadow):
@@ -160,7 +161,8 @@ class Life:
             self._notices.append(notice)
 
     def schedule(self, event_id: str, day: int) -> None:
-        if len(self.state.scheduled) < MAX_PENDING_FOLLOW_UPS:
+        """Schedule a follow-up; one outside the scenario's world never happens (the validator reports it)."""
+        if event_id in self.index.world and len(self.state.scheduled) < MAX_PENDING_FOLLOW_UPS:
             bisect.insort(self.state.scheduled, (day, event_id))
 
     def end(self, text: str) -> None:

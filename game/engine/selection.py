@@ -10,6 +10,7 @@ is an expression are few, and are evaluated every draw.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from game.engine.content import Content, Event, Scenario
@@ -54,10 +55,12 @@ class Fenwick:
         return min(pos, self.n - 1)
 
 
-def _statically_possible(event: Event, scenario: Scenario, cities: frozenset[str]) -> bool:
-    """False when the event's condition can never hold in this scenario (a city it never reaches, or a system)."""
+def statically_possible(event: Event, scenario: Scenario, cities: frozenset[str] | None = None) -> bool:
+    """False when the event's condition can never hold in this scenario: a city it never reaches
+    (its own, or one a ``move`` leads to: ``cities``), or a system it never joins."""
     if event.when is None:
         return True
+    cities = cities if cities is not None else frozenset((scenario.city,))
     systems = {*scenario.systems, *scenario.optional_systems}
     for clause in event.when.clauses:
         if clause.kind == "in_city" and not clause.negated and clause.ids[0] not in cities:
@@ -67,14 +70,15 @@ def _statically_possible(event: Event, scenario: Scenario, cities: frozenset[str
     return True
 
 
-def reachable_cities(content: Content, scenario: Scenario) -> frozenset[str]:
-    """The scenario's city and every city a ``move`` in an event it can see leads to (to a fixed point)."""
+def reachable_cities(events: Iterable[Event], scenario: Scenario) -> frozenset[str]:
+    """The scenario's city and every city a ``move`` in one of ``events`` it can see leads to (to a fixed point)."""
+    events = list(events)
     cities = {scenario.city}
     while True:
         moves = {
             effects.move
-            for event in content.events.values()
-            if _statically_possible(event, scenario, frozenset(cities))
+            for event in events
+            if statically_possible(event, scenario, frozenset(cities))
             for choice in event.choices
             for effects in (choice.effects, *(o.effects for o in choice.outcomes))
             if effects.move
@@ -88,10 +92,15 @@ class EventIndex:
     """The events a scenario can draw, arranged for fast weighted draws."""
 
     def __init__(self, content: Content, scenario: Scenario) -> None:
-        cities = reachable_cities(content, scenario)
-        candidates = [e for e in content.events.values() if _statically_possible(e, scenario, cities)]
+        world = [e for e in content.events.values() if scenario.admits(e)]
+        self.world: frozenset[str] = frozenset(e.id for e in world)
+        """The events of the scenario's world: nothing else is ever drawn or scheduled."""
+        cities = reachable_cities(world, scenario)
+        candidates = [e for e in world if statically_possible(e, scenario, cities)]
         self.candidates: list[Event] = candidates
-        """Every event this scenario could ever see (drawn or scheduled); the others need another city or system."""
+        """Every event this scenario could ever see (drawn or scheduled).
+
+        The others are outside its world or need another city or system."""
         self.fixed: list[Event] = []
         self.fixed_weights: list[float] = []
         self.computed: list[Event] = []

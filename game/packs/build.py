@@ -10,9 +10,10 @@ from typing import Any
 from game.engine import content as c
 from game.packs import schema
 from game.packs.expr import BOOL, NUM, Compiled, ExprError, Names, compile_expr, compile_number, constant
-from game.packs.layers import Layered
+from game.packs.layers import Layered, ancestors
 from game.packs.problems import Problems
 from game.packs.reader import Item, Origin
+from game.packs.worlds import check_worlds
 
 _ONE = constant(1)
 
@@ -30,6 +31,8 @@ class Builder:
         self.problems = problems
         self.sections = layered.sections
         self.compiled: dict[tuple[object, str, type], Compiled | None] = {}
+        self.ancestors = ancestors(layered.packs)
+        self.pack_order = [p.id for p in layered.packs if p.meta]
 
     def items(self, section: str) -> dict[str, Item]:
         return self.sections.get(section, {})
@@ -124,6 +127,7 @@ class Builder:
         )
         self._check_reachability(content)
         self._check_same_day_loops(content)
+        check_worlds(self, content)
         return content
 
     def _check_same_day_loops(self, content: c.Content) -> None:
@@ -473,6 +477,8 @@ class Builder:
             tuple(goals),
             v.source,
             v.reliability,
+            item.pack,
+            self._world(key, item),
         )
 
     def _myths(self, systems: dict[str, c.System]) -> dict[str, c.Myth]:
@@ -511,6 +517,42 @@ class Builder:
                 self.refs(o, "lists", v.lists, self.items("lists"), "list"),
             )
         return out
+
+    def _world(self, key: str, item: Item) -> tuple[tuple[str, str], ...]:
+        """The scenario's world as (pack, tag) pairs; by default its own pack and every pack it depends on."""
+        v: schema.ScenarioDef = item.value
+        own = item.pack
+        reachable = {own, *self.ancestors.get(own, set())}
+        if not v.world:
+            return tuple((p, "") for p in self.pack_order if p in reachable)
+        o = item.origin
+        out: list[tuple[str, str]] = []
+        for entry in v.world:
+            pack, _, tag = entry.partition(":")
+            if pack not in self.pack_order:
+                self.problems.error(
+                    o.file, o.at("world"), f"unknown pack '{pack}' in the world of scenario '{key}'{_hint(pack, self.pack_order)}"
+                )
+                continue
+            if pack not in reachable:
+                self.problems.error(
+                    o.file,
+                    o.at("world"),
+                    f"scenario '{key}' draws from pack '{pack}', which pack '{own}' does not depend on; "
+                    f'add "{pack}" to depends in {own}\'s pack.toml, so that every command that loads this scenario '
+                    "builds the same world",
+                )
+                continue
+            if tag and not any(i.pack == pack and tag in i.value.tags for i in self.layered.events.values()):
+                tags = sorted({t for i in self.layered.events.values() if i.pack == pack for t in i.value.tags})
+                self.problems.error(
+                    o.file,
+                    o.at("world"),
+                    f"pool '{entry}' of scenario '{key}' is empty: no event of pack '{pack}' has tag '{tag}'{_hint(tag, tags)}",
+                )
+                continue
+            out.append((pack, tag))
+        return tuple(dict.fromkeys(out))
 
     def _check_reachability(self, content: c.Content) -> None:
         """Events no scenario can ever draw: never weighted nor scheduled, out of every window, wrong city or system."""

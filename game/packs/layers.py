@@ -69,7 +69,8 @@ def order_packs(sources: list[PackSource], problems: Problems) -> list[PackSourc
     return ordered
 
 
-def _ancestors(ordered: list[PackSource]) -> dict[str, set[str]]:
+def ancestors(ordered: list[PackSource]) -> dict[str, set[str]]:
+    """Each pack id → every pack it depends on, directly or not."""
     deps: dict[str, set[str]] = {}
     for source in ordered:  # dependencies come first, so theirs are known
         seen: set[str] = set()
@@ -82,12 +83,12 @@ def _ancestors(ordered: list[PackSource]) -> dict[str, set[str]]:
 
 def layer(ordered: list[PackSource], problems: Problems) -> Layered:
     """Merge packs in order; report collisions between unrelated packs."""
-    ancestors = _ancestors(ordered)
+    ancestors_of = ancestors(ordered)
     result = Layered(ordered)
 
     def put(table: dict[str, Item], key: str, item: Item, what: str) -> None:
         previous = table.get(key)
-        if previous is not None and previous.pack not in ancestors.get(item.pack, set()):
+        if previous is not None and previous.pack not in ancestors_of.get(item.pack, set()):
             problems.error(
                 item.origin.file,
                 item.origin.line,

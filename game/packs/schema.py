@@ -39,6 +39,9 @@ Reliability = Annotated[str, Meta(max_length=32, extra_json_schema={"enum": ["",
 Checked by the builder, not here: an unknown value is an error in a built-in
 pack and a warning in others."""
 
+WorldEntry = Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*(:[a-z][a-z0-9_]*)?$", max_length=130)]
+"""A part of a scenario's world: a pack id (all its events) or ``pack:tag`` (its events with that tag)."""
+
 NUMBER_LIMIT = 10**12
 """The largest magnitude of any number in a pack (the expression language's limit too)."""
 Number = Annotated[int, Meta(ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)] | Annotated[float, Meta(ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)]
@@ -324,6 +327,8 @@ class ScenarioDef(Base, kw_only=True):
     friends: IdList = []
     settings: dict[Id, bool | Number | Text] = {}
     goals: Annotated[list[GoalDef], Meta(max_length=50)] = []
+    world: Annotated[list[WorldEntry], Meta(max_length=100)] = []
+    """Where the life's events come from: packs, or ``pack:tag`` pools (default: its own pack and its dependencies)."""
     order: WholeNumber = 100
     source: Text = ""
     reliability: Reliability = ""

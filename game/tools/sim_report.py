@@ -116,8 +116,16 @@ class Tally:
     def _scenario(self, scenario_id: str, tally: ScenarioTally) -> dict:
         runs = tally.runs
         early = sum(tally.endings.values())
+        scenario = self.content.scenarios[scenario_id]
+        by_pack: Counter[str] = Counter()
+        for event_id, n in tally.fired.items():
+            by_pack[self.content.events[event_id].pack] += n
         return {
             "runs": runs,
+            "world": list(dict.fromkeys(pack for pack, _tag in scenario.world)),
+            "world_pools": list(scenario.world_ids()),
+            "events_by_pack": dict(sorted(by_pack.items())),
+            "max_repeats": {"median": _median_of(tally.max_repeats), "max": max(tally.max_repeats, default=0)},
             "length": tally.length,
             "dead_ends": sum(tally.quiet.values()),
             "dead_end_lives": tally.dead_end_lives,

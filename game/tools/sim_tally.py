@@ -66,6 +66,8 @@ class ScenarioTally:
     lost: dict[str, Counter] = field(default_factory=dict)  # privilege → first day lost → lives
     goals_met: dict[str, Counter] = field(default_factory=dict)  # goal → day met → lives
     events: Counter = field(default_factory=Counter)  # event → lives it fired in
+    fired: Counter = field(default_factory=Counter)  # event → times fired, over the scenario's lives
+    max_repeats: Counter = field(default_factory=Counter)  # times the most repeated event fired in a life → lives
 
     def add(self, life: LifeResult) -> None:
         self.runs += 1
@@ -93,6 +95,8 @@ class ScenarioTally:
             if day > 0:
                 self.goals_met.setdefault(goal, Counter())[day] += 1
         self.events.update(life.events.keys())
+        self.fired.update(life.events)
+        self.max_repeats[max(life.events.values(), default=0)] += 1
 
     def merge(self, other: ScenarioTally) -> None:
         self.runs += other.runs
@@ -104,6 +108,8 @@ class ScenarioTally:
             (self.early_days, other.early_days),
             (self.endings, other.endings),
             (self.events, other.events),
+            (self.fired, other.fired),
+            (self.max_repeats, other.max_repeats),
         ):
             mine.update(theirs)
         nested: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = (

@@ -1,0 +1,85 @@
+"""Checks of each scenario's world: what it may schedule, and that every day has an event to draw.
+
+A scenario's world (``world = ["rongcheng", "core:work"]``) is the set of
+events its life may meet. These checks run after the build, on the compiled
+content, and report at the scenario's ``world`` key.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from game.engine import content as c
+from game.engine.selection import reachable_cities, statically_possible
+
+if TYPE_CHECKING:
+    from game.packs.build import Builder
+
+
+def scheduled_by(event: c.Event) -> list[str]:
+    """The events a choice or an outcome of ``event`` can schedule, in order, without repeats."""
+    out: dict[str, None] = {}
+    for choice in event.choices:
+        for effects in (choice.effects, *(o.effects for o in choice.outcomes)):
+            for target, *_ in effects.schedule:
+                out[target] = None
+    return list(out)
+
+
+def check_worlds(builder: Builder, content: c.Content) -> None:
+    """Report follow-ups that leave a world, and days on which a world has nothing to draw."""
+    for scenario in content.scenarios.values():
+        item = builder.items("scenarios").get(scenario.id)
+        if item is None or not scenario.world:
+            continue
+        where = (item.origin.file, item.origin.at("world") if item.value.world else item.origin.line)
+        world = [e for e in content.events.values() if scenario.admits(e)]
+        _check_follow_ups(builder, scenario, world, content, where)
+        _check_days(builder, scenario, world, where)
+
+
+def _check_follow_ups(builder: Builder, scenario: c.Scenario, world: list[c.Event], content: c.Content, where) -> None:
+    reported: set[str] = set()
+    for event in world:
+        for target_id in scheduled_by(event):
+            target = content.events.get(target_id)
+            if target is None or scenario.admits(target) or target_id in reported:
+                continue
+            reported.add(target_id)
+            pools = ", ".join(f"'{target.pack}:{t}'" for t in target.tags)
+            builder.problems.error(
+                *where,
+                f"event '{event.id}' in the world of scenario '{scenario.id}' schedules '{target_id}', which is outside it; "
+                f"add '{target.pack}'" + (f" or one of {pools}" if pools else "") + " to the scenario's world",
+            )
+
+
+def _check_days(builder: Builder, scenario: c.Scenario, world: list[c.Event], where) -> None:
+    if scenario.events_per_day[1] <= 0:
+        return
+    cities = reachable_cities(world, scenario)
+    drawable = [e for e in world if statically_possible(e, scenario, cities) and not _never_weighted(e)]
+    empty = [d for d in range(1, scenario.days + 1) if not any(e.first_day <= d <= e.last_day for e in drawable)]
+    if empty:
+        builder.problems.error(
+            *where,
+            f"scenario '{scenario.id}' has no event its world can draw on {_days(empty)}; "
+            "widen its world or add events for those days",
+        )
+
+
+def _never_weighted(event: c.Event) -> bool:
+    """A constant weight of 0 or less: the event only comes as a follow-up."""
+    return not event.weight.depends and float(event.weight.eval(None)) <= 0
+
+
+def _days(days: list[int]) -> str:
+    """``day 3`` / ``days 31–40`` / ``days 2, 5–7``."""
+    runs: list[list[int]] = []
+    for d in days:
+        if runs and d == runs[-1][1] + 1:
+            runs[-1][1] = d
+        else:
+            runs.append([d, d])
+    parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs]
+    return ("day " if len(days) == 1 else "days ") + ", ".join(parts)

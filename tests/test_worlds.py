@@ -1,0 +1,212 @@
+"""Worlds: a scenario draws only from the packs and pools it names, and the validator says when a world is wrong."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.engine.life import Life
+from game.engine.state import Setup
+from game.packs.loader import load_content, validate
+
+BASE = {
+    "base.toml": """
+        [scenarios.home]
+        name = "Home"
+        days = 12
+        [scenarios.home.character]
+        name = "N"
+
+        [[event]]
+        id = "chores"
+        title = "Chores"
+        text = "The dishes."
+        tags = ["house"]
+        [[event.choice]]
+        id = "ok"
+        label = "Do them"
+
+        [[event]]
+        id = "office_day"
+        title = "Office"
+        text = "A meeting."
+        tags = ["office"]
+        [[event.choice]]
+        id = "ok"
+        label = "Go"
+        schedule = [{ event = "office_party", after = 1 }]
+
+        [[event]]
+        id = "office_party"
+        title = "Party"
+        text = "Cake."
+        weight = 0
+        tags = ["office", "cake"]
+        [[event.choice]]
+        id = "ok"
+        label = "Eat"
+    """
+}
+
+LOUD = {
+    "loud.toml": """
+        [scenarios.{id}]
+        name = "Loud"
+        days = 12
+        world = {world}
+        [scenarios.{id}.character]
+        name = "N"
+
+        [[event]]
+        id = "loud_{id}"
+        title = "Loud"
+        text = "Very likely."
+        weight = 50
+        [[event.choice]]
+        id = "ok"
+        label = "Fine"
+    """
+}
+
+
+def _loud(scenario: str, world: str) -> dict[str, str]:
+    return {"loud.toml": LOUD["loud.toml"].replace("{id}", scenario).replace("{world}", world)}
+
+
+def _play(content, scenario: str, seeds: range) -> set[str]:
+    fired: set[str] = set()
+    for seed in seeds:
+        life = Life(content, Setup(scenario, seed))
+        while (view := life.prompt()) is not None:
+            life.choose(next(v.choice.id for v in view.choices if v.lock is None))
+        fired.update(life.state.event_count)
+    return fired
+
+
+def test_an_event_outside_the_world_never_fires(write_pack) -> None:
+    base = write_pack("base", BASE)
+    loud = write_pack("loud", _loud("away", '["base:house"]'), depends=["base"])
+    content = load_content([base, loud])
+    assert _play(content, "home", range(60)) == {"chores", "office_day", "office_party"}  # its own pack only, by default
+    assert _play(content, "away", range(60)) == {"chores"}  # the pool, not the weight-50 event of its own pack
+
+
+def test_the_default_world_is_the_scenarios_pack_and_its_dependencies(write_pack) -> None:
+    base = write_pack("base", BASE)
+    loud = write_pack("loud", _loud("near", "[]"), depends=["base"])
+    content = load_content([base, loud])
+    assert content.scenarios["home"].world == (("base", ""),)
+    assert content.scenarios["near"].world == (("base", ""), ("loud", ""))
+    assert "loud_near" in _play(content, "near", range(10))
+
+
+def test_the_save_records_the_world(write_pack, tmp_path: Path) -> None:
+    base = write_pack("base", BASE)
+    loud = write_pack("loud", _loud("away", '["base:house", "base:office"]'), depends=["base"])
+    content = load_content([base, loud])
+    life = Life(content, Setup("away", 3))
+    assert life.state.world == ["base:house", "base:office"]
+    assert life.state.to_dict()["world"] == ["base:house", "base:office"]
+
+
+@pytest.mark.parametrize(
+    ("world", "message"),
+    [
+        ('["nowhere"]', "unknown pack 'nowhere' in the world of scenario 'away'"),
+        ('["base:garden"]', "pool 'base:garden' of scenario 'away' is empty: no event of pack 'base' has tag 'garden'"),
+        ('["base:cake"]', "has no event its world can draw on days 1–12"),
+    ],
+)
+def test_a_wrong_world_is_an_error_at_its_line(write_pack, world: str, message: str) -> None:
+    base = write_pack("base", BASE)
+    loud = write_pack("loud", _loud("away", world), depends=["base"])
+    content, problems = validate([base, loud])
+    assert content is None
+    errors = [p for p in problems if p.severity == "error"]
+    assert [(Path(p.file).name, p.line) for p in errors if message in p.message] == [("loud.toml", 5)], errors
+
+
+def test_a_world_may_only_name_packs_its_pack_depends_on(write_pack) -> None:
+    base = write_pack("base", BASE)
+    loud = write_pack("loud", _loud("away", '["base", "other"]'), depends=["base"])
+    other = write_pack("other", _loud("elsewhere", "[]"))
+    content, problems = validate([base, loud, other])
+    assert content is None
+    assert any(
+        "scenario 'away' draws from pack 'other', which pack 'loud' does not depend on" in p.message and p.line == 5
+        for p in problems
+    ), problems
+
+
+def test_a_follow_up_outside_the_world_is_an_error(write_pack) -> None:
+    base = write_pack("base", BASE)
+    files = _loud("away", '["loud"]')
+    files["loud.toml"] += '\n        schedule = [{ event = "chores", after = 2 }]\n'
+    loud = write_pack("loud", files, depends=["base"])
+    content, problems = validate([base, loud])
+    assert content is None
+    assert any(
+        "event 'loud_away' in the world of scenario 'away' schedules 'chores', which is outside it" in p.message
+        and "'base:house'" in p.message
+        for p in problems
+    ), problems
+
+
+def test_a_day_without_events_names_the_days(write_pack) -> None:
+    files = {
+        "a.toml": """
+            [scenarios.short]
+            name = "S"
+            days = 10
+            [scenarios.short.character]
+            name = "N"
+            [[event]]
+            id = "early"
+            title = "Early"
+            text = "Only early."
+            days = [1, 6]
+            [[event.choice]]
+            id = "ok"
+            label = "Ok"
+        """
+    }
+    content, problems = validate([write_pack("short", files)])
+    assert content is None
+    assert any("scenario 'short' has no event its world can draw on days 7–10" in p.message for p in problems), problems
+
+
+def test_built_in_lives_keep_to_their_worlds(builtin) -> None:
+    """The Rongcheng worker never meets Sesame, the court or the shops; the kitchen hand never meets the office."""
+    worker = _play(builtin, "rongcheng_worker", range(20))
+    packs = {builtin.events[e].pack for e in worker}
+    assert packs == {"core", "rongcheng"}
+    kitchen = _play(builtin, "shanghai_kitchen", range(20))
+    assert not {e for e in kitchen if "office" in builtin.events[e].tags}
+    assert not {"partner_li_wei", "wedding_plan", "heating_tap"} & kitchen
+    for scenario in builtin.scenarios.values():
+        assert scenario.world, scenario.id
+
+
+def _sim_world(capsys, pack: Path) -> dict:
+    assert main(["simulate", "--pack", str(pack), "--runs", "3", "--json"]) == 0
+    return json.loads(capsys.readouterr().out)["scenarios"]
+
+
+def test_simulate_and_play_of_a_pack_on_core_build_the_same_world(write_pack, capsys, tmp_path: Path, monkeypatch) -> None:
+    """Neither command is told where core is; both find it installed and draw from the same world."""
+    files = _loud("harbour_day", '["harbour", "core:city_life"]')
+    pack = write_pack("harbour", files, depends=["core"])
+    report = _sim_world(capsys, pack)["harbour_day"]
+    assert report["world"] == ["harbour", "core"] and report["world_pools"] == ["harbour", "core:city_life"]
+    assert set(report["events_by_pack"]) <= {"harbour", "core"}
+    saves = tmp_path / "saves"
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n1\n"))
+    code = main(["play", "--plain", "--pack", str(pack), "--scenario", "harbour_day", "--seed", "2", "--saves", str(saves)])
+    capsys.readouterr()
+    assert code == 0
+    (save,) = saves.glob("*.json")
+    assert json.loads(save.read_text())["state"]["world"] == ["harbour", "core:city_life"]
