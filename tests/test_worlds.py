@@ -12,6 +12,7 @@ from game.cli import main
 from game.engine.life import Life
 from game.engine.state import Setup
 from game.packs.loader import load_content, validate
+from game.saves import SaveStore
 
 BASE = {
     "base.toml": """
@@ -109,8 +110,11 @@ def test_the_save_records_the_world(write_pack, tmp_path: Path) -> None:
     loud = write_pack("loud", _loud("away", '["base:house", "base:office"]'), depends=["base"])
     content = load_content([base, loud])
     life = Life(content, Setup("away", 3))
-    assert life.state.world == ["base:house", "base:office"]
-    assert life.state.to_dict()["world"] == ["base:house", "base:office"]
+    store = SaveStore(tmp_path / "saves")
+    store.autosave(life, slot="away")
+    saved = json.loads(store.path("away").read_text())
+    assert saved["world"] == ["base:house", "base:office"]
+    assert store.load("away", content).save.world == ["base:house", "base:office"]
 
 
 @pytest.mark.parametrize(
@@ -209,4 +213,4 @@ def test_simulate_and_play_of_a_pack_on_core_build_the_same_world(write_pack, ca
     capsys.readouterr()
     assert code == 0
     (save,) = saves.glob("*.json")
-    assert json.loads(save.read_text())["state"]["world"] == ["harbour", "core:city_life"]
+    assert json.loads(save.read_text())["world"] == ["harbour", "core:city_life"]

@@ -54,7 +54,6 @@ class Life:
     def _initial_state(self) -> State:
         sc, content = self.scenario, self.content
         state = State(sc.id, self.setup.seed, self.rng.state, self.setup.days or sc.days, sc.city)
-        state.world = list(sc.world_ids())
         state.enrolled = list(sc.systems)
         state.shadow = [s for s in sc.compare if s not in sc.systems]
         for system_id in (*state.enrolled, *state.shadow):

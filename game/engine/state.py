@@ -34,7 +34,6 @@ class State:
     length: int
     city: str
     day: int = 1
-    world: list[str] = field(default_factory=list)  # the scenario's world when the life began: packs and pack:tag pools
     enrolled: list[str] = field(default_factory=list)
     shadow: list[str] = field(default_factory=list)
     scores: dict[str, float] = field(default_factory=dict)

@@ -49,6 +49,8 @@ class SaveFile(msgspec.Struct, kw_only=True):
     saved_at: str
     player: str = ""
     workshop: str = ""
+    world: list[str] = []
+    """The scenario's world when the life was saved: packs and ``pack:tag`` pools (empty in saves made before worlds)."""
     meta: dict[str, Any] = {}
     packs: list[PackRef]
     setup: Setup
@@ -82,6 +84,7 @@ def encode(life: Life, *, player: str = "", workshop: str = "", meta: dict[str, 
         player=player,
         workshop=workshop,
         meta=meta or {},
+        world=list(life.scenario.world_ids()),
         packs=pack_refs(life.content),
         setup=life.setup,
         state=life.state,
