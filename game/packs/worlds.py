@@ -15,6 +15,9 @@ from game.engine.selection import reachable_cities, statically_possible
 if TYPE_CHECKING:
     from game.packs.build import Builder
 
+Where = tuple[str, int]
+"""A file and a line to report at."""
+
 
 def scheduled_by(event: c.Event) -> list[str]:
     """The events a choice or an outcome of ``event`` can schedule, in order, without repeats."""
@@ -38,7 +41,7 @@ def check_worlds(builder: Builder, content: c.Content) -> None:
         _check_days(builder, scenario, world, where)
 
 
-def _check_follow_ups(builder: Builder, scenario: c.Scenario, world: list[c.Event], content: c.Content, where) -> None:
+def _check_follow_ups(builder: Builder, scenario: c.Scenario, world: list[c.Event], content: c.Content, where: Where) -> None:
     reported: set[str] = set()
     for event in world:
         for target_id in scheduled_by(event):
@@ -48,13 +51,14 @@ def _check_follow_ups(builder: Builder, scenario: c.Scenario, world: list[c.Even
             reported.add(target_id)
             pools = ", ".join(f"'{target.pack}:{t}'" for t in target.tags)
             builder.problems.error(
-                *where,
+                where[0],
+                where[1],
                 f"event '{event.id}' in the world of scenario '{scenario.id}' schedules '{target_id}', which is outside it; "
                 f"add '{target.pack}'" + (f" or one of {pools}" if pools else "") + " to the scenario's world",
             )
 
 
-def _check_days(builder: Builder, scenario: c.Scenario, world: list[c.Event], where) -> None:
+def _check_days(builder: Builder, scenario: c.Scenario, world: list[c.Event], where: Where) -> None:
     if scenario.events_per_day[1] <= 0:
         return
     cities = reachable_cities(world, scenario)
@@ -62,7 +66,8 @@ def _check_days(builder: Builder, scenario: c.Scenario, world: list[c.Event], wh
     empty = [d for d in range(1, scenario.days + 1) if not any(e.first_day <= d <= e.last_day for e in drawable)]
     if empty:
         builder.problems.error(
-            *where,
+            where[0],
+            where[1],
             f"scenario '{scenario.id}' has no event its world can draw on {_days(empty)}; "
             "widen its world or add events for those days",
         )
