@@ -32,12 +32,13 @@ Bare().run(headless=True, size=(120, 40))
 
 GAME_START = """
 import sys
+from textual.app import App
 from game.cli import main
 from game.tui import app as tui
 
 # exactly what `citizen` runs, stopped when its first frame (the title) is out
 tui.CitizenApp.after_first_screen = lambda self: self.exit(0)
-tui.CitizenApp.run = lambda self, **kw: tui.App.run(self, headless=True, size=(120, 40))
+tui.CitizenApp.run = lambda self, **kw: App.run(self, headless=True, size=(120, 40))
 sys.exit(main([]))
 """
 
