@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from game.safe_text import to_plain
@@ -20,26 +21,37 @@ if TYPE_CHECKING:
     from game.engine.model import LockReason, Notice, Record
 
 
+class Visibility(StrEnum):
+    """How much of a score the player sees (the workshop file's words)."""
+
+    SHOWN = "shown"
+    """The number and the grade."""
+    TIER = "tier"
+    """The grade only."""
+    HIDDEN = "hidden"
+    """Nothing: the system is not shown at all."""
+
+
 @dataclass(frozen=True)
 class Display:
-    """How much the player is shown. ``scores`` overrides each system's visibility:
-    ``shown`` (number and tier), ``tier`` (tier only) or ``hidden``; ``disclosed``
-    says whether rule names and points are shown for opaque systems."""
+    """How much the player is shown. ``scores`` overrides each system's :class:`Visibility`
+    (``"*"``: every system); ``disclosed`` says whether rule names and points are shown
+    for opaque systems. Every front end asks :meth:`mode`, never compares words."""
 
     scores: Mapping[str, str] = field(default_factory=dict)
     disclosed: bool | None = None
 
-    def mode(self, content: Content, system: str) -> str:
+    def mode(self, content: Content, system: str) -> Visibility:
         if system in self.scores:
-            return self.scores[system]
+            return Visibility(self.scores[system])
         if "*" in self.scores:
-            return self.scores["*"]
-        return "tier" if content.systems[system].visibility == "opaque" else "shown"
+            return Visibility(self.scores["*"])
+        return Visibility.TIER if content.systems[system].visibility == "opaque" else Visibility.SHOWN
 
     def rules_shown(self, content: Content, system: str) -> bool:
         if self.disclosed is not None:
             return self.disclosed
-        return content.systems[system].visibility != "opaque" and self.mode(content, system) == "shown"
+        return content.systems[system].visibility != "opaque" and self.mode(content, system) is Visibility.SHOWN
 
 
 def name_of(content: Content, kind: str, ident: str) -> str:
@@ -107,7 +119,7 @@ def stat_value(content: Content, stat: str, value: float) -> str:
 
 
 def _hidden(content: Content, display: Display, system: str) -> bool:
-    return system in content.systems and display.mode(content, system) == "hidden"
+    return system in content.systems and display.mode(content, system) is Visibility.HIDDEN
 
 
 def lock_text(content: Content, reason: LockReason, display: Display | None = None) -> str:
@@ -163,7 +175,7 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
 def _standing_text(content: Content, a: dict, display: Display) -> str:
     """A comparison with a system's score: the numbers only where the display shows them."""
     mode = display.mode(content, a["id"])
-    if mode == "shown" or (mode == "tier" and a["namespace"] == "tier"):
+    if mode is Visibility.SHOWN or (mode is Visibility.TIER and a["namespace"] == "tier"):
         return _compare_text(content, a)
     return S["lock_standing"].format(system=name_of(content, "system", a["id"]))
 
@@ -186,7 +198,7 @@ def record_text(content: Content, record: Record, display: Display) -> str:
     """One score change as the player may see it."""
     system = name_of(content, "system", record.system)
     mode = display.mode(content, record.system)
-    if mode == "hidden":
+    if mode is Visibility.HIDDEN:
         return ""
     if not display.rules_shown(content, record.system):
         return S["score_moved_opaque"].format(system=system)
@@ -194,7 +206,7 @@ def record_text(content: Content, record: Record, display: Display) -> str:
         points=signed_score(content, record.system, record.points),
         rule=rule_name(content, record.system, record.rule),
         system=system,
-        score=score_text(content, record.system, record.score) if mode == "shown" else "?",
+        score=score_text(content, record.system, record.score) if mode is Visibility.SHOWN else "?",
     )
 
 
@@ -206,7 +218,7 @@ def notice_text(content: Content, notice: Notice, display: Display | None = None
     if kind == "score":
         return record_text(content, d["record"], display)
     if kind == "tier":
-        if display.mode(content, d["system"]) == "hidden":
+        if display.mode(content, d["system"]) is Visibility.HIDDEN:
             return ""
         text = S["tier_change"].format(
             system=name_of(content, "system", d["system"]),

@@ -106,3 +106,11 @@ async def test_the_tui_says_nothing_of_a_hidden_grade(mini: Content) -> None:
         today = str(app.screen.query_one("#today").render())
         assert "You lost: High-speed rail (by City score)" in today
         assert "grade D" not in today
+
+
+def test_the_display_answers_with_a_typed_visibility(mini) -> None:
+    from game.present import Visibility
+
+    assert HIDDEN.mode(mini, "city") is Visibility.HIDDEN
+    assert Display(scores={"*": "tier"}).mode(mini, "city") is Visibility.TIER
+    assert isinstance(Display().mode(mini, "city"), Visibility)

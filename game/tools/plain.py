@@ -14,7 +14,7 @@ from game import present
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.model import EventView, LockReason, Notice
-from game.present import Display
+from game.present import Display, Visibility
 from game.reports.other_rules import other_rules_lines
 from game.safe_text import to_plain
 from game.strings import S, plural
@@ -77,10 +77,10 @@ class PlainGame:
             mode = self.display.mode(self.content, system_id)
             name = present.name_of(self.content, "system", system_id)
             tier = present.tier_name(self.content, system_id, state.tiers.get(system_id, ""))
-            if mode == "shown":
+            if mode is Visibility.SHOWN:
                 score = present.score_text(self.content, system_id, state.scores[system_id])
                 self.say(S["score_line"].format(system=name, score=score, tier=tier))
-            elif mode == "tier":
+            elif mode is Visibility.TIER:
                 self.say(S["score_tier_only"].format(system=name, tier=tier))
         stats = [
             f"{present.name_of(self.content, 'stat', k)} {present.stat_value(self.content, k, v)}"
@@ -175,10 +175,10 @@ class PlainGame:
             mode = self.display.mode(content, system_id)
             name = present.name_of(content, "system", system_id)
             tier = present.tier_name(content, system_id, state.tiers.get(system_id, ""))
-            if mode == "shown":
+            if mode is Visibility.SHOWN:
                 score = present.score_text(content, system_id, state.scores[system_id])
                 self.say(S["final_score"].format(system=name, score=score, tier=tier))
-            elif mode == "tier":
+            elif mode is Visibility.TIER:
                 self.say(S["final_tier_only"].format(system=name, tier=tier))
         if self.life.scenario.goals:
             self.say(S["goals_result"])

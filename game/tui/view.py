@@ -14,7 +14,7 @@ from game import present
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.scoring import privilege_lock
-from game.present import Display
+from game.present import Display, Visibility
 from game.strings import S, plural
 
 DEFAULT_TIER_COLOURS = ("#2e7d32", "#558b2f", "#9e9d24", "#f9a825", "#ef6c00", "#c62828")
@@ -37,7 +37,7 @@ class SystemRow:
 
     id: str
     name: str
-    mode: str
+    mode: Visibility
     score: float
     tier: TierBand | None
     up: str
@@ -83,8 +83,8 @@ def system_rows(life: Life, display: Display, *, shadow: bool = False) -> list[S
     content, state = life.content, life.state
     rows = []
     for system in state.shadow if shadow else state.enrolled:
-        mode = "shown" if shadow else display.mode(content, system)
-        if mode == "hidden":
+        mode = Visibility.SHOWN if shadow else display.mode(content, system)
+        if mode is Visibility.HIDDEN:
             continue
         score = state.scores.get(system, 0)
         up, down = present.tier_distances(content, system, score)

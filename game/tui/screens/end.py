@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from game import present
 from game.engine.life import Life
-from game.present import Display
+from game.present import Display, Visibility
 from game.reports.prompts import Prompts
 from game.reports.short import end_debrief
 from game.safe_text import styled, to_plain
@@ -27,7 +27,7 @@ def grades_text(rows: list[view.SystemRow]) -> Text:
     out = Text()
     for row in rows:
         out.append(f"\n{row.name}  ")
-        if row.mode == "shown":
+        if row.mode is Visibility.SHOWN:
             out.append((row.shown or present.number(row.score)) + " ")
         out.append_text(badge(row.tier))
     return out
@@ -57,7 +57,7 @@ def record_text(life: Life, display: Display) -> Text:
     content = life.content
     lines = []
     for record in life.state.records:
-        if record.shadow or display.mode(content, record.system) == "hidden":
+        if record.shadow or display.mode(content, record.system) is Visibility.HIDDEN:
             continue
         if not display.rules_shown(content, record.system):
             lines.append(
@@ -94,7 +94,7 @@ def sources_text(life: Life, display: Display) -> Text:
         out.append(f"  ({S['note_reliability'].format(level=note.reliability)})\n", style="italic")
         out.append(note.text + "\n\n")
     for system in state.enrolled:
-        if display.mode(content, system) != "hidden" and not display.rules_shown(content, system):
+        if display.mode(content, system) is not Visibility.HIDDEN and not display.rules_shown(content, system):
             out.append("\n".join(notes.opaque_system_lines(content, system)) + "\n")
     return out
 
@@ -142,7 +142,9 @@ class EndScreen(Screen):
                 yield from charts(life, self.shown, shadow=True)
             else:
                 yield Static(S["end_compare_none"], classes="note")
-            shown = [r for r in state.records if not r.shadow and self.shown.mode(life.content, r.system) != "hidden"]
+            shown = [
+                r for r in state.records if not r.shadow and self.shown.mode(life.content, r.system) is not Visibility.HIDDEN
+            ]
             yield Static(Text(plural("end_record", len(shown)).format(n=len(shown))), classes="heading")
             yield Static(record_text(life, self.shown), id="end-record")
             yield Static(S["end_sources"], classes="heading")

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from game import present
 from game.engine.life import Life
-from game.present import Display
+from game.present import Display, Visibility
 from game.safe_text import to_plain
 from game.strings import S
 from game.tui.screens.alive import alive
@@ -26,9 +26,9 @@ def score_cell(life: Life, display: Display, who: str, system: str) -> str:
     mode = display.mode(life.content, system)
     tier = life.content.systems[system].tier_for(scores[system])
     grade = present.tier_name(life.content, system, tier.id) if tier else "?"
-    if mode == "shown":
+    if mode is Visibility.SHOWN:
         return f"{present.number(scores[system])} ({grade})"
-    return grade if mode == "tier" else "—"
+    return grade if mode is Visibility.TIER else "—"
 
 
 class FriendsScreen(Screen):
@@ -43,7 +43,7 @@ class FriendsScreen(Screen):
         self.shown = display
 
     def systems(self) -> list[str]:
-        return [s for s in self.life.state.enrolled if self.shown.mode(self.life.content, s) != "hidden"]
+        return [s for s in self.life.state.enrolled if self.shown.mode(self.life.content, s) is not Visibility.HIDDEN]
 
     def compose(self) -> ComposeResult:
         yield Static(S["friends_title"], id="friends-title")
@@ -72,7 +72,7 @@ class FriendsScreen(Screen):
                 system=present.name_of(content, "system", s), score=present.number(round(life.friends_mean(s)))
             )
             for s in self.systems()
-            if self.shown.mode(content, s) == "shown" and life.state.friends
+            if self.shown.mode(content, s) is Visibility.SHOWN and life.state.friends
         ]
         if not content.characters:
             summary.insert(0, S["friends_none"])

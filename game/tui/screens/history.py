@@ -13,7 +13,7 @@ from textual.widgets import Footer, Static
 
 from game import present
 from game.engine.life import Life
-from game.present import Display
+from game.present import Display, Visibility
 from game.strings import S, plural
 from game.tui import view
 from game.tui.widgets.tier_chart import TierChart
@@ -24,7 +24,7 @@ def charts(life: Life, display: Display, *, shadow: bool = False) -> ComposeResu
     for row in view.system_rows(life, display, shadow=shadow):
         days = len(row.history) - 1
         yield Static(Text(plural("history_system", days).format(system=row.name, n=days)), classes="chart-title")
-        if row.mode != "shown":
+        if row.mode is not Visibility.SHOWN:
             tier = present.tier_name(life.content, row.id, row.tier.id) if row.tier else "?"
             yield Static(Text(S["history_tier_only"].format(tier=tier)), classes="chart-note")
             continue
@@ -44,7 +44,7 @@ class HistoryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(S["history_title"], id="history-title")
-        shown = [r for r in view.system_rows(self.life, self.shown) if r.mode == "shown"]
+        shown = [r for r in view.system_rows(self.life, self.shown) if r.mode is Visibility.SHOWN]
         with VerticalScroll(id="history-body", classes="single" if len(shown) == 1 else ""):
             yield from charts(self.life, self.shown)
             if not self.life.state.history or not any(self.life.state.history.values()):

@@ -16,7 +16,7 @@ from game import present
 from game.engine.content import Content
 from game.engine.model import Record
 from game.notes import opaque_system_lines, reliability_words
-from game.present import Display
+from game.present import Display, Visibility
 from game.safe_text import styled, to_plain
 from game.strings import S
 from game.tui.screens.alive import SafeSelect, alive
@@ -34,7 +34,7 @@ def record_cells(content: Content, display: Display, record: Record) -> tuple[st
         return (str(record.day), system, S["record_undisclosed"], "?", "?", cause, "")
     rule = content.systems[record.system].rules.get(record.rule)
     source = to_plain(rule.source) if rule and rule.source else S["no_source"]
-    shown = record.shadow or display.mode(content, record.system) == "shown"
+    shown = record.shadow or display.mode(content, record.system) is Visibility.SHOWN
     return (
         str(record.day),
         system,
@@ -104,7 +104,7 @@ class RecordScreen(Screen):
         self.content = content
         self.shown = display
         self.records = [r for r in records if shadows or not r.shadow]
-        self.records = [r for r in self.records if r.shadow or display.mode(content, r.system) != "hidden"]
+        self.records = [r for r in self.records if r.shadow or display.mode(content, r.system) is not Visibility.HIDDEN]
 
     def compose(self) -> ComposeResult:
         systems = sorted({r.system for r in self.records})

@@ -16,7 +16,7 @@ from game import present
 from game.engine.life import Life
 from game.engine.model import Notice
 from game.engine.scoring import privilege_lock
-from game.present import Display
+from game.present import Display, Visibility
 from game.strings import S
 from game.tui import view
 from game.tui.screens.alive import alive
@@ -41,7 +41,7 @@ def tier_change(life: Life, display: Display, notice: Notice) -> TierChange | No
         return None
     content, d = life.content, notice.data
     system = d["system"]
-    if display.mode(content, system) == "hidden":
+    if display.mode(content, system) is Visibility.HIDDEN:
         return None
     sysdef = content.systems[system]
     return TierChange(

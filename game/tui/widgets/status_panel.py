@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
 from game import present
+from game.present import Visibility
 from game.strings import S
 from game.tui.view import GoalRow, SystemRow
 from game.tui.widgets.badge import badge
@@ -35,10 +36,10 @@ def system_line(row: SystemRow) -> Text:
     """'Rongcheng social credit  1000  A' (or only the badge for tier-only systems)."""
     text = Text(row.name, style="bold")
     text.append("\n")
-    if row.mode == "shown":
+    if row.mode is Visibility.SHOWN:
         text.append((row.shown or present.number(row.score)) + " ")
     text.append_text(badge(row.tier))
-    if row.mode == "shown":
+    if row.mode is Visibility.SHOWN:
         text.append(f"\n{row.up}\n{row.down}", style="dim")
     return text
 
@@ -55,7 +56,7 @@ class StatusPanel(VerticalScroll):
             yield Static(S["status_scores"], classes="heading")
         for row in s.systems:
             yield Static(system_line(row), classes="system")
-            if row.mode == "shown" and len(row.history) > 1:
+            if row.mode is Visibility.SHOWN and len(row.history) > 1:
                 yield Sparkline(list(row.history[-SPARK_DAYS:]), classes="spark")
         if s.goals:
             yield Static(S["status_goals"], classes="heading")
