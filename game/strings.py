@@ -173,7 +173,16 @@ S: dict[str, str] = {
     "dash_prompt_reached": "{about}, reached by {n}",
     "dash_prompts_none": "  none yet: they appear when a player reaches their moment",
     "theme_not_remembered": "The theme is not remembered for next time: {error}",
-    "cmd_action_help": "{key}",
+    "cmd_action_help": "Key: {key}",
+    # what an action does, for the palette (cmd_help_ + the action's name; the key is added)
+    "cmd_help_record": "Every score change so far, with its rule and where it comes from (key: {key})",
+    "cmd_help_history": "Your scores day by day, with the grade bands (key: {key})",
+    "cmd_help_friends": "The people of this life, their scores and who counts as your friend (key: {key})",
+    "cmd_help_save_as": "Keep this life under another name (key: {key})",
+    "cmd_help_why": "Why the choices are locked, and what would open them (key: {key})",
+    "cmd_help_myths": "Common claims about social credit beside what the sources say (key: {key})",
+    "cmd_help_help": "How to play, and every key (key: {key})",
+    "cmd_help_start": "Start the life set on this screen (key: {key})",
     # TUI: title screen
     "menu_new": "New life",
     "menu_continue": "Continue",

@@ -241,6 +241,8 @@ async def test_the_palette_leads_out_of_a_life_to_the_title_or_a_new_life(mini: 
         assert isinstance(app.screen, DayScreen)
         commands = {c.title: c for c in app.get_system_commands(app.screen)}
         assert "New life" in commands and "Title screen" in commands
+        # actions say what they do, not only their key
+        assert commands["Record"].help.startswith("Every score change so far") and "key: r" in commands["Record"].help
         commands["Title screen"].callback()
         await pilot.pause()
         assert isinstance(app.screen, TitleScreen)

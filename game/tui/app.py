@@ -244,7 +244,9 @@ class CitizenApp(WorkshopMixin):
             if not binding.description or binding.action in seen or binding.action in ("quit", "app.quit"):
                 continue
             seen.add(binding.action)
-            help_text = S["cmd_action_help"].format(key=self.get_key_display(binding))
+            key = self.get_key_display(binding)
+            name = binding.action.removeprefix("app.")
+            help_text = S[f"cmd_help_{name}"].format(key=key) if f"cmd_help_{name}" in S else S["cmd_action_help"].format(key=key)
             command = partial(self.run_action, binding.action, active.node)
             yield SystemCommand(binding.description, help_text, command, discover=binding.show)
 
