@@ -448,6 +448,8 @@ S: dict[str, str] = {
     "opaque_known": "{system} publishes what it counts and nothing more:",
     "opaque_factor": "  • {factor}",
     "opaque_secret": "How much each counts, and the formula, are secret.",
+    "report_premise_reported": "played as reported (a low city grade bars trains)",
+    "report_premise_documented": "played as documented (only the court list bars trains)",
     "report_myths": "Myth and fact",
     "report_myths_note": (
         "Common claims about China's social credit systems, what the sources say, and where this class met each one."

@@ -82,6 +82,9 @@ def test_the_debrief_ties_each_myth_to_the_moments_it_came_up(builtin: Content) 
     # each life lists the sources of what happened in it, with their reliability
     assert "rules come from</h3>" in html and "### Where this life's rules come from" in markdown
     assert "Reliability: an official document" in html  # the lost train's note: the court's provisions
+    # the same class's lives under both premises, each said in its header
+    assert "played as reported (a low city grade bars trains)" in html
+    assert "played as documented (only the court list bars trains)" in markdown
 
 
 def test_no_deck_no_section(mini: Content) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game import present
-from game.engine.content import Content
+from game.engine.content import PREMISE_SETTING, Content
 from game.engine.life import Life
 from game.engine.model import Record
 from game.notes import Note, life_sources
@@ -135,6 +135,8 @@ class LifeReport:
     """What each comparison system did with this life, in words (:mod:`game.reports.other_rules`)."""
     unfinished: bool = False
     """The player stopped before the life ended: ``last_day`` is the day they stopped on."""
+    premise: str = ""
+    """``reported`` or ``documented`` when the packs declare the premise (the same class can be compared under both)."""
     sources: list[Note] = field(default_factory=list)
     """Where what happened comes from: each rule recorded, privilege lost and event met, once, with its reliability."""
 
@@ -285,6 +287,7 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         log=[(d, e, c) for d, e, c in state.log],
         other_rules=other_rules_lines(life.content, state),
         unfinished=not state.ended,
+        premise=str(state.settings.get(PREMISE_SETTING, "")) if PREMISE_SETTING in life.content.settings else "",
         sources=life_sources(
             life.content, state.records, state.privilege_log, list(dict.fromkeys(e for _d, e, _c in state.log)), Display()
         ),
