@@ -16,6 +16,7 @@ from game.notes import Note, life_sources
 from game.present import Display
 from game.reports.other_rules import other_rules_lines
 from game.safe_text import to_plain
+from game.strings import S
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ class LifeReport:
     unfinished: bool = False
     """The player stopped before the life ended: ``last_day`` is the day they stopped on."""
     premise: str = ""
-    """``reported`` or ``documented`` when the packs declare the premise (the same class can be compared under both)."""
+    """How the life was played, as reported or as documented, in words ('' when the packs declare no premise):
+    the same class can be compared under both."""
     sources: list[Note] = field(default_factory=list)
     """Where what happened comes from: each rule recorded, privilege lost and event met, once, with its reliability."""
 
@@ -287,11 +289,17 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         log=[(d, e, c) for d, e, c in state.log],
         other_rules=other_rules_lines(life.content, state),
         unfinished=not state.ended,
-        premise=str(state.settings.get(PREMISE_SETTING, "")) if PREMISE_SETTING in life.content.settings else "",
+        premise=_premise_words(life),
         sources=life_sources(
             life.content, state.records, state.privilege_log, list(dict.fromkeys(e for _d, e, _c in state.log)), Display()
         ),
     )
+
+
+def _premise_words(life: Life) -> str:
+    if PREMISE_SETTING not in life.content.settings:
+        return ""
+    return S[f"report_premise_{'reported' if life.as_reported else 'documented'}"]
 
 
 def _moment_cause(content: Content, cause: str) -> str:
