@@ -7,7 +7,7 @@ engine only reads it. Expressions arrive compiled (anything with an
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -120,7 +120,7 @@ class System:
     start: float
     visibility: str
     tiers: tuple[Tier, ...]  # highest first
-    rules: dict[str, Rule]
+    rules: Mapping[str, Rule]  # built with the system, never changed after
     description: str = ""
     source: str = ""
     reliability: str = ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from game.engine import content as c
@@ -79,8 +79,8 @@ class Builder:
             k: c.Privilege(k, i.value.name, i.value.default, i.value.description, i.value.source, i.value.reliability)
             for k, i in self.items("privileges").items()
         }
-        systems = {k: self._system(k, i) for k, i in self.items("systems").items()}
-        self._rules(systems)
+        rules = self._rules()
+        systems = {k: self._system(k, i, rules.get(k, {})) for k, i in self.items("systems").items()}
         lists = {k: self._list(k, i) for k, i in self.items("lists").items()}
         characters = {k: self._character(k, i) for k, i in self.items("characters").items()}
         cities = {
@@ -200,7 +200,7 @@ class Builder:
     def _stat(self, key: str, v: schema.StatDef) -> c.Stat:
         return c.Stat(key, v.name, v.min, v.max, min(max(v.start, v.min), v.max), v.unit, v.hidden, v.description)
 
-    def _system(self, key: str, item: Item) -> c.System:
+    def _system(self, key: str, item: Item, rules: Mapping[str, c.Rule]) -> c.System:
         v: schema.SystemDef = item.value
         o = item.origin
         if not v.min <= v.start <= v.max:
@@ -247,7 +247,7 @@ class Builder:
             v.start,
             v.visibility,
             built,
-            {},
+            rules,
             v.description,
             v.source,
             v.reliability,
@@ -255,8 +255,11 @@ class Builder:
             v.decimals,
         )
 
-    def _rules(self, systems: dict[str, c.System]) -> None:
+    def _rules(self) -> dict[str, dict[str, c.Rule]]:
+        """Every system's rules, built before the systems so that a built system is never changed."""
         acts = self.items("acts")
+        systems = self.items("systems")
+        rules: dict[str, dict[str, c.Rule]] = {}
         for key, item in self.items("rules").items():
             system_id, rule_id = key.split(".", 1)
             if not self.ref(item.origin, "", system_id, systems, "score system"):
@@ -264,7 +267,7 @@ class Builder:
             v: schema.RuleDef = item.value
             act: schema.ActDef | None = acts[rule_id].value if rule_id in acts else None
             points = self.expr(item.origin, "points", v.points, NUM) or constant(0)
-            systems[system_id].rules[rule_id] = c.Rule(
+            rules.setdefault(system_id, {})[rule_id] = c.Rule(
                 rule_id,
                 system_id,
                 points,
@@ -277,6 +280,7 @@ class Builder:
                 v.limit_days,
                 v.reliability or (act.reliability if act else ""),
             )
+        return rules
 
     def _list(self, key: str, item: Item) -> c.BlackList:
         v: schema.ListDef = item.value
