@@ -1,8 +1,12 @@
 """Drawing the day's events: by weight, among those whose conditions hold.
 
-Events with a constant weight sit in a Fenwick tree of weights. A draw picks
-one by weight in O(log n), then checks only that event's conditions; an event
-that fails is taken out of the tree for this draw and the draw repeats. This
+Events with a constant weight have fixed prefix sums of their weights. A draw
+picks one by weight with a binary search, then checks only that event's
+conditions; an event that fails is skipped for the rest of this draw (the
+search steps over the weight of the skipped ones) and the draw repeats. When
+many fail, they are taken out of a Fenwick tree instead, and put back after.
+Either way the draw is exactly the one a tree with the failed events taken out
+would give (tests/test_selection_draw.py), so lives do not change. This
 samples exactly "by weight among the eligible", yet costs in proportion to the
 events it looks at, not to all the events the packs hold. Events whose weight
 is an expression are few, and are evaluated every draw.
@@ -10,7 +14,9 @@ is an expression are few, and are evaluated every draw.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from game.engine.content import Content, Event, Scenario
@@ -21,6 +27,9 @@ if TYPE_CHECKING:
 
 WEIGHT_UNITS = 1000
 """Fixed weights are kept as whole thousandths, so adding and removing them is exact."""
+
+FEW_REJECTED = 16
+"""Up to this many rejected events a draw skips them in the fixed prefix sums; past it, it takes them out of the tree."""
 
 
 class Fenwick:
@@ -114,6 +123,8 @@ class EventIndex:
                 self.computed.append(event)
         self.units = [max(1, round(w * WEIGHT_UNITS)) for w in self.fixed_weights]
         self.tree = Fenwick(self.units)
+        self.prefix = list(accumulate(self.units))
+        """Cumulative fixed weights: a draw with few rejections searches these and leaves the tree alone."""
 
     @classmethod
     def for_scenario(cls, content: Content, scenario: Scenario) -> EventIndex:
@@ -131,12 +142,14 @@ class EventIndex:
             if w > 0 and is_eligible(life, event):
                 computed.append((event, w))
         extra = sum(w for _, w in computed)
-        tree = self.tree
+        rng, fixed, units = life.rng, self.fixed, self.units
+        total = self.tree.total
         removed: list[int] = []
+        in_tree = False  # whether the rejected events have been taken out of the tree
         try:
-            while tree.total > 0 or extra > 0:
-                fixed_total = tree.total / WEIGHT_UNITS
-                roll = life.rng.random() * (fixed_total + extra)
+            while total > 0 or extra > 0:
+                fixed_total = total / WEIGHT_UNITS
+                roll = rng.random() * (fixed_total + extra)
                 if roll >= fixed_total:
                     roll -= fixed_total
                     for event, w in computed:
@@ -144,16 +157,45 @@ class EventIndex:
                             return event
                         roll -= w
                     return computed[-1][0]
-                i = tree.find(int(roll * WEIGHT_UNITS))
-                event = self.fixed[i]
+                target = int(roll * WEIGHT_UNITS)
+                if not in_tree and len(removed) > FEW_REJECTED:  # many rejected: out of the tree (back below)
+                    for j in removed:
+                        self.tree.add(j, -units[j])
+                    in_tree = True
+                i = self.tree.find(target) if in_tree else self.find_without(target, removed)
+                event = fixed[i]
                 if is_eligible(life, event):
                     return event
-                tree.add(i, -self.units[i])
+                if in_tree:
+                    self.tree.add(i, -units[i])
                 removed.append(i)
+                total -= units[i]
             return None
         finally:
-            for i in removed:
-                tree.add(i, self.units[i])
+            if in_tree:
+                for j in removed:
+                    self.tree.add(j, units[j])
+
+    def find_without(self, target: int, removed: list[int]) -> int:
+        """What :meth:`Fenwick.find` gives once ``removed`` are taken out, from the fixed prefix sums alone.
+
+        The answer is the first index (not removed) whose prefix sum, less the
+        removed weight up to it, exceeds ``target``; the search starts at
+        ``target`` and moves right by the removed weight it passes, until it
+        stops moving (binary searches in C; ``removed`` is short).
+        """
+        prefix, units, last = self.prefix, self.units, len(self.units) - 1
+        i = bisect_right(prefix, target)
+        while removed and i <= last:
+            passed = 0
+            for j in removed:
+                if j <= i:
+                    passed += units[j]
+            moved = bisect_right(prefix, target + passed)
+            if moved == i:
+                break
+            i = moved
+        return min(i, last)
 
 
 def is_eligible(life: Life, event: Event) -> bool:
