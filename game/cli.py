@@ -8,14 +8,12 @@ and ``citizen validate`` start fast. With no subcommand, ``citizen`` starts the 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import sys
-import tempfile
 import traceback
-from pathlib import Path
 
 from game.cli_parser import parse
 from game.config import ConfigError
+from game.crash_log import write_crash_log
 from game.safe_text import guard_streams
 from game.strings import S
 from game.tools.commands import COMMANDS, TOP_LEVEL_FLAGS, build_parser
@@ -51,15 +49,6 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         log = write_crash_log(traceback.format_exc())
         print(S["crash_command"].format(log=log), file=sys.stderr)
         return 70
-
-
-def write_crash_log(details: str) -> Path:
-    """Write a traceback to a log file the user can send us; return its path."""
-    folder = Path(tempfile.gettempdir()) / "aaa-citizen"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"crash-{dt.datetime.now():%Y%m%d-%H%M%S}.log"
-    path.write_text(details, encoding="utf-8")
-    return path
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """An internal error while a life is played: save the life if it is sound, log the traceback, say where in one line.
 
 Shared by the TUI (:mod:`game.tui.crash`) and the plain game (:mod:`game.tools.play`).
-The log file is written by :func:`game.cli.write_crash_log`, like every other
+The log file is written by :func:`game.crash_log.write_crash_log`, like every other
 internal error of ``citizen``.
 """
 
@@ -61,7 +61,7 @@ def write_log(error: BaseException, life: Life | None, saved_as: str) -> Path:
         lines.append(f"life: scenario {setup.scenario!r}, seed {setup.seed}, days {setup.days}, day {life.state.day}")
         lines.append("choices: " + json.dumps(life.state.log))
     details = "\n".join(lines) + "\n\n" + "".join(traceback.format_exception(error))
-    from game.cli import write_crash_log
+    from game.crash_log import write_crash_log
 
     return write_crash_log(details)
 

@@ -62,6 +62,12 @@ def _saves_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _state_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """No test (nor the ``citizen`` processes tests start) writes crash logs into the player's state folder."""
+    os.environ["CITIZEN_STATE"] = str(tmp_path_factory.mktemp("state"))
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _cache_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
     """No test (nor the ``citizen`` processes tests start) writes into the player's cache folder."""
     os.environ["CITIZEN_CACHE"] = str(tmp_path_factory.mktemp("cache"))

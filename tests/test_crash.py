@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -25,10 +24,9 @@ SIZE = (100, 32)
 
 @pytest.fixture
 def logs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Crash logs go into this folder (game.cli.write_crash_log writes under the temporary directory)."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
-    (tmp_path / "tmp").mkdir()
-    return tmp_path / "tmp" / "aaa-citizen"
+    """Crash logs go into this folder (game.crash_log writes under CITIZEN_STATE in tests)."""
+    monkeypatch.setenv("CITIZEN_STATE", str(tmp_path / "state"))
+    return tmp_path / "state" / "crashes"
 
 
 def only_log(logs: Path) -> str:
