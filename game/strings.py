@@ -93,6 +93,8 @@ S: dict[str, str] = {
     "cli_save_failed": "Could not save: {error}",
     "crash_saved": "citizen: an internal error stopped the game; your life is saved as '{name}'. The details are in {log}",
     "crash_unsaved": "citizen: an internal error stopped the game; the details are in {log}",
+    "serve_full": "The room is full: {n} games are running. Try again when a player has finished.",
+    "workshop_own_life_only": "In a workshop each player goes on with their own life only: other saves cannot be opened here.",
     "crash_command": "citizen: an internal error stopped the command; the details are in {log}",
     "cli_resumed": "Going on with the save '{name}' from day {day}.",
     "cli_resumed_new_slot": "The old save stays as it was; this life now saves as '{slot}'.",

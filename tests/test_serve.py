@@ -143,3 +143,34 @@ def test_a_browser_gets_its_own_workshop_game(tmp_path: Path) -> None:
         proc.wait(timeout=20)
     assert "Your name" in seen and "Room 12" in seen
     assert (workshop.parent / "saves" / "zoe.json").exists(), seen[-2000:]
+
+
+def test_the_room_has_a_cap_and_static_lists_no_folder() -> None:
+    """Past --max-players the page and the game's connection say the room is full; /static/ lists nothing."""
+    import asyncio
+
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from game.tools.serve_page import FocusServer
+
+    server = FocusServer("true", host="127.0.0.1", port=0, title="t", max_players=2)
+
+    async def visit() -> tuple[int, int, int, str, int, int]:
+        async with TestClient(TestServer(await server._make_app())) as client:
+            listing = (await client.get("/static/")).status
+            folder = (await client.get("/static/css")).status
+            page = (await client.get("/")).status
+            server.players = 2
+            full = await client.get("/")
+            socket = (await client.get("/ws")).status
+            return listing, folder, page, await full.text(), full.status, socket
+
+    listing, folder, page, text, full, socket = asyncio.run(visit())
+    assert listing in (403, 404) and folder in (403, 404)
+    assert page == 200
+    assert full == 503 and socket == 503 and "The room is full: 2 games are running" in text
+
+
+def test_max_players_must_be_sensible(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["serve", "--max-players", "0"]) == 2
+    assert "--max-players must be between 1 and 1000" in capsys.readouterr().err

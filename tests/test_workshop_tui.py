@@ -97,3 +97,23 @@ async def test_escape_at_the_name_leaves(room) -> None:
         await pilot.press("escape")
         await pilot.pause()
     assert app.return_value == 0
+
+
+async def test_a_workshop_player_cannot_open_or_delete_other_saves(room) -> None:
+    from game.tui.screens.load import LoadScreen
+
+    _, _, store = room
+    app = app_for(room)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_name(pilot, "Bo")
+    app = app_for(room)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await type_name(pilot, "Cy")
+        app.action_load()
+        app.action_continue_life()
+        await pilot.pause()
+        assert not isinstance(app.screen, LoadScreen) and app.session.slot == "cy"
+        assert any("their own life only" in n.message for n in app._notifications)
+    assert sorted(i.name for i in store.list()) == ["bo", "cy"]

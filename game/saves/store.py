@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import builtins
-import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -176,12 +175,22 @@ class SaveStore:
         return loaded
 
     def delete(self, name: str) -> int:
-        """Remove slot ``name`` and its backups; return how many files went. Ask the player first."""
+        """Remove slot ``name`` and its backups; return how many files went. Ask the player first.
+
+        Raises:
+            SaveError: a file could not be removed (a read-only folder, say); the message says which.
+        """
         removed = 0
         for n in range(atomic.BACKUPS + 1):
-            with contextlib.suppress(FileNotFoundError):
-                self.path(name, n).unlink()
+            path = self.path(name, n)
+            try:
+                path.unlink()
                 removed += 1
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                why = exc.strerror or str(exc)
+                raise SaveError(f"{path}: cannot delete it: {why}; check the folder's permissions", path) from None
         return removed
 
     def free_name(self, hint: str) -> str:

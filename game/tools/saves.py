@@ -123,6 +123,9 @@ def run_delete(args: argparse.Namespace) -> int:
         if answer.strip().lower() not in ("y", "yes"):
             print(S["saves_delete_kept"])
             return 1
-    removed = store.delete(args.name)
+    try:
+        removed = store.delete(args.name)
+    except SaveError as exc:
+        raise CliError(exc.message, 1) from None
     print(S["saves_deleted"].format(name=args.name, n=removed))
     return 0

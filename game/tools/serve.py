@@ -32,6 +32,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--host", default=LOOPBACK, help="address to listen on (default 127.0.0.1: this computer only; 0.0.0.0: the room)"
     )
     p.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    p.add_argument(
+        "--max-players",
+        type=int,
+        default=None,
+        metavar="N",
+        help="games running at once; a browser past that is told the room is full (default 30)",
+    )
     p.add_argument("--public-url", metavar="URL", help="the address browsers use, if not http://HOST:PORT (e.g. behind a proxy)")
     p.add_argument(
         "--theme", metavar="NAME", help=f"every browser's colours: {', '.join(config.THEMES)} (light suits a projector)"
@@ -92,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
         title = f"{S['game_title']} — {workshop.title}"
     else:
         title = S["game_title"]
+    if args.max_players is not None and not 1 <= args.max_players <= 1000:
+        raise CliError(f"--max-players must be between 1 and 1000, not {args.max_players}")
     check_port(args.host, args.port)
     public_url = args.public_url
     if args.host in ANY:
@@ -104,14 +113,16 @@ def run(args: argparse.Namespace) -> int:
         print(S["serve_room_note"])
     elif not ipaddress.ip_address(_resolve(args.host)).is_loopback:
         print(S["serve_not_loopback"].format(host=args.host))
-    from game.tools.serve_page import FocusServer
+    from game.tools.serve_page import DEFAULT_MAX_PLAYERS, FocusServer
 
+    players = DEFAULT_MAX_PLAYERS if args.max_players is None else args.max_players
     server = FocusServer(
         play_command(args.workshop, theme, dashboard=args.dashboard),
         host=args.host,
         port=args.port,
         title=title,
         public_url=public_url,
+        max_players=players,
     )
     print(S["serve_open"].format(url=public_url or f"http://{args.host}:{args.port}"), flush=True)
     server.serve()

@@ -10,9 +10,17 @@ whenever the window gets the focus back.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from typing import Any
 
+import aiohttp_jinja2
+import jinja2
 from aiohttp import web
 from textual_serve.server import Server
+
+from game.strings import S
+
+DEFAULT_MAX_PLAYERS = 30
+"""Games running at once by default: a class, and about 1.3 GB of memory (each game is its own process)."""
 
 FOCUS_SCRIPT = """<script>
 (function () {
@@ -41,9 +49,42 @@ async def focus_the_terminal(request: web.Request, handler: Handler) -> web.Stre
 
 
 class FocusServer(Server):
-    """textual-serve's server whose page gives the game the keyboard at once."""
+    """textual-serve's server whose page gives the game the keyboard at once.
+
+    Unlike textual-serve's own, it lists no folder under ``/static/`` and runs at most
+    ``max_players`` games at once: a browser past that is told the room is full.
+    """
+
+    def __init__(self, *args: Any, max_players: int = DEFAULT_MAX_PLAYERS, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.max_players = max_players
+        self.players = 0
 
     async def _make_app(self) -> web.Application:
-        app = await super()._make_app()
-        app.middlewares.append(focus_the_terminal)
+        app = web.Application(middlewares=[self.room_full, focus_the_terminal])
+        aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+        app.add_routes(
+            [
+                web.get("/", self.handle_index, name="index"),
+                web.get("/ws", self.handle_websocket, name="websocket"),
+                web.get("/download/{key}", self.handle_download, name="download"),
+                web.static("/static", self.statics_path, show_index=False, name="static"),
+            ]
+        )
+        app.on_startup.append(self.on_startup)
+        app.on_shutdown.append(self.on_shutdown)
         return app
+
+    @web.middleware
+    async def room_full(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        """The page and the game's connection answer 503 with one sentence while ``max_players`` games run."""
+        if request.path in ("/", "/ws") and self.players >= self.max_players:
+            return web.Response(status=503, text=S["serve_full"].format(n=self.max_players))
+        return await handler(request)
+
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+        self.players += 1
+        try:
+            return await super().handle_websocket(request)
+        finally:
+            self.players -= 1

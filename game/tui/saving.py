@@ -91,7 +91,16 @@ class SavesMixin(App[int]):
         return S["loaded"].format(name=name, day=day)
 
     # -- actions -----------------------------------------------------------------
+    def _own_life_only(self) -> bool:
+        """In a workshop a player reaches only their own life: no Continue, no Load (nor its Delete)."""
+        if getattr(self, "workshop", None) is None:
+            return False
+        self.notify(S["workshop_own_life_only"], severity="warning", markup=False)
+        return True
+
     def action_continue_life(self) -> None:
+        if self._own_life_only():
+            return
         latest = self.session.continuable()
         if latest is not None:
             self.open_save(latest.name)
@@ -99,12 +108,17 @@ class SavesMixin(App[int]):
     def action_load(self) -> None:
         from game.tui.screens.load import LoadScreen
 
+        if self._own_life_only():
+            return
         if self.session.saves is not None and not isinstance(self.screen, LoadScreen):
             self.push_screen(LoadScreen(self.session.content, self.session), self._load_picked)
 
     def on_delete_save(self, message: DeleteSave) -> None:
         """A save the player chose to delete on the Load screen: delete it there, then refresh the list."""
-        self.session.delete(message.name)
+        try:
+            self.session.delete(message.name)
+        except SaveError as exc:  # a read-only folder, say
+            self.notify(exc.message, severity="error", markup=False, timeout=12)
         message.refresh_list()
 
     def _load_picked(self, picked: tuple[str, int] | None) -> None:

@@ -79,9 +79,9 @@ class NewLifeScreen(Screen):
                     id="scenarios",
                 )
                 yield Label(S["new_seed"])
-                yield Input(type="integer", id="seed")
+                yield Input(type="integer", id="seed", max_length=20)
                 yield Label(S["new_days"])
-                yield Input(type="integer", id="days")
+                yield Input(type="integer", id="days", max_length=3)
                 yield Label(S["new_premise"])
                 yield SafeSelect(
                     [(Text(S["new_premise_reported"]), "reported"), (Text(S["new_premise_documented"]), "documented")],

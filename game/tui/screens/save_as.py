@@ -27,7 +27,7 @@ class SaveAsScreen(ModalScreen[str | None]):
         with Vertical(id="save-box"):
             yield Static(S["save_title"], id="save-title")
             yield Label(S["save_name"])
-            yield Input(value=self.suggestion, id="save-name")
+            yield Input(value=self.suggestion, id="save-name", max_length=40)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         name = event.value.strip()
