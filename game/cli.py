@@ -14,7 +14,7 @@ import traceback
 from game.cli_parser import parse
 from game.config import ConfigError
 from game.crash_log import write_crash_log
-from game.safe_text import guard_streams
+from game.safe_text import guard_streams, leave_quietly
 from game.strings import S
 from game.tools.commands import COMMANDS, TOP_LEVEL_FLAGS, build_parser
 from game.tools.common import CliError
@@ -44,6 +44,7 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        leave_quietly()
         return 0
     except Exception:
         log = write_crash_log(traceback.format_exc())

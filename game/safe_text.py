@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
@@ -140,6 +141,13 @@ def guard_streams() -> Iterator[None]:
         with contextlib.suppress(Exception):
             sys.stdout.flush()
         sys.stdout, sys.stderr = saved
+
+
+def leave_quietly() -> None:
+    """The reader of stdout went away (``citizen … | head``): send what is left to nowhere, so exiting says nothing."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, raw(sys.stdout).fileno())
 
 
 def console(*, stderr: bool = False, file: TextIO | None = None, **options: Any) -> Console:

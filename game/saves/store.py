@@ -150,6 +150,9 @@ class SaveStore:
         player = clean(player).strip()[:MAX_PLAYER]
         data = encode(life, player=player, workshop=workshop, meta=meta)
         save = decode(data, path)
+        if save.state != life.state or save.setup != life.setup:  # a NaN, say: never replace a good save with one that differs
+            why = "a value does not survive being written; nothing was changed"
+            raise SaveError(f"{path}: this life cannot be saved faithfully ({why})", path)
         if not _same_life(path, save):  # saving an unchanged life again would push a backup out for nothing
             atomic.write_atomic(path, data)
         return SaveInfo.of(path.name[: -len(SUFFIX)], path, save)

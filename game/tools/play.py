@@ -173,6 +173,13 @@ def play_plain(session: Session, opening: Opening | None, store: SaveStore, *, s
         if opening is not None:
             game.say(saving.resumed_note(session, opening))
         game.play(sys.stdin)
+    except BrokenPipeError:  # the reader went away (`| head`): the life is kept, and the game leaves quietly
+        from game.safe_text import leave_quietly
+
+        if autosave is not None:
+            autosave(game.life)
+        leave_quietly()
+        return 0
     except Exception as exc:  # an internal error: the life is saved first, then one line says where the log is
         return plain_crash(exc, game.life, session, autosave)
     if autosave is None:
