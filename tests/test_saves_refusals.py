@@ -66,3 +66,92 @@ def test_plain_play_into_head_leaves_quietly_and_keeps_the_life(tmp_path: Path) 
     assert proc.wait(timeout=60) == 0
     assert err == ""
     assert (tmp_path / "piped.json").is_file()
+
+
+@pytest.mark.parametrize("signame", ["SIGTERM", "SIGHUP"])
+def test_a_terminated_tui_keeps_every_choice_and_restores_the_terminal(tmp_path: Path, signame: str) -> None:
+    import os
+    import pty
+    import select
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from game.saves import read_save
+    from tests.conftest import FIXTURE_PACKS, ROOT
+
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "CITIZEN_CONTENT": str(FIXTURE_PACKS / "mini"),
+        "CITIZEN_SAVES": str(tmp_path),
+        "TERM": "xterm-256color",
+        "COLUMNS": "100",
+        "LINES": "30",
+    }
+    main, child = pty.openpty()
+    os.set_blocking(main, False)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "--seed", "1", "--scenario", "life"],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        cwd=ROOT,
+        start_new_session=True,
+    )
+    os.close(child)
+    screen = b""
+
+    def read_for(seconds: float) -> None:
+        nonlocal screen
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if select.select([main], [], [], 0.1)[0]:
+                try:
+                    screen += os.read(main, 65536)
+                except OSError:
+                    return
+
+    def wait_for(text: bytes, seconds: float = 30) -> None:
+        deadline = time.monotonic() + seconds
+        while text not in screen and time.monotonic() < deadline:
+            read_for(0.3)
+
+    try:
+        wait_for(b"New life")
+        os.write(main, b"\r")  # New life
+        wait_for(b"Start this life")
+        os.write(main, b"\x13")  # Ctrl+S: start
+        wait_for(b"Choose what to test")
+        os.write(main, b"2")  # one choice, then the signal
+        deadline = time.monotonic() + 20
+        while not (tmp_path / "life.json").exists() and time.monotonic() < deadline:
+            read_for(0.3)
+        proc.send_signal(getattr(signal, signame))
+        proc.wait(timeout=30)
+        read_for(1)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        os.close(main)
+    assert len(read_save(tmp_path / "life.json").state.log) == 1
+    assert b"\x1b[?1049l" in screen  # the alternate screen was left
+    assert b"Traceback" not in screen
+
+
+def test_meta_stays_when_a_loaded_life_is_saved_again(mini, tmp_path: Path) -> None:
+    from game.engine.life import Life
+    from game.engine.state import Setup
+    from game.saves import SaveStore, read_save
+
+    store = SaveStore(tmp_path)
+    life = Life(mini, Setup("life", 1))
+    store.save("ana", life, meta={"class": "9b"})
+    loaded = store.load("ana", mini)
+    again = loaded.life
+    assert again is not None
+    again.choose(again.prompt().choices[0].choice.id)
+    store.autosave(again, slot="ana")  # as the game saves: no meta given
+    assert read_save(tmp_path / "ana.json").meta == {"class": "9b"}

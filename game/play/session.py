@@ -80,8 +80,8 @@ class Opening:
 class Session:
     """Content, display options, the save folder (None: no saving) and the current life.
 
-    ``every_choice``: autosave after every choice (the plain mode); otherwise at
-    the end of each day and of the life (the TUI).
+    ``every_choice`` (the default, for every front end): autosave after every choice,
+    so a killed or hung-up game loses none; otherwise at the end of each day and of the life.
     """
 
     def __init__(
@@ -91,7 +91,7 @@ class Session:
         saves: SaveStore | None = None,
         player: str = "",
         *,
-        every_choice: bool = False,
+        every_choice: bool = True,
     ) -> None:
         self._content = None if callable(content) else content
         self._load = content if callable(content) else None

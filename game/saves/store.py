@@ -71,6 +71,16 @@ def load_file(path: Path, content: Content, *, name: str = "", backup: int = 0) 
     return loading.LoadedSave(info, save, content, None, changes, loading.game_changed(save) if not changes else "")
 
 
+def _meta_of(path: Path) -> dict[str, Any]:
+    """The ``meta`` of the save at ``path``; empty when there is none or it cannot be read."""
+    if not path.is_file():
+        return {}
+    try:
+        return dict(read_save(path).meta)
+    except SaveError:
+        return {}
+
+
 def _same_life(path: Path, save: SaveFile) -> bool:
     """True if ``path`` already holds this life as ``save`` would write it (apart from when, and by which version).
 
@@ -148,6 +158,8 @@ class SaveStore:
         """
         path = self.path(name)
         player = clean(player).strip()[:MAX_PLAYER]
+        if meta is None:  # what others put in the slot's ``meta`` stays there
+            meta = _meta_of(path)
         data = encode(life, player=player, workshop=workshop, meta=meta)
         save = decode(data, path)
         if save.state != life.state or save.setup != life.setup:  # a NaN, say: never replace a good save with one that differs

@@ -6,6 +6,7 @@ runs it and returns the exit code.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -97,6 +98,7 @@ class CitizenApp(WorkshopMixin):
         return [*super().get_line_filters(), self._safe_segments]
 
     def on_mount(self) -> None:
+        self._stop_on_signals()
         register_themes(self)
         if self.start_theme:
             self.theme = textual_theme(self.start_theme)
@@ -204,6 +206,23 @@ class CitizenApp(WorkshopMixin):
     def action_cycle_theme(self) -> None:
         names = list(THEMES)
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
+
+    def _stop_on_signals(self) -> None:
+        """SIGTERM and SIGHUP (the terminal closed) save the life and leave the way quitting does, restoring the terminal."""
+        import asyncio
+        import signal
+
+        if self.is_headless:
+            return  # tests and headless runs keep their own signal handling
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
+            if signum is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                    loop.add_signal_handler(signum, self._stopped_by_signal, signum)
+
+    def _stopped_by_signal(self, signum: int) -> None:
+        self.session.autosave()
+        self.exit(128 + signum)
 
     async def action_quit(self) -> None:
         """Save and leave. Only a life that cannot be saved makes it ask first."""
