@@ -55,6 +55,9 @@ class CitizenApp(WorkshopMixin):
         Binding("question_mark", "help", S["key_help"], show=False),
         Binding("ctrl+t", "cycle_theme", S["key_theme"], show=False),
         Binding("ctrl+q", "quit", S["key_quit"], show=False, priority=True),
+        # Textual's command list raises KeyError on a page key before it has laid out its lines: see palette_page
+        Binding("pagedown", "palette_page(1)", show=False, priority=True),
+        Binding("pageup", "palette_page(-1)", show=False, priority=True),
     ]
 
     def __init__(
@@ -295,10 +298,31 @@ class CitizenApp(WorkshopMixin):
         return pushed
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """While the terminal is too small, its keys only quit or change the theme (no help or palette beneath)."""
+        """While the terminal is too small, its keys only quit or change the theme (no help or palette beneath).
+
+        The page keys are ours only while the command palette is open (elsewhere they go on to the widgets).
+        """
         if self.covered() and action not in ("quit", "cycle_theme"):
             return False
+        if action == "palette_page":
+            from textual.command import CommandPalette
+
+            return isinstance(self.screen, CommandPalette)
         return super().check_action(action, parameters)
+
+    def action_palette_page(self, direction: int) -> None:
+        """Page through the palette's list, but only once it has lines (Textual's OptionList._move_page
+        indexes ``_index_to_line`` before the list is laid out, and raises KeyError)."""
+        from textual.command import CommandList
+
+        found = self.screen.query(CommandList)
+        options = found.first() if found else None
+        if options is None or not options.option_count or not options.scrollable_content_region:
+            return
+        if direction > 0:
+            options.action_page_down()
+        else:
+            options.action_page_up()
 
     # -- errors ------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
