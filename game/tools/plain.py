@@ -16,7 +16,7 @@ from game.engine.life import Life
 from game.engine.model import EventView, LockReason, Notice
 from game.present import Display, Visibility
 from game.reports.other_rules import other_rules_lines
-from game.safe_text import to_plain
+from game.safe_text import SafeStream, to_plain
 from game.strings import S, plural
 
 
@@ -32,7 +32,7 @@ class PlainGame:
     ) -> None:
         self.life = life
         self.content: Content = life.content
-        self.out = out
+        self.out = out if isinstance(out, SafeStream) else SafeStream(out)  # its one way out, cleaned
         self.display = display or Display()
         self.after_choice = after_choice
         self._shown_day = 0

@@ -14,6 +14,7 @@ from typing import TextIO
 
 from game.engine.content import Content
 from game.packs.problems import shown
+from game.safe_text import SafeStream
 from game.saves import SaveError, SaveStore, safe_slot_name
 from game.strings import S
 from game.tools.common import CliError
@@ -45,6 +46,7 @@ def check_flags(args: argparse.Namespace) -> None:
 
 def read_name(lines: TextIO, out: TextIO) -> str:
     """The player's name: the first usable line of input (asked again, a few times, if it has no letter)."""
+    out = out if isinstance(out, SafeStream) else SafeStream(out)
     for _ in range(MAX_NAME_TRIES):
         out.write(S["workshop_ask_name"])
         out.flush()
