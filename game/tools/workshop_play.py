@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import TextIO, cast
 
 from game.engine.content import Content
 from game.packs.problems import shown
@@ -46,7 +46,7 @@ def check_flags(args: argparse.Namespace) -> None:
 
 def read_name(lines: TextIO, out: TextIO) -> str:
     """The player's name: the first usable line of input (asked again, a few times, if it has no letter)."""
-    out = out if isinstance(out, SafeStream) else SafeStream(out)
+    out = out if isinstance(out, SafeStream) else cast(TextIO, SafeStream(out))
     for _ in range(MAX_NAME_TRIES):
         out.write(S["workshop_ask_name"])
         out.flush()
