@@ -214,3 +214,63 @@ def test_simulate_and_play_of_a_pack_on_core_build_the_same_world(write_pack, ca
     assert code == 0
     (save,) = saves.glob("*.json")
     assert json.loads(save.read_text())["world"] == ["harbour", "core:city_life"]
+
+
+ASSUMING = {
+    "life.toml": """
+        [scenarios.kitchen]
+        name = "Kitchen"
+        days = 10
+        start_date = "2019-06-24"
+        [scenarios.kitchen.character]
+        name = "N"
+        work = "other"
+
+        [[event]]
+        id = "noodles"
+        title = "Noodles"
+        text = "Steam."
+        [[event.choice]]
+        id = "ok"
+        label = "Cook"
+
+        [[event]]
+        id = "sun_deck"
+        title = "The sun deck"
+        text = "Manager Sun stops at your desk."
+        [event.assumes]
+        job = "office"
+        season = ["winter"]
+        [[event.choice]]
+        id = "ok"
+        label = "Nod"
+    """
+}
+
+
+def test_an_event_that_assumes_a_job_is_refused_for_a_scenario_without_one(write_pack) -> None:
+    content, problems = validate([write_pack("life", ASSUMING)])
+    assert content is None
+    errors = [(Path(p.file).name, p.line, p.message) for p in problems if p.severity == "error"]
+    assert ("life.toml", 22, "event 'sun_deck' assumes an office job; scenario 'kitchen' has none") in errors, errors
+    assert ("life.toml", 22, "event 'sun_deck' assumes winter; scenario 'kitchen' runs in summer") in errors, errors
+
+
+def test_an_assumption_the_scenario_meets_is_no_problem(write_pack) -> None:
+    files = {
+        "life.toml": ASSUMING["life.toml"]
+        .replace('work = "other"', 'work = "office"')
+        .replace('start_date = "2019-06-24"', 'start_date = "2019-12-24"')
+    }
+    content, problems = validate([write_pack("life", files)])
+    assert content is not None and not [p for p in problems if p.severity == "error"]
+
+
+def test_built_in_events_state_their_assumptions(builtin) -> None:
+    """Core's office, partner, children and winter events say so, and every built-in scenario meets what its world assumes."""
+    office = [e for e in builtin.events.values() if "office" in e.tags and e.pack == "core"]
+    assert office
+    worlds = {s.id: {e for e in builtin.events.values() if s.admits(e)} for s in builtin.scenarios.values()}
+    assert not {e for e in worlds["shanghai_kitchen"] if "office" in e.tags}
+    assert "heating_tap" in {e.id for e in worlds["rongcheng_villager"]}
+    assert "heating_tap" not in {e.id for e in worlds["rongcheng_worker"]}

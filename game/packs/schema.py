@@ -268,6 +268,7 @@ class EventDef(Base, kw_only=True):
     once: bool = False
     tags: IdList = []
     character: Id = ""
+    assumes: Assumes | None = None
     source: Text = ""
     reliability: Reliability = ""
     choices: Annotated[list[ChoiceDef], Meta(min_length=1, max_length=9)] = field(default_factory=list, name="choice")
@@ -294,13 +295,31 @@ class GoalDef(Base, kw_only=True):
 
 
 class CharacterSheet(Base, kw_only=True):
-    """The citizen a scenario puts the player in."""
+    """The citizen a scenario puts the player in. ``work``, ``partner`` and ``children`` are checked
+    against what events assume (``[event.assumes]``)."""
 
     name: Text
     age: Annotated[int, Meta(ge=0, le=150)] = 30
     job: Text = ""
     home: Text = ""
     description: Text = ""
+    work: Literal["office", "other", "none"] = "other"
+    partner: bool = False
+    children: bool = False
+
+
+Season = Literal["spring", "summer", "autumn", "winter"]
+
+
+class Assumes(Base, kw_only=True):
+    """What an event takes for granted about the life it appears in; the validator checks each
+    scenario that can draw it. Every field is optional."""
+
+    city: Id = ""
+    job: Literal["", "office", "any", "none"] = ""
+    partner: bool | None = None
+    children: bool | None = None
+    season: Annotated[list[Season], Meta(max_length=4)] = []
 
 
 class ScenarioDef(Base, kw_only=True):

@@ -7,10 +7,12 @@ content, and report at the scenario's ``world`` key.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from game.engine import content as c
 from game.engine.selection import reachable_cities, statically_possible
+from game.packs import schema
 
 if TYPE_CHECKING:
     from game.packs.build import Builder
@@ -39,6 +41,7 @@ def check_worlds(builder: Builder, content: c.Content) -> None:
         world = [e for e in content.events.values() if scenario.admits(e)]
         _check_follow_ups(builder, scenario, world, content, where)
         _check_days(builder, scenario, world, where)
+        _check_assumptions(builder, scenario, world)
 
 
 def _check_follow_ups(builder: Builder, scenario: c.Scenario, world: list[c.Event], content: c.Content, where: Where) -> None:
@@ -88,3 +91,55 @@ def _days(days: list[int]) -> str:
             runs.append([d, d])
     parts = [f"{a}" if a == b else f"{a}–{b}" for a, b in runs]
     return ("day " if len(days) == 1 else "days ") + ", ".join(parts)
+
+
+SEASONS = {12: "winter", 1: "winter", 2: "winter", 3: "spring", 4: "spring", 5: "spring",
+           6: "summer", 7: "summer", 8: "summer", 9: "autumn", 10: "autumn", 11: "autumn"}  # fmt: skip
+"""The season of each month (the northern hemisphere's meteorological seasons)."""
+
+
+def seasons_of(scenario: c.Scenario) -> list[str]:
+    """The seasons a scenario's days fall in, in order."""
+    try:
+        start = dt.date.fromisoformat(scenario.start_date)
+    except ValueError:
+        return []
+    out: dict[str, None] = {}
+    for day in range(scenario.days):
+        out[SEASONS[(start + dt.timedelta(days=day)).month]] = None
+    return list(out)
+
+
+def _unmet(assumes: schema.Assumes, scenario: c.Scenario) -> list[str]:
+    """What ``assumes`` takes for granted that ``scenario`` does not give, as "assumes X; scenario 'S' has Y"."""
+    who = scenario.character
+    out = []
+    if assumes.city and assumes.city != scenario.city:
+        out.append(f"assumes the city '{assumes.city}'; scenario '{scenario.id}' is set in '{scenario.city or 'no city'}'")
+    work = who.get("work", "other")
+    if assumes.job == "office" and work != "office":
+        out.append(f"assumes an office job; scenario '{scenario.id}' has {'no job' if work == 'none' else 'none'}")
+    if assumes.job == "any" and work == "none":
+        out.append(f"assumes a job; scenario '{scenario.id}' has none")
+    if assumes.job == "none" and work != "none":
+        out.append(f"assumes no job; scenario '{scenario.id}' has one")
+    for key, words in (("partner", "a partner"), ("children", "children")):
+        wanted = getattr(assumes, key)
+        if wanted is not None and wanted != bool(who.get(key, False)):
+            has = "has" if who.get(key, False) else "has no"
+            out.append(f"assumes {'' if wanted else 'no '}{words}; scenario '{scenario.id}' {has} {words}")
+    if assumes.season:
+        seasons = seasons_of(scenario)
+        if seasons and not set(assumes.season) & set(seasons):
+            out.append(f"assumes {' or '.join(assumes.season)}; scenario '{scenario.id}' runs in {' and '.join(seasons)}")
+    return out
+
+
+def _check_assumptions(builder: Builder, scenario: c.Scenario, world: list[c.Event]) -> None:
+    for event in world:
+        item = builder.layered.events.get(event.id)
+        assumes = item.value.assumes if item is not None else None
+        if assumes is None:
+            continue
+        for problem in _unmet(assumes, scenario):
+            builder.problems.error(item.origin.file, item.origin.at("assumes"), f"event '{event.id}' {problem}")
