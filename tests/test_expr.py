@@ -157,7 +157,7 @@ def test_lock_clauses_describe_the_failing_part() -> None:
     assert (clause.ids, clause.op, clause.value) == (("stat", "money"), ">=", 500)
     negated = compile_expr('not listed("court_blacklist")', NAMES).clauses[0]
     assert (negated.kind, negated.ids, negated.negated) == ("listed", ("court_blacklist",), True)
-    other = compile_expr("day > 3 or has(\"high_speed_rail\")", NAMES).clauses[0]
+    other = compile_expr('day > 3 or has("high_speed_rail")', NAMES).clauses[0]
     assert (other.kind, other.source, other.negated) == ("other", 'day > 3 or has("high_speed_rail")', False)
 
 

@@ -76,7 +76,7 @@ def test_numbers_must_be_finite_and_bounded(write_pack, value: str, old: str, wh
 
 
 def test_expressions_are_type_checked(write_pack) -> None:
-    events = EVENT.replace('weight = 1', 'weight = 1\nwhen = \'["a"] < [1]\'')
+    events = EVENT.replace("weight = 1", "weight = 1\nwhen = '[\"a\"] < [1]'")
     found = problems_of(write_pack, events=events)
     assert any("events.toml:" in p and "a list can only follow 'in'" in p for p in found), found
 

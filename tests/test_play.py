@@ -28,9 +28,7 @@ def first_open(session: Session) -> str:
 
 
 @pytest.mark.parametrize("every_choice", [False, True])
-def test_autosave_comes_at_the_end_of_a_day_or_after_every_choice(
-    builtin: Content, tmp_path: Path, every_choice: bool
-) -> None:
+def test_autosave_comes_at_the_end_of_a_day_or_after_every_choice(builtin: Content, tmp_path: Path, every_choice: bool) -> None:
     store = SaveStore(tmp_path)
     session = Session(builtin, saves=store, player="Ana", every_choice=every_choice)
     session.start(Setup(next(iter(builtin.scenarios)), 3))

@@ -53,7 +53,7 @@ def assert_clean(output: str) -> None:
 def nasty_pack(tmp_path: Path) -> Path:
     folder = tmp_path / "nasty"
     shutil.copytree(FIXTURE_PACKS / "mini", folder)
-    key = re.compile(r'^(\s*(?:' + "|".join(TEXT_KEYS) + r')\s*=\s*)"([^"\n]*)"', re.M)
+    key = re.compile(r"^(\s*(?:" + "|".join(TEXT_KEYS) + r')\s*=\s*)"([^"\n]*)"', re.M)
     for path in folder.glob("*.toml"):
         text = key.sub(lambda m: m.group(1) + toml_string(m.group(2) + PAYLOAD), path.read_text(encoding="utf-8"))
         short = re.compile(r'^((?:unit|version) = )"([^"]*)"', re.M)
@@ -135,7 +135,7 @@ def test_validate_packs_and_simulate_say_nothing_unsafe(nasty_pack: Path, run) -
 
 
 def test_keys_echoed_by_validate_are_cleaned(write_pack, run) -> None:
-    world = f"[stats.{toml_string('x' + PAYLOAD)}]\nname = \"x\"\n[{toml_string(NASTY[0])}]\na = 1\n"
+    world = f'[stats.{toml_string("x" + PAYLOAD)}]\nname = "x"\n[{toml_string(NASTY[0])}]\na = 1\n'
     pack = write_pack("keys", {"world.toml": world})
     result = run("validate", str(pack))
     assert result.startswith("1") and "error" in result

@@ -248,12 +248,19 @@ ASSUMING = {
 }
 
 
+def test_a_default_world_leaves_out_what_the_life_lacks(write_pack) -> None:
+    content = load_content([write_pack("life", ASSUMING)])
+    assert content.scenarios["kitchen"].left_out == {"sun_deck"}
+    assert _play(content, "kitchen", range(5)) == {"noodles"}
+
+
 def test_an_event_that_assumes_a_job_is_refused_for_a_scenario_without_one(write_pack) -> None:
-    content, problems = validate([write_pack("life", ASSUMING)])
+    files = {"life.toml": ASSUMING["life.toml"].replace("days = 10\n", 'days = 10\n        world = ["life"]\n')}
+    content, problems = validate([write_pack("life", files)])
     assert content is None
     errors = [(Path(p.file).name, p.line, p.message) for p in problems if p.severity == "error"]
-    assert ("life.toml", 22, "event 'sun_deck' assumes an office job; scenario 'kitchen' has none") in errors, errors
-    assert ("life.toml", 22, "event 'sun_deck' assumes winter; scenario 'kitchen' runs in summer") in errors, errors
+    assert ("life.toml", 23, "event 'sun_deck' assumes an office job; scenario 'kitchen' has none") in errors, errors
+    assert ("life.toml", 23, "event 'sun_deck' assumes winter; scenario 'kitchen' runs in summer") in errors, errors
 
 
 def test_an_assumption_the_scenario_meets_is_no_problem(write_pack) -> None:

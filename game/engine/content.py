@@ -293,9 +293,13 @@ class Scenario:
     pack: str = ""
     world: tuple[tuple[str, str], ...] = ()
     """(pack, tag) pairs: the events this life may meet; an empty tag takes the whole pack."""
+    left_out: frozenset[str] = frozenset()
+    """Events of a default world (no ``world`` key) left out because they assume what this life lacks."""
 
     def admits(self, event: Event) -> bool:
         """Whether ``event`` belongs to this scenario's world (it may be drawn or scheduled)."""
+        if event.id in self.left_out:
+            return False
         return any(event.pack == pack and (not tag or tag in event.tags) for pack, tag in self.world)
 
     def world_ids(self) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from game.packs.expr import BOOL, NUM, Compiled, ExprError, Names, compile_expr,
 from game.packs.layers import Layered, ancestors
 from game.packs.problems import Problems
 from game.packs.reader import Item, Origin
-from game.packs.worlds import check_worlds
+from game.packs.worlds import check_worlds, leave_out_assumed
 
 _ONE = constant(1)
 
@@ -93,7 +93,7 @@ class Builder:
         events = {k: self._event(i) for k, i in self.layered.events.items()}
         daily = tuple(self._daily(i) for i in self.layered.daily.values())
         ordered = sorted(self.items("scenarios").items(), key=lambda kv: kv[1].value.order)  # stable: load order breaks ties
-        scenarios = {k: self._scenario(k, i) for k, i in ordered}
+        scenarios = {k: leave_out_assumed(self, i, self._scenario(k, i)) for k, i in ordered}
         packs = tuple(
             c.PackInfo(
                 s.id,

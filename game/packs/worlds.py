@@ -7,6 +7,7 @@ content, and report at the scenario's ``world`` key.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from game.packs import schema
 
 if TYPE_CHECKING:
     from game.packs.build import Builder
+    from game.packs.reader import Item
 
 Where = tuple[str, int]
 """A file and a line to report at."""
@@ -135,11 +137,24 @@ def _unmet(assumes: schema.Assumes, scenario: c.Scenario) -> list[str]:
     return out
 
 
+def leave_out_assumed(builder: Builder, item: Item, scenario: c.Scenario) -> c.Scenario:
+    """A scenario without a ``world`` key leaves out the events of its packs that assume what it lacks."""
+    if item.value.world:
+        return scenario
+    left_out = frozenset(
+        event_id
+        for event_id, event in builder.layered.events.items()
+        if event.value.assumes is not None
+        and any(event.pack == pack for pack, _tag in scenario.world)
+        and _unmet(event.value.assumes, scenario)
+    )
+    return dataclasses.replace(scenario, left_out=left_out) if left_out else scenario
+
+
 def _check_assumptions(builder: Builder, scenario: c.Scenario, world: list[c.Event]) -> None:
     for event in world:
         item = builder.layered.events.get(event.id)
-        assumes = item.value.assumes if item is not None else None
-        if assumes is None:
+        if item is None or item.value.assumes is None:
             continue
-        for problem in _unmet(assumes, scenario):
+        for problem in _unmet(item.value.assumes, scenario):
             builder.problems.error(item.origin.file, item.origin.at("assumes"), f"event '{event.id}' {problem}")
