@@ -180,7 +180,7 @@ def test_missing_and_circular_depends(write_pack) -> None:
     lonely = write_pack("c", {"x.toml": ""}, depends=["ghost"])
     found = [str(p) for p in validate([a, b, lonely])[1]]
     assert any("circular depends" in p for p in found), found
-    assert any("depends on 'ghost', which is not loaded" in p for p in found), found
+    assert any("depends on 'ghost', which is not installed" in p for p in found), found
 
 
 def test_symlink_out_of_the_pack_is_refused(write_pack, tmp_path: Path) -> None:

@@ -559,9 +559,14 @@ class Builder:
         return tuple(dict.fromkeys(out))
 
     def _check_reachability(self, content: c.Content) -> None:
-        """Events no scenario can ever draw: never weighted nor scheduled, out of every window, wrong city or system."""
+        """Events no scenario can ever draw: never weighted nor scheduled, out of every window, wrong city or system.
+
+        A dependency's events are left alone: the scenarios loaded are the
+        dependent pack's, and they may leave some of its events out on purpose.
+        """
         if not content.scenarios:
             return
+        dependencies = {d for s in self.layered.packs if s.meta for d in s.meta.depends}
         scheduled = {
             e
             for ev in content.events.values()
@@ -582,7 +587,7 @@ class Builder:
         for event in content.events.values():
             item = self.layered.events[event.id]
             o = item.origin
-            if event.id in scheduled:
+            if event.id in scheduled or item.pack in dependencies:
                 continue
             weight_src = item.value.weight
             if isinstance(weight_src, int | float) and weight_src <= 0:

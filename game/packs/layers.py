@@ -8,8 +8,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from game import paths
 from game.packs.problems import Problems
 from game.packs.reader import Item, PackSource, display_path
+
+SINGULAR = {
+    "stats": "stat",
+    "privileges": "privilege",
+    "systems": "score system",
+    "acts": "act",
+    "rules": "rule",
+    "lists": "list",
+    "characters": "character",
+    "settings": "setting",
+    "cities": "city",
+    "scenarios": "scenario",
+}
+"""How messages name one item of each section."""
 
 
 @dataclass
@@ -56,7 +71,8 @@ def order_packs(sources: list[PackSource], problems: Problems) -> list[PackSourc
                 problems.error(
                     origin.file if origin else "",
                     origin.at("depends") if origin else 0,
-                    f"pack '{pack_id}' depends on '{dep}', which is not loaded; add its folder or remove the dependency",
+                    f"pack '{pack_id}' depends on '{dep}', which is not installed: put its folder in the user packs "
+                    f"folder ({display_path(paths.user_packs())}) or name it beside this pack, or remove the dependency",
                 )
                 continue
             visit(dep, [*chain, pack_id])
@@ -103,7 +119,7 @@ def layer(ordered: list[PackSource], problems: Problems) -> Layered:
             table = result.sections.setdefault(section, {})
             for key, item in entries.items():
                 item.pack = source.id
-                put(table, key, item, section.rstrip("s") if section != "rules" else "rule")
+                put(table, key, item, SINGULAR.get(section, section))
         for kind, items, listed in (("event", source.events, result.events), ("daily rule", source.daily, result.daily)):
             seen: dict[str, Item] = {}
             for item in items:

@@ -23,13 +23,23 @@ class CliError(Exception):
 
 
 def load_for_cli(extra: list[Path] | None = None) -> Content:
-    """Load the installed packs plus ``extra``; on errors print them all and exit 1."""
+    """Load ``extra`` with the packs it depends on (or, with no ``extra``, the installed packs);
+    on errors print them all and exit 1."""
     from game.packs.loader import load_content  # here, so that commands which never load packs start fast
 
     try:
-        return load_content([*paths.default_pack_paths(), *(extra or [])])
+        return load_content(pack_folders(extra))
     except PackError as exc:
         raise pack_error(exc) from None
+
+
+def pack_folders(extra: list[Path] | None) -> list[Path]:
+    """What a command loads: the named packs with their dependencies, else every installed pack."""
+    if not extra:
+        return paths.default_pack_paths()
+    from game.packs.resolve import with_dependencies
+
+    return with_dependencies(extra)
 
 
 def pack_error(exc: PackError) -> CliError:

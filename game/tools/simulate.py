@@ -16,8 +16,9 @@ from game import paths
 from game.engine.content import Content
 from game.packs.loader import discover_packs, load_content
 from game.packs.problems import PackError, shown
+from game.packs.resolve import with_dependencies
 from game.tools.common import CliError, pick_scenario
-from game.tools.pack_index import find_packs, read_entry, with_dependencies
+from game.tools.pack_index import read_entry
 from game.tools.sim_report import Tally, strict_failures
 from game.tools.sim_run import POLICIES, batches, run_batches
 
@@ -64,7 +65,7 @@ def resolve_packs(extra: list[Path]) -> tuple[list[Path], list[str] | None]:
     if not folders:
         raise CliError(f"--pack {' '.join(map(str, extra))}: no pack.toml found there; make one with 'citizen new-pack NAME'")
     wanted = [read_entry(folder, "extra") for folder in folders]
-    return with_dependencies(wanted, find_packs()), [s for entry in wanted for s in entry.scenarios]
+    return with_dependencies(extra), [s for entry in wanted for s in entry.scenarios]
 
 
 def pick_scenarios(content: Content, wanted: str | None, from_packs: list[str] | None) -> list[str]:

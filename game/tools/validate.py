@@ -9,12 +9,17 @@ from pathlib import Path
 from game import paths
 from game.packs.loader import validate
 from game.packs.problems import shown
+from game.packs.resolve import with_dependencies
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("validate", help="check packs for errors (file:line: error: message)")
     p.add_argument(
-        "paths", nargs="*", type=Path, help="pack folders, folders of packs, or workshop files (default: all installed packs)"
+        "paths",
+        nargs="*",
+        type=Path,
+        help="pack folders, folders of packs, or workshop files (default: all installed packs); "
+        "the packs they depend on are found among the installed ones",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing when there are no problems")
     p.add_argument("--deep", action="store_true", help="also simulate lives and warn about events never fired and dead ends")
@@ -27,7 +32,7 @@ def run(args: argparse.Namespace) -> int:
         from game.tools.workshop_check import run_workshops
 
         return run_workshops(workshops, [p for p in args.paths if p not in workshops], args.quiet)
-    targets = args.paths or paths.default_pack_paths()
+    targets = with_dependencies(args.paths) if args.paths else paths.default_pack_paths()
     content, problems = validate(targets)
     if args.deep and content is not None:
         from game.tools.deep_check import deep_problems

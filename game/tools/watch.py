@@ -120,14 +120,12 @@ def describe(result: Reload) -> list[str]:
 
 
 def live_reload_for(packs: list[Path]) -> LiveReload:
-    """The watcher for ``citizen play --watch --pack PATH…``: watch those packs, reload them with the installed ones."""
+    """The watcher for ``citizen play --watch --pack PATH…``: watch those packs, reload them with their dependencies."""
+    from game.tools.common import CliError, pack_folders
+
     if not packs:
-        from game.tools.common import CliError
-
         raise CliError(S["watch_needs_pack"])
-    from game import paths
-
-    return LiveReload([*paths.default_pack_paths(), *packs], packs)
+    return LiveReload(pack_folders(packs), packs)
 
 
 def plain_hook(

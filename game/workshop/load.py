@@ -18,7 +18,7 @@ import tomli
 
 from game import paths
 from game.engine.content import Content
-from game.packs.loader import discover_packs, validate
+from game.packs.loader import validate
 from game.packs.locate import LineIndex
 from game.packs.problems import Problem, Problems
 from game.packs.reader import display_path
@@ -135,28 +135,16 @@ def _fields_at(key: str) -> list[str]:
     return [f.encode_name for f in msgspec.structs.fields(struct)]
 
 
-def _installed_packs() -> dict[str, tuple[Path, list[str]]]:
-    """Installed pack id → (folder, depends), read from each pack.toml."""
-    found: dict[str, tuple[Path, list[str]]] = {}
-    for folder in discover_packs(paths.default_pack_paths()):
-        try:
-            meta = tomli.loads((folder / "pack.toml").read_text(encoding="utf-8")).get("pack", {})
-        except (OSError, UnicodeDecodeError, tomli.TOMLDecodeError):
-            meta = {}
-        pack_id = meta.get("id") if isinstance(meta.get("id"), str) else folder.name
-        depends = [d for d in meta.get("depends", []) if isinstance(d, str)] if isinstance(meta.get("depends"), list) else []
-        found.setdefault(pack_id, (folder, depends))
-    return found
-
-
 def resolve_packs(workshop: Workshop, problems: Problems, index: LineIndex | None = None) -> list[Path]:
     """The pack folders a workshop plays with: all installed ones, or those it names (with their dependencies)."""
+    from game.packs.resolve import installed, with_dependencies
+
     entries = workshop.spec.packs
     if not entries:
         return paths.default_pack_paths()
     shown = display_path(workshop.path)
-    installed: dict[str, tuple[Path, list[str]]] | None = None
-    out: list[Path] = []
+    known: dict | None = None
+    named: list[Path] = []
     for i, entry in enumerate(entries):
         line = index.line_of(f"packs[{i}]") if index else 0
         if "/" in entry or "\\" in entry or entry.startswith("."):
@@ -164,20 +152,15 @@ def resolve_packs(workshop: Workshop, problems: Problems, index: LineIndex | Non
             if not folder.is_dir():
                 problems.error(shown, line, f"pack folder '{entry}' not found (paths are relative to the workshop file)")
                 continue
-            out.append(folder)
+            named.append(folder)
             continue
-        if installed is None:
-            installed = _installed_packs()
-        if entry not in installed:
-            problems.error(shown, line, f"no installed pack '{entry}'{_hint(entry, installed)}")
+        if known is None:
+            known = installed()
+        if entry not in known:
+            problems.error(shown, line, f"no installed pack '{entry}'{_hint(entry, known)}")
             continue
-        todo = [entry]
-        while todo:
-            pack_id = todo.pop()
-            if pack_id in installed and installed[pack_id][0] not in out:
-                out.append(installed[pack_id][0])
-                todo.extend(installed[pack_id][1])
-    return out
+        named.append(known[entry].folder)
+    return with_dependencies(named) if named else []
 
 
 def check(workshop: Workshop, content: Content, problems: Problems, index: LineIndex | None) -> None:
