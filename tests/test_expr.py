@@ -131,7 +131,7 @@ def test_numbers_and_bounds() -> None:
         ("stat.mony > 1", "did you mean 'money'"),
         ('has("high_speed_rial")', "did you mean 'high_speed_rail'"),
         ('tier.municipal == "Z"', "has no tier 'Z'"),
-        ("stat.money", "expected a true/false value"),
+        ("stat.money", "needs a true/false value"),
         ('stat.money == "rich"', "cannot compare"),
         ('tier.municipal > "B"', "at_least"),
         ('open("/etc/passwd")', "unknown function"),
@@ -139,15 +139,63 @@ def test_numbers_and_bounds() -> None:
         ("max(x=1)", "keyword arguments"),
         ('f"{1}"', "f-strings"),
         ("1 < 2 < 3", "chained"),
-        ("stat.money >", "syntax error"),
+        ("stat.money >", "the expression ends after `>`: add a value"),
+        ("score.municipal >= ", "the expression ends after `>=`: add a value"),
+        ("stat.money = 90", "`=` assigns; to compare use `==`"),
+        ('has_privilege("flights")', "unknown function `has_privilege`; did you mean `has`?"),
         ("", "empty"),
-        ("x := 1", "syntax error"),
+        ("x := 1", "`=` assigns"),
     ],
 )
 def test_refused(source: str, message: str) -> None:
     with pytest.raises(ExprError) as info:
         compile_expr(source, NAMES)
     assert message in str(info.value)
+
+
+INSTEAD = ("use", "write", "like", "add", "did you mean", "remove", "put", "join", "give", "multiply", "compare", "quote")
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "stat.money = 90",
+        "score.municipal >= ",
+        "stat.money &&  stat.money > 1",
+        '!has("flights")',
+        "(stat.money > 1",
+        "stat.money > 1)",
+        "stat.money 3",
+        "== 3",
+        '"flights',
+        "money > 3",
+        "stat.money",
+        "has(1)",
+        "has()",
+        'stat.money > "3"',
+        'tier.municipal is "A"',
+        "max(1)",
+        "max(x=1)",
+        "mystery(1)",
+        "stat.money[0] > 1",
+        "{1: 2}",
+        "{1, 2}",
+        "stat.money & 1",
+        "stat.money // 2 > 1",
+        "~1",
+        "None",
+        '[1, "a"]',
+        "",
+        "stat._secret > 1",
+        "(lambda: 1)()",
+    ],
+)
+def test_every_refusal_says_what_to_write_instead(source: str) -> None:
+    with pytest.raises(ExprError) as info:
+        compile_expr(source, NAMES)
+    message = str(info.value)
+    assert any(word in message for word in INSTEAD), message
+    assert "syntax error" not in message
 
 
 def test_lock_clauses_describe_the_failing_part() -> None:

@@ -206,7 +206,7 @@ def test_validate_builtin_content_exits_0() -> None:
         ("syntax", {"bad.toml": "a = [\n"}, "bad.toml:2: error: TOML syntax error"),
         ("encoding", {"bad.toml": b'x = "\xff"\n'}, "bad.toml:1: error: file is not valid UTF-8"),
         ("unknown_key", {"bad.toml": '[stats.x]\nname = "X"\ncolour = 1\n'}, "bad.toml:3: error: unknown key 'colour'"),
-        ("wrong_type", {"bad.toml": "[stats.x]\nname = 5\n"}, "bad.toml:2: error: expected `str`, got `int`"),
+        ("wrong_type", {"bad.toml": "[stats.x]\nname = 5\n"}, "bad.toml:2: error: `name` must be text in quotes"),
         (
             "unknown_ref",
             {"bad.toml": '[lists.l]\nname = "L"\nrevoke = ["ghost"]\n'},

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 import difflib
 import operator
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -106,22 +107,109 @@ _COMPARE: dict[type, Callable[[Any, Any], bool]] = {
 }
 COMPARE_SYMBOLS = {ast.Eq: "==", ast.NotEq: "!=", ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">="}
 
+_EXAMPLE = 'a comparison like stat.money >= 100, or a function like has("flights")'
+
 _FORBIDDEN_HINTS: dict[type, str] = {
-    ast.Pow: "'**' is not allowed; multiply instead",
-    ast.Subscript: "indexing with [...] is not allowed",
-    ast.Lambda: "lambda is not allowed",
-    ast.ListComp: "comprehensions are not allowed",
-    ast.SetComp: "comprehensions are not allowed",
-    ast.DictComp: "comprehensions are not allowed",
-    ast.GeneratorExp: "comprehensions are not allowed",
-    ast.NamedExpr: "':=' is not allowed",
+    ast.Pow: "'**' is not allowed; multiply instead (stat.x * stat.x)",
+    ast.FloorDiv: "'//' is not allowed; use '/' and round(), like round(stat.money / 2)",
+    ast.BitAnd: "'&' is not allowed; to join conditions use 'and'",
+    ast.BitOr: "'|' is not allowed; to join conditions use 'or'",
+    ast.BitXor: "'^' is not allowed; for a power multiply instead, to join conditions use 'and' or 'or'",
+    ast.Invert: "'~' is not allowed; to negate a condition use 'not'",
+    ast.Subscript: "indexing with [...] is not allowed; name the id directly, like stat.money",
+    ast.Lambda: f"lambda is not allowed; write the condition itself: {_EXAMPLE}",
+    ast.ListComp: 'comprehensions are not allowed; write the values, like ["A", "B"]',
+    ast.SetComp: 'comprehensions are not allowed; write the values, like ["A", "B"]',
+    ast.DictComp: 'comprehensions are not allowed; write the values, like ["A", "B"]',
+    ast.GeneratorExp: 'comprehensions are not allowed; write the values, like ["A", "B"]',
+    ast.NamedExpr: "':=' assigns; to compare use '=='",
     ast.IfExp: "'x if c else y' is not allowed; use min/max or separate outcomes",
-    ast.Starred: "'*' unpacking is not allowed",
-    ast.Dict: "dict literals are not allowed",
-    ast.Set: "set literals are not allowed",
-    ast.JoinedStr: "f-strings are not allowed",
-    ast.Await: "'await' is not allowed",
+    ast.Starred: "'*' unpacking is not allowed; write each argument",
+    ast.Dict: 'tables { } are not allowed in expressions; for a choice of values use a list, like ["A", "B"]',
+    ast.Set: 'braces { } are not allowed in expressions; for a choice of values use a list, like ["A", "B"]',
+    ast.JoinedStr: 'f-strings are not allowed; write the id in plain quotes, like "flights"',
+    ast.Await: f"'await' is not allowed; write {_EXAMPLE}",
 }
+"""What to write instead of each construct the language refuses."""
+
+_USAGE = {
+    "min": "min(stat.money, 100)",
+    "max": "max(stat.money, 100)",
+    "abs": "abs(stat.money)",
+    "round": "round(stat.money / 10)",
+    "has": 'has("flights")',
+    "listed": 'listed("dishonest_debtors")',
+    "enrolled": 'enrolled("sesame")',
+    "at_least": 'at_least("municipal", "B")',
+    "in_city": 'in_city("rongcheng")',
+    "friend": 'friend("li_wei")',
+    "fired": 'fired("phone_scam")',
+    "goal_met": 'goal_met("keep_job")',
+    "char_score": 'char_score("li_wei", "sesame")',
+    "chose": 'chose("phone_scam", "transfer")',
+}
+"""One call of each function, for messages."""
+
+_ALIASES = {
+    "has_privilege": "has",
+    "privilege": "has",
+    "holds": "has",
+    "is_listed": "listed",
+    "on_list": "listed",
+    "blacklisted": "listed",
+    "is_enrolled": "enrolled",
+    "member": "enrolled",
+    "tier_at_least": "at_least",
+    "grade_at_least": "at_least",
+    "city": "in_city",
+    "is_friend": "friend",
+    "friends_with": "friend",
+    "happened": "fired",
+    "event_fired": "fired",
+    "seen": "fired",
+    "chosen": "chose",
+}
+"""Names writers reach for, and the function that does it."""
+
+
+def _function_hint(name: str) -> str:
+    """'; did you mean `has`? (has("flights"))' for a function name the language does not have."""
+    guess = _ALIASES.get(name)
+    if guess is None:
+        close = difflib.get_close_matches(name, list(_FUNCTIONS), n=1)
+        guess = close[0] if close else next((f for f in _FUNCTIONS if f in name.split("_")), None)
+    if guess is None:
+        return f"; use one of {', '.join(_FUNCTIONS)} and friends.mean/count/below"
+    return f"; did you mean `{guess}`? (like {_USAGE[guess]})"
+
+
+_OPERATORS = ("==", "!=", ">=", "<=", ">", "<", "+", "-", "*", "/", "%", "and", "or", "not", "in")
+
+
+def _syntax_hint(text: str, detail: str) -> str:
+    """What to write instead, for an expression Python's parser refuses."""
+    bare = re.sub(r"\"[^\"]*\"|'[^']*'", '""', text)
+    if re.search(r"(?<![=!<>])=(?!=)", bare):
+        return "`=` assigns; to compare use `==`"
+    if "&&" in bare or "||" in bare:
+        return "to join conditions write `and` / `or`, not `&&` / `||`"
+    if re.search(r"!(?!=)", bare):
+        return "to negate write `not`, not `!`"
+    ending = re.search(r"(==|!=|>=|<=|>|<|\+|-|\*|/|%|\band|\bor|\bnot|\bin)\s*$", bare)
+    if ending:
+        return f"the expression ends after `{ending.group(1)}`: add a value"
+    starting = re.match(r"\s*(==|!=|>=|<=|>|<|\*|/|%|and\b|or\b)", bare)
+    if starting:
+        return f"the expression starts with `{starting.group(1)}`: put a value before it"
+    if text.count('"') % 2 or text.count("'") % 2:
+        return "a quote is not closed: end the id with the same quote it starts with"
+    if bare.count("(") > bare.count(")"):
+        return "a `(` is not closed: add `)`"
+    if bare.count("(") < bare.count(")"):
+        return "there is a `)` without its `(`: remove it or add the `(`"
+    if re.search(r"[\w\")\]]\s+[\w\"(]", bare) and not re.search(r"\b(and|or|not|in)\b", bare):
+        return "two values stand side by side: join them with an operator (`==`, `>=`, `and`, `+`...)"
+    return f"this is not an expression the game can read ({detail}); write {_EXAMPLE}"
 
 
 def _all(fns: list[Fn]) -> Fn:
@@ -233,7 +321,7 @@ class _Compiler:
             return _Node(NUM, lambda ctx: v, v, True)
         if isinstance(v, str):
             return _Node(STR, lambda ctx: v, v, True)
-        raise self.fail(f"constant {v!r} is not allowed")
+        raise self.fail(f"{v!r} is not allowed; write true, false, a number or a quoted id")
 
     def n_List(self, n: ast.List | ast.Tuple, depth: int) -> _Node:
         items = [self.node(e, depth) for e in n.elts]
@@ -241,7 +329,7 @@ class _Compiler:
             raise self.fail("lists may hold only literal numbers or strings")
         kinds = {i.type for i in items}
         if len(kinds) > 1:
-            raise self.fail("a list must hold values of one type")
+            raise self.fail("a list must hold values of one type: quote every value, or none")
         values = tuple(i.const for i in items)
         return _Node(LIST, lambda ctx: values, values, True)
 
@@ -264,14 +352,15 @@ class _Compiler:
             self.depends.add("city")
             return _Node(STR, lambda ctx: ctx.city, name=("city", "city"))
         known = ["day", "days_left", "city", "true", "false", "score", "tier", "stat", "flag", "setting"]
-        raise self.fail(f"unknown name '{ident}'{_suggest(ident, known)}")
+        hint = _suggest(ident, known) or f"; write namespace.id, like stat.{ident} or flag.{ident}, or day, days_left, city"
+        raise self.fail(f"unknown name '{ident}'{hint}")
 
     def n_Attribute(self, n: ast.Attribute, depth: int) -> _Node:
         if not isinstance(n.value, ast.Name):
             raise self.fail("attribute access is only allowed as namespace.id (like stat.money)")
         space, ident = n.value.id, n.attr
         if ident.startswith("_"):
-            raise self.fail(f"'{ident}' is not allowed")
+            raise self.fail(f"'{ident}' is not allowed: ids never start with '_'; write namespace.id, like stat.money")
         if space == "score":
             self._check(ident, self.names.systems, "score system")
             self.depends.add(f"score.{ident}")
@@ -310,12 +399,13 @@ class _Compiler:
 
     def _bool(self, node: _Node) -> _Node:
         if node.type != BOOL:
-            raise self.fail(f"expected a true/false value, got a {node.type}")
+            raise self.fail(f"this needs a true/false value but gives a {node.type}: compare it, like stat.money >= 100")
         return node
 
     def _num(self, node: _Node) -> _Node:
         if node.type != NUM:
-            raise self.fail(f"expected a number, got a {node.type}")
+            what = "true/false value" if node.type == BOOL else node.type
+            raise self.fail(f"this needs a number but gives a {what}: write a number or a sum, like stat.money / 10")
         return node
 
     def n_UnaryOp(self, n: ast.UnaryOp, depth: int) -> _Node:
@@ -335,7 +425,7 @@ class _Compiler:
             return _Node(NUM, lambda ctx: -f(ctx))
         if isinstance(n.op, ast.UAdd):
             return self._num(inner)
-        raise self.fail(f"operator '{type(n.op).__name__}' is not allowed")
+        raise self.fail(_FORBIDDEN_HINTS.get(type(n.op), f"operator '{type(n.op).__name__}' is not allowed; use 'not' or '-'"))
 
     def n_BinOp(self, n: ast.BinOp, depth: int) -> _Node:
         op = _ARITH.get(type(n.op))
@@ -367,12 +457,15 @@ class _Compiler:
             return _Node(BOOL, lambda ctx: lf(ctx) not in values)
         cmp = _COMPARE.get(op_type)
         if cmp is None:
-            raise self.fail(f"comparison '{op_type.__name__}' is not allowed")
+            raise self.fail("'is' is not allowed; to compare use '==' (and '!=' for 'is not')")
         types = {left.type, right.type}
         if LIST in types:
             raise self.fail('a list can only follow \'in\', like tier.municipal in ["C", "D"]')
         if len(types) > 1:
-            raise self.fail(f"cannot compare a {left.type} with a {right.type}")
+            raise self.fail(
+                f"cannot compare a {left.type} with a {right.type}: numbers go without quotes, ids in quotes, "
+                'and a tier is compared with a tier id, like tier.sesame == "A"'
+            )
         if STR in types and op_type not in (ast.Eq, ast.NotEq):
             raise self.fail('strings can only be compared with == or !=; for tiers use at_least("system", "B")')
         if right.is_const:
@@ -397,26 +490,31 @@ class _Compiler:
     # -- calls ----------------------------------------------------------------
     def n_Call(self, n: ast.Call, depth: int) -> _Node:
         if n.keywords:
-            raise self.fail("keyword arguments are not allowed")
+            raise self.fail('keyword arguments are not allowed; give the ids in order, like at_least("municipal", "B")')
         if isinstance(n.func, ast.Attribute) and isinstance(n.func.value, ast.Name) and n.func.value.id == "friends":
             return self._friends(n.func.attr, n.args, depth)
         if not isinstance(n.func, ast.Name):
-            raise self.fail("only the built-in functions can be called")
+            raise self.fail(f"only the built-in functions can be called; use one of {', '.join(_FUNCTIONS)}")
         fname = n.func.id
         spec = _FUNCTIONS.get(fname)
         if spec is None:
-            raise self.fail(f"unknown function '{fname}'{_suggest(fname, [*list(_FUNCTIONS), 'friends.mean'])}")
+            raise self.fail(f"unknown function `{fname}`{_function_hint(fname)}")
         return spec(self, n.args, depth)
 
     def _literal_ids(self, args: list[ast.expr], count: int, what: str) -> list[str]:
         if len(args) != count:
-            raise self.fail(f"{what} takes {count} argument{'s' if count > 1 else ''}")
+            raise self.fail(f"{what} takes {count} argument{'s' if count > 1 else ''}{self._like(what)}")
         out = []
         for a in args:
             if not (isinstance(a, ast.Constant) and isinstance(a.value, str)):
-                raise self.fail(f"{what} needs quoted ids as arguments")
+                raise self.fail(f"{what} needs quoted ids as arguments{self._like(what)}")
             out.append(a.value)
         return out
+
+    @staticmethod
+    def _like(what: str) -> str:
+        usage = _USAGE.get(what.rstrip("()"))
+        return f", like {usage}" if usage else ""
 
     def _friends(self, attr: str, args: list[ast.expr], depth: int) -> _Node:
         self.depends.add("friends")
@@ -445,7 +543,7 @@ _Builder = Callable[["_Compiler", list[ast.expr], int], "_Node"]
 def _math(name: str, arity: tuple[int, int], impl: Callable[..., Any]) -> _Builder:
     def build(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
         if not arity[0] <= len(args) <= arity[1]:
-            raise c.fail(f"{name}() takes {arity[0]}–{arity[1]} arguments")
+            raise c.fail(f"{name}() takes {arity[0]}–{arity[1]} arguments, like {_USAGE[name]}")
         fns = [c._num(c.node(a, depth)).fn for a in args]
         return _Node(NUM, lambda ctx: impl(*(f(ctx) for f in fns)))
 
@@ -547,7 +645,7 @@ def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
     if len(source) > MAX_LENGTH:
         raise ExprError(f"expression is longer than {MAX_LENGTH} characters")
     if not source.strip():
-        raise ExprError("expression is empty")
+        raise ExprError(f"expression is empty; write {_EXAMPLE}, or remove the key")
     depth = 0
     for ch in source:  # refuse deep nesting before the parser recurses into it
         depth += ch in "([{"
@@ -559,7 +657,7 @@ def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
         tree = ast.parse(text, mode="eval")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         detail = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
-        raise ExprError(f"syntax error ({detail}) in expression {source!r}") from None
+        raise ExprError(f"{_syntax_hint(source.strip(), detail)} in expression {source!r}") from None
     compiler = _Compiler(names, source)
     try:
         body = tree.body

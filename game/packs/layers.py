@@ -6,6 +6,7 @@ A later pack overrides an earlier one by id, but only if it depends on it
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 
 from game import paths
@@ -68,12 +69,13 @@ def order_packs(sources: list[PackSource], problems: Problems) -> list[PackSourc
         for dep in source.meta.depends if source.meta else []:
             if dep not in by_id:
                 origin = source.meta_origin
-                problems.error(
+                missing = problems.error(
                     origin.file if origin else "",
                     origin.at("depends") if origin else 0,
                     f"pack '{pack_id}' depends on '{dep}', which is not installed: put its folder in the user packs "
                     f"folder ({display_path(paths.user_packs())}) or name it beside this pack, or remove the dependency",
                 )
+                problems.lost_packs.setdefault(display_path(source.path) + os.sep, missing)
                 continue
             visit(dep, [*chain, pack_id])
         state[pack_id] = "done"

@@ -66,6 +66,7 @@ def _validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
     layered = layer(ordered, problems)
     content = Builder(layered, problems).build()
     check_reliability(layered, problems, frozenset(s.id for s in ordered if is_shipped(s.path)))
+    problems.fold()
     return (None if problems.errors else content), problems.items
 
 

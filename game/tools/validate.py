@@ -22,6 +22,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "the packs they depend on are found among the installed ones",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing when there are no problems")
+    p.add_argument("--all", action="store_true", help="also list each error that follows from another (folded by default)")
     p.add_argument("--deep", action="store_true", help="also simulate lives and warn about events never fired and dead ends")
     p.set_defaults(run=run)
 
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         from game.tools.deep_check import deep_problems
 
         problems = [*problems, *deep_problems(content)]
-    for line in shown(problems):
+    for line in shown(problems, everything=args.all):
         print(line)
     errors = sum(1 for p in problems if p.severity == "error")
     warnings = len(problems) - errors
