@@ -63,7 +63,7 @@ def test_expression_escapes_are_load_errors_and_nothing_runs(tmp_path: Path) -> 
         "'**' is not allowed",
         "comprehensions",
         "only the built-in functions",
-        "unknown function 'open'",
+        "unknown function `open`",
     ):
         assert any(expected in m for m in found), (expected, found)
     assert all("world.toml:" in m for m in found)
