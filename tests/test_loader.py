@@ -85,7 +85,7 @@ def test_a_clean_pack_loads(write_pack) -> None:
         (
             HEAD + 'when = "__import__(\'os\')"\n[[event.choice]]\nid = "a"\nlabel = "A"\n',
             5,
-            "unknown function '__import__'",
+            "unknown function `__import__`",
         ),
         (
             HEAD + CHOICE + 'schedule = [{ event = "nope" }]\n',
