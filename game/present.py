@@ -141,6 +141,8 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
         text = S["lock_list_revokes"].format(
             list=name_of(content, "list", a["list"]), privilege=name_of(content, "privilege", a["privilege"])
         )
+    elif kind == "privilege_tier":
+        text = _privilege_tier_text(content, a, display)
     elif kind == "privilege_missing":
         text = S["lock_privilege_missing"].format(privilege=name_of(content, "privilege", a["privilege"]))
     elif kind == "listed":
@@ -170,6 +172,25 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
     if a.get("reported"):
         text = f"{text} {S['mark_as_reported']}"
     return text
+
+
+def _privilege_tier_text(content: Content, a: dict, display: Display) -> str:
+    """A perk a grade grants: the grade and, where the display shows points, how far off it is."""
+    mode = display.mode(content, a["system"])
+    names = {
+        "privilege": name_of(content, "privilege", a["privilege"]),
+        "system": name_of(content, "system", a["system"]),
+        "tier": tier_name(content, a["system"], a["tier"]),
+        "now": tier_name(content, a["system"], a["now"]) if a["now"] else S["not_enrolled"],
+        "up": S["grade_and_above"] if a.get("up") else "",
+        "short": number(a["short"]),
+    }
+    if mode == "hidden":
+        return S["lock_privilege_tier_hidden"].format(**names)
+    if not a["short"]:
+        return S["lock_privilege_tier_only"].format(**names)
+    key = "lock_privilege_tier" if mode == "shown" else "lock_privilege_tier_grade"
+    return S[key].format(**names)
 
 
 def _standing_text(content: Content, a: dict, display: Display) -> str:

@@ -126,7 +126,8 @@ def test_high_grades_bring_perks_and_the_honour_board(builtin: Content) -> None:
     assert "heating_rebate" not in life.state.privileges
     set_score(life, 1035)
     assert {"heating_rebate", "deposit_free_rental"} <= life.state.privileges
-    assert life.lock_of(choice(builtin, "rc_honour_board_photo", "pose")).kind == "privilege_missing"
+    lock = life.lock_of(choice(builtin, "rc_honour_board_photo", "pose"))
+    assert lock.kind == "privilege_tier" and (lock.args["tier"], lock.args["short"]) == ("AAA", 15)
     set_score(life, 1050)
     assert {"honour_board", "green_channel"} <= life.state.privileges
     assert life.lock_of(choice(builtin, "rc_honour_board_photo", "pose")) is None

@@ -64,7 +64,8 @@ def test_perks_open_at_the_reported_thresholds(sesame) -> None:
     flat = next(c for c in sesame.events["ses_flat_viewing"].choices if c.id == "deposit_free")
     hotel = next(c for c in sesame.events["ses_credit_stay"].choices if c.id == "credit_stay")
     lock = life.lock_of(flat)
-    assert lock is not None and lock.kind == "privilege_missing" and "650" in lock.detail
+    assert lock is not None and lock.kind == "privilege_tier" and "650" in lock.detail
+    assert (lock.args["tier"], lock.args["now"], lock.args["short"]) == ("very_good", "fair", 70)
     life.state.scores["sesame"] = 655
     _next_night(life)  # tiers are recomputed overnight
     assert life.state.tiers["sesame"] == "very_good"

@@ -94,6 +94,7 @@ class Tier:
     """Revoked only while the life plays the premise as reported (see :data:`PREMISE_SETTING`)."""
     source: str = ""
     reliability: str = ""
+    grant_up: tuple[str, ...] = ()  # held at this tier and every tier above it
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,9 @@ class LockReason:
 
     ``kind``: ``tier_revokes`` (privilege, system, tier; and ``reported``: True when
     only the premise as reported revokes it), ``list_revokes``
-    (privilege, list), ``privilege_missing`` (privilege), ``listed`` (list: you
+    (privilege, list), ``privilege_tier`` (privilege, system, tier that grants it,
+    tier now, points ``short`` of it, ``up``: granted from that tier up),
+    ``privilege_missing`` (privilege), ``listed`` (list: you
     are on it), ``not_listed`` (list: only for those on it), ``tier`` (system,
     tier needed, tier now), ``compare`` (namespace, id, op, value, now),
     ``friend`` (character), ``text`` (the writer's locked_text only).

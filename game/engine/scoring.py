@@ -78,8 +78,12 @@ def _granted_and_revoked(life: Life) -> tuple[set[str], dict[str, tuple[str | bo
     as_reported = life.as_reported
     for system_id in state.enrolled:
         tier_id = state.tiers.get(system_id)
-        for tier in content.systems[system_id].tiers:
-            if tier.id == tier_id:
+        tiers = content.systems[system_id].tiers
+        current = next((t for t in tiers if t.id == tier_id), None)
+        for tier in tiers:
+            if current is not None and tier.min <= current.min:
+                granted.update(tier.grant_up)
+            if tier is current:
                 granted.update(tier.grant)
                 for p in tier.revoke:
                     revoked.setdefault(p, ("tier", system_id, tier.id))
@@ -121,7 +125,32 @@ def privilege_lock(life: Life, privilege: str) -> LockReason:
         return LockReason("tier_revokes", {**args, "reported": True} if len(by) > 3 else args)
     if by and by[0] == "list":
         return LockReason("list_revokes", {"privilege": privilege, "list": by[1]})
+    granting = _granting_tier(life, privilege)
+    if granting is not None:
+        return granting
     return LockReason("privilege_missing", {"privilege": privilege})
+
+
+def _granting_tier(life: Life, privilege: str) -> LockReason | None:
+    """The nearest grade of an enrolled system that would grant ``privilege``: the lowest one above the
+    citizen's score, else the highest one below it (a grade that grants a perk to itself only)."""
+    content, state = life.content, life.state
+    for system_id in sorted(state.enrolled):
+        score = state.scores.get(system_id, 0)
+        granting = [t for t in content.systems[system_id].tiers if privilege in t.grant or privilege in t.grant_up]
+        above = [t for t in granting if t.min > score]
+        tier = min(above, key=lambda t: t.min) if above else max(granting, key=lambda t: t.min, default=None)
+        if tier is not None:
+            args = {
+                "privilege": privilege,
+                "system": system_id,
+                "tier": tier.id,
+                "now": state.tiers.get(system_id, ""),
+                "short": max(0, tier.min - score),
+                "up": privilege in tier.grant_up,
+            }
+            return LockReason("privilege_tier", args)
+    return None
 
 
 def clause_lock(life: Life, clause: Clause, detail: str) -> LockReason:

@@ -128,6 +128,9 @@ class Builder:
         self._check_reachability(content)
         self._check_same_day_loops(content)
         check_worlds(self, content)
+        self._check_unrecorded_rules()
+        self._check_display_names("stats", "stat")
+        self._check_display_names("privileges", "privilege")
         return content
 
     def _check_same_day_loops(self, content: c.Content) -> None:
@@ -174,14 +177,61 @@ class Builder:
                 on_path.add(nxt)
                 stack.append((nxt, sorted(today[nxt])))
 
+    def _check_unrecorded_rules(self) -> None:
+        """A rule for an act no event or daily rule records never scores: usually a typo in its id."""
+        recorded = {
+            r
+            for item in [*self.layered.events.values(), *self.layered.daily.values()]
+            for effects in _all_effects(item.value)
+            for r in effects.record
+        }
+        for key, item in self.items("rules").items():
+            system_id, rule_id = key.split(".", 1)
+            if rule_id in recorded:
+                continue
+            candidates = recorded | set(self.items("acts"))
+            self.problems.warning(
+                item.origin.file,
+                item.origin.line,
+                f"rule '{rule_id}' of '{system_id}': no event records '{rule_id}', so it never scores"
+                f"{_hint(rule_id, candidates - {rule_id})}",
+            )
+
+    def _check_display_names(self, section: str, what: str) -> None:
+        """Two items that show the same name to the player cannot be told apart on screen."""
+        seen: dict[str, tuple[str, Item]] = {}
+        warned: set[str] = set()
+        for key, item in self.items(section).items():
+            name = item.value.name.strip().casefold()
+            if name in seen and name not in warned:
+                warned.add(name)
+                other, first = seen[name]
+                self.problems.warning(
+                    item.origin.file,
+                    item.origin.at("name"),
+                    f"{what} '{key}' shows the same name as '{other}' ({first.origin.file}:{first.origin.line}), "
+                    f'"{item.value.name}": give one of them another name',
+                )
+            seen.setdefault(name, (key, item))
+
     def _names(self) -> Names:
         flags: set[str] = set()
+        unset: dict[str, Item] = {}
         for item in [*self.layered.events.values(), *self.layered.daily.values()]:
             for effects in _all_effects(item.value):
                 flags.update(effects.flags)
-                flags.update(effects.unflag)
+                for flag in effects.unflag:
+                    unset.setdefault(flag, item)
         for item in self.items("scenarios").values():
             flags.update(item.value.flags)
+        for flag, item in unset.items():
+            if flag not in flags:
+                self.problems.warning(
+                    item.origin.file,
+                    item.origin.at("unflag") if "[" not in item.origin.path else item.origin.line,
+                    f"flag '{flag}' is unset here but nothing sets it{_hint(flag, flags)}",
+                )
+        flags |= set(unset)  # still readable: the warning above says what is wrong
         systems = {k: tuple(t.id for t in i.value.tiers) for k, i in self.items("systems").items()}
         goals = {g.id for i in self.items("scenarios").values() for g in i.value.goals}
         return Names(
@@ -236,9 +286,11 @@ class Builder:
                 self.refs(o, "tiers", t.reported_revoke, known, "privilege"),
                 t.source,
                 t.reliability,
+                self.refs(o, "tiers", t.grant_up, known, "privilege"),
             )
             for t in tiers
         )
+        self._check_grants_only_at_one_grade(key, o, built)
         return c.System(
             key,
             v.name,
@@ -254,6 +306,22 @@ class Builder:
             float(v.scale),
             v.decimals,
         )
+
+    def _check_grants_only_at_one_grade(self, key: str, o: Origin, tiers: tuple[c.Tier, ...]) -> None:
+        """A perk ``grant``ed by one grade is lost at the grades above it: say so, unless a higher grade grants it too."""
+        for i, tier in enumerate(tiers):  # highest first
+            higher = tiers[:i]
+            for privilege in tier.grant:
+                missing = [t for t in higher if privilege not in t.grant and privilege not in t.grant_up]
+                up_from_below = any(privilege in t.grant_up for t in tiers[i:])
+                if missing and not up_from_below:
+                    names = ", ".join(f"'{t.id}'" for t in missing)
+                    self.problems.warning(
+                        o.file,
+                        o.at("tiers"),
+                        f"tier '{tier.id}' of '{key}' grants '{privilege}' at that grade only: grades {names} above it "
+                        f"do not hold it; write grant_up = [\"{privilege}\"] to grant it from '{tier.id}' up",
+                    )
 
     def _rules(self) -> dict[str, dict[str, c.Rule]]:
         """Every system's rules, built before the systems so that a built system is never changed."""

@@ -106,6 +106,7 @@ def layer(ordered: list[PackSource], problems: Problems) -> Layered:
 
     def put(table: dict[str, Item], key: str, item: Item, what: str) -> None:
         previous = table.get(key)
+        says_override = bool(getattr(item.value, "override", False))
         if previous is not None and previous.pack not in ancestors_of.get(item.pack, set()):
             problems.error(
                 item.origin.file,
@@ -114,6 +115,19 @@ def layer(ordered: list[PackSource], problems: Problems) -> Layered:
                 f"rename it, or make pack '{item.pack}' depend on '{previous.pack}' to override it",
             )
             return
+        if previous is not None and not says_override:
+            problems.error(
+                item.origin.file,
+                item.origin.line,
+                f"{what} '{key}' replaces the one of pack '{previous.pack}' ({previous.origin.file}:{previous.origin.line}): "
+                "add override = true if you mean to replace it, or give yours another id",
+            )
+        elif previous is None and says_override:
+            problems.warning(
+                item.origin.file,
+                item.origin.at("override"),
+                f"{what} '{key}' says override = true, but no pack it depends on declares '{key}': remove override",
+            )
         table[key] = item
 
     for source in ordered:

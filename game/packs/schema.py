@@ -63,7 +63,11 @@ Date = Annotated[str, Meta(pattern=r"^(19|20)[0-9]{2}-[0-9]{2}-[0-9]{2}\Z")]
 
 
 class Base(Struct, forbid_unknown_fields=True, kw_only=True, omit_defaults=True):
-    """Common options: unknown keys are errors, every field is a keyword."""
+    """Common options: unknown keys are errors, every field is a keyword.
+
+    Every item that has an id also takes ``override = true``: required to
+    replace an item of a dependency with the same id (and only then).
+    """
 
 
 class PackMeta(Base, kw_only=True):
@@ -89,6 +93,7 @@ class StatDef(Base, kw_only=True):
     start: Number = 0
     unit: Annotated[str, Meta(max_length=16)] = ""
     hidden: bool = False
+    override: bool = False
 
 
 class PrivilegeDef(Base, kw_only=True):
@@ -99,6 +104,7 @@ class PrivilegeDef(Base, kw_only=True):
     default: bool = True
     source: Text = ""
     reliability: Reliability = ""
+    override: bool = False
 
 
 class TierDef(Base, kw_only=True):
@@ -115,6 +121,8 @@ class TierDef(Base, kw_only=True):
     """Revoked only while the life plays the premise as reported (``setting.premise``)."""
     source: Text = ""
     reliability: Reliability = ""
+    grant_up: IdList = []
+    """Privileges held from this tier up: at this tier and every higher one (``grant`` is this tier only)."""
 
 
 class SystemDef(Base, kw_only=True):
@@ -132,6 +140,7 @@ class SystemDef(Base, kw_only=True):
     scale: Annotated[float, Meta(gt=0, le=1000)] = 1
     """Scores are shown multiplied by this, in the system's own unit (0.01: 480 is shown as 4.80 stars)."""
     decimals: Annotated[int, Meta(ge=0, le=4)] = 0
+    override: bool = False
 
 
 class ActDef(Base, kw_only=True):
@@ -146,6 +155,7 @@ class ActDef(Base, kw_only=True):
     category: Short = ""
     source: Text = ""
     reliability: Reliability = ""
+    override: bool = False
 
 
 class RuleDef(Base, kw_only=True):
@@ -160,6 +170,7 @@ class RuleDef(Base, kw_only=True):
     cooldown: Count = 0
     limit: Count = 0
     limit_days: Count = 0
+    override: bool = False
 
 
 class ListDef(Base, kw_only=True):
@@ -173,6 +184,7 @@ class ListDef(Base, kw_only=True):
     revoke: IdList = []
     source: Text = ""
     reliability: Reliability = ""
+    override: bool = False
 
 
 class CharacterDef(Base, kw_only=True):
@@ -183,6 +195,7 @@ class CharacterDef(Base, kw_only=True):
     relation: Short = "friend"
     scores: dict[Id, Number] = {}
     drift: dict[Id, Annotated[list[WholeNumber], Meta(min_length=2, max_length=2)]] = {}
+    override: bool = False
 
 
 class SettingDef(Base, kw_only=True):
@@ -191,6 +204,7 @@ class SettingDef(Base, kw_only=True):
     name: Text
     description: Text = ""
     default: bool | Number | Text = False
+    override: bool = False
 
 
 class CityDef(Base, kw_only=True):
@@ -200,6 +214,7 @@ class CityDef(Base, kw_only=True):
     description: Text = ""
     source: Text = ""
     reliability: Reliability = ""
+    override: bool = False
 
 
 class ScheduleDef(Base, kw_only=True):
@@ -272,6 +287,7 @@ class EventDef(Base, kw_only=True):
     source: Text = ""
     reliability: Reliability = ""
     choices: Annotated[list[ChoiceDef], Meta(min_length=1, max_length=9)] = field(default_factory=list, name="choice")
+    override: bool = False
 
 
 class DailyDef(Effects, kw_only=True):
@@ -282,6 +298,7 @@ class DailyDef(Effects, kw_only=True):
     text: Text = ""
     source: Text = ""
     reliability: Reliability = ""
+    override: bool = False
 
 
 class GoalDef(Base, kw_only=True):
@@ -351,6 +368,7 @@ class ScenarioDef(Base, kw_only=True):
     order: WholeNumber = 100
     source: Text = ""
     reliability: Reliability = ""
+    override: bool = False
 
 
 class MythDef(Base, kw_only=True):

@@ -57,6 +57,12 @@ def render(report: dict, content: Content, console: Console | None = None) -> No
         console, "Choices never offered (their event fired, but they were always hidden)", choices["never_offered"], "yellow", ""
     )
     _list(console, "Choices always locked", choices["always_locked"], "yellow", "")
+    _list(console, "Rules never recorded (no life scored them)", report["rules"]["never_recorded"], "yellow", "")
+    if events["never_fired_dependencies"] or choices["always_locked_dependencies"] or choices["never_offered_dependencies"]:
+        console.print(Text("In the packs yours depends on (not counted by --strict):", style="bold dim"))
+        _list(console, "  Events that never fired", events["never_fired_dependencies"], "dim", "")
+        _list(console, "  Choices never offered", choices["never_offered_dependencies"], "dim", "")
+        _list(console, "  Choices always locked", choices["always_locked_dependencies"], "dim", "")
     if report["dead_end_days"]:
         table = Table("scenario", "day", "lives", title="Dead ends: days with no eligible event", title_style="bold red")
         for row in report["dead_end_days"]:
@@ -84,7 +90,13 @@ def _events_table(console: Console, report: dict) -> None:
     table = Table("event", "fired", "lives", "share of lives", title="Events fired")
     rows = sorted(report["events"]["table"].items(), key=lambda kv: (-kv[1]["lives"], kv[0]))
     for event_id, row in rows:
-        style = "red" if event_id in report["events"]["never_fired"] else ("dim" if not row["fired"] else "")
+        style = (
+            "red"
+            if event_id in report["events"]["never_fired"]
+            else "dim"
+            if event_id in report["events"]["never_fired_dependencies"]
+            else ("dim" if not row["fired"] else "")
+        )
         table.add_row(Text(event_id, style=style), str(row["fired"]), str(row["lives"]), _pct(row["share"]))
     console.print(table)
 

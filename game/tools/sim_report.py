@@ -31,8 +31,10 @@ def _median_of(histogram: Counter) -> float | None:
 class Tally:
     """Adds up lives as they come (:mod:`game.tools.sim_tally`), then writes the report (see :meth:`report`)."""
 
-    def __init__(self, content: Content, scenarios: list[str], settings: dict) -> None:
+    def __init__(self, content: Content, scenarios: list[str], settings: dict, own: set[str] | None = None) -> None:
+        """``own``: the packs being written (``--pack``); findings about other packs' events are reported apart."""
         self.content = content
+        self.own = own
         self.scenarios = scenarios
         self.settings = settings
         self.totals = RunTally()
@@ -67,6 +69,7 @@ class Tally:
             "scenario_ids": list(self.scenarios),
             "events": self._events(tallies, runs),
             "choices": self._choices(),
+            "rules": self._rules(),
             "dead_ends": sum(sum(t.quiet.values()) for t in tallies.values()),
             "dead_end_days": dead_days,
             "stuck": sum(sum(t.stuck.values()) for t in tallies.values()),
@@ -88,11 +91,13 @@ class Tally:
         for tally in tallies.values():
             lives_with.update(tally.events)
         in_play = self._in_play()
+        never = in_play - set(fired)
         return {
             "total": len(self.content.events),
             "in_play": len(in_play),
             "fired": len(fired),
-            "never_fired": sorted(in_play - set(fired)),
+            "never_fired": sorted(e for e in never if self._mine(e)),
+            "never_fired_dependencies": sorted(e for e in never if not self._mine(e)),
             "out_of_play": sorted(set(self.content.events) - in_play),
             "table": {
                 e: {"fired": fired[e], "lives": lives_with[e], "share": _share(lives_with[e], runs)}
@@ -105,12 +110,33 @@ class Tally:
         fired = set(totals.fired)
         every = [(e.id, c.id) for e in self.content.events.values() for c in e.choices]
         name = "/".join
+        locked = totals.offered - totals.enabled
+        hidden = [k for k in every if k[0] in fired and k not in totals.offered]
         return {
             "total": len(every),
-            "never_offered": sorted(name(k) for k in every if k[0] in fired and k not in totals.offered),
-            "always_locked": sorted(name(k) for k in totals.offered - totals.enabled),
+            "never_offered": sorted(name(k) for k in hidden if self._mine(k[0])),
+            "never_offered_dependencies": sorted(name(k) for k in hidden if not self._mine(k[0])),
+            "always_locked": sorted(name(k) for k in locked if self._mine(k[0])),
+            "always_locked_dependencies": sorted(name(k) for k in locked if not self._mine(k[0])),
             "never_taken": sorted(name(k) for k in totals.enabled - totals.taken),
         }
+
+    def _mine(self, event_id: str) -> bool:
+        return self.own is None or self.content.events[event_id].pack in self.own
+
+    def _rules(self) -> dict:
+        """Rules of the simulated scenarios' systems that no life ever scored."""
+        systems = {
+            s
+            for scenario_id in self.scenarios
+            for s in (
+                *self.content.scenarios[scenario_id].systems,
+                *self.content.scenarios[scenario_id].optional_systems,
+                *self.content.scenarios[scenario_id].compare,
+            )
+        }
+        every = {(s, r) for s in systems for r in self.content.systems[s].rules}
+        return {"in_play": len(every), "never_recorded": sorted(f"{s}/{r}" for s, r in every - self.totals.recorded)}
 
     # -- one scenario ---------------------------------------------------------------------
     def _scenario(self, scenario_id: str, tally: ScenarioTally) -> dict:

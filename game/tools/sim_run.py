@@ -102,6 +102,7 @@ class LifeResult:
     ending: str = ""  # the text of an `end` effect that ended the life early
     stuck: tuple[str, int] | None = None  # (event, day) when every visible choice was locked
     compliance: float = field(default=0.0)
+    recorded: set[tuple[str, str]] = field(default_factory=set)  # (system, rule) pairs that scored at least once
 
 
 def play_life(content: Content, setup: Setup, policy: str) -> LifeResult:
@@ -158,6 +159,7 @@ def _result(life: Life, offered: set, enabled: set, stuck: tuple[str, int] | Non
         ending=state.ending,
         stuck=stuck,
         compliance=compliance,
+        recorded={(r.system, r.rule) for r in state.records},
     )
 
 

@@ -131,6 +131,7 @@ class RunTally:
     offered: set[tuple[str, str]] = field(default_factory=set)
     enabled: set[tuple[str, str]] = field(default_factory=set)
     taken: set[tuple[str, str]] = field(default_factory=set)
+    recorded: set[tuple[str, str]] = field(default_factory=set)  # (system, rule) pairs some life scored
     lives: int = 0
 
     def add(self, results: Iterable[LifeResult]) -> RunTally:
@@ -144,6 +145,7 @@ class RunTally:
             self.offered |= life.offered
             self.enabled |= life.enabled
             self.taken.update(life.taken)
+            self.recorded |= life.recorded
         return self
 
     def merge(self, other: RunTally) -> None:
@@ -154,3 +156,4 @@ class RunTally:
         self.offered |= other.offered
         self.enabled |= other.enabled
         self.taken |= other.taken
+        self.recorded |= other.recorded

@@ -54,10 +54,10 @@ def load_paths(targets: list[Path]) -> Content:
         raise CliError("the packs have errors (listed above); fix them, then simulate again", 1) from None
 
 
-def resolve_packs(extra: list[Path]) -> tuple[list[Path], list[str] | None]:
-    """Folders to load, and the scenarios the named packs declare (None: no pack named)."""
+def resolve_packs(extra: list[Path]) -> tuple[list[Path], list[str] | None, set[str] | None]:
+    """Folders to load, the scenarios the named packs declare, and their ids (None, None: no pack named)."""
     if not extra:
-        return paths.default_pack_paths(), None
+        return paths.default_pack_paths(), None, None
     for path in extra:
         if not path.exists():
             raise CliError(f"--pack {path}: no such folder")
@@ -65,7 +65,7 @@ def resolve_packs(extra: list[Path]) -> tuple[list[Path], list[str] | None]:
     if not folders:
         raise CliError(f"--pack {' '.join(map(str, extra))}: no pack.toml found there; make one with 'citizen new-pack NAME'")
     wanted = [read_entry(folder, "extra") for folder in folders]
-    return with_dependencies(extra), [s for entry in wanted for s in entry.scenarios]
+    return with_dependencies(extra), [s for entry in wanted for s in entry.scenarios], {entry.id for entry in wanted}
 
 
 def pick_scenarios(content: Content, wanted: str | None, from_packs: list[str] | None) -> list[str]:
@@ -87,10 +87,17 @@ def check_numbers(args: argparse.Namespace) -> None:
         raise CliError(f"--jobs must be between 1 and 256, not {args.jobs}")
 
 
-def simulate(content: Content, folders: list[Path], scenarios: list[str], args: argparse.Namespace, progress=None) -> dict:
-    """Run the lives and return the report (see :mod:`game.tools.sim_report`)."""
+def simulate(
+    content: Content,
+    folders: list[Path],
+    scenarios: list[str],
+    args: argparse.Namespace,
+    progress=None,
+    own: set[str] | None = None,
+) -> dict:
+    """Run the lives and return the report (see :mod:`game.tools.sim_report`); ``own``: the packs named."""
     settings = {"seed": args.seed, "policy": args.policy, "days": args.days}
-    tally = Tally(content, scenarios, settings)
+    tally = Tally(content, scenarios, settings, own)
     todo = batches(scenarios, args.runs, args.seed, args.days, args.policy)
     for partial in run_batches(content, folders, todo, args.jobs, progress):
         tally.merge(partial)
@@ -99,7 +106,7 @@ def simulate(content: Content, folders: list[Path], scenarios: list[str], args: 
 
 def run(args: argparse.Namespace) -> int:
     check_numbers(args)
-    folders, from_packs = resolve_packs(args.pack)
+    folders, from_packs, own = resolve_packs(args.pack)
     content = load_paths(folders)
     scenarios = pick_scenarios(content, args.scenario, from_packs)
     total = args.runs * len(scenarios)
@@ -107,9 +114,9 @@ def run(args: argparse.Namespace) -> int:
         from game.tools.sim_render import progress_bar
 
         with progress_bar(total) as advance:
-            report = simulate(content, folders, scenarios, args, advance)
+            report = simulate(content, folders, scenarios, args, advance, own)
     else:
-        report = simulate(content, folders, scenarios, args)
+        report = simulate(content, folders, scenarios, args, own=own)
     if args.json:
         json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
