@@ -75,7 +75,7 @@ def test_a_clean_pack_loads(write_pack) -> None:
             5,
             "unknown key 'wieght' (did you mean 'weight'?)",
         ),
-        ('[stats.stress]\nname = "Stress"\nmax = "ten"\n', 3, "expected `int | float`, got `str`"),
+        ('[stats.stress]\nname = "Stress"\nmax = "ten"\n', 3, "`max` must be a number"),
         ('[stats.calm]\ndescription = "no name"\n', 1, "missing required key 'name'"),
         (
             HEAD + CHOICE + 'record = ["fien"]\n',

@@ -46,5 +46,5 @@ def test_broken_packs_behind_the_title_are_one_clear_message(headless, monkeypat
     monkeypatch.setenv("CITIZEN_SAVES", str(tmp_path / "saves"))
     assert main([]) == 1
     err = capsys.readouterr().err
-    assert "world.toml:3: error: expected `int | float`, got `str`" in err
+    assert "world.toml:3: error: `max` must be a number" in err
     assert "the packs have errors" in err and "Traceback" not in err
