@@ -161,7 +161,7 @@ def test_missing_pack_manifest(tmp_path: Path) -> None:
 
 def test_layering_overrides_by_id_when_depending(write_pack) -> None:
     base = write_pack("base", {"world.toml": BASE})
-    child = write_pack("child", {"over.toml": '[stats.money]\nname = "Cash"\n'}, depends=["base"])
+    child = write_pack("child", {"over.toml": '[stats.money]\nname = "Cash"\noverride = true\n'}, depends=["base"])
     content = load_content([base, child])
     assert content.stats["money"].name == "Cash"
 

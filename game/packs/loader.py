@@ -13,7 +13,7 @@ from pathlib import Path
 from game.engine.content import Content
 from game.packs.build import Builder
 from game.packs.cache import read_pack
-from game.packs.layers import layer, order_packs
+from game.packs.layers import Layered, layer, order_packs
 from game.packs.problems import PackError, Problem, Problems
 from game.packs.reader import display_path
 from game.packs.reliability import check_reliability
@@ -59,6 +59,12 @@ def validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
 
 
 def _validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
+    content, problems, _layered = inspect(paths)
+    return content, problems
+
+
+def inspect(paths: Iterable[Path]) -> tuple[Content | None, list[Problem], Layered]:
+    """Like :func:`validate`, and also every declaration with its origin (for ``citizen ids`` and the language server)."""
     problems = Problems()
     folders = discover_packs(paths, problems)
     sources = [read_pack(folder, problems) for folder in folders]
@@ -67,7 +73,7 @@ def _validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
     content = Builder(layered, problems).build()
     check_reliability(layered, problems, frozenset(s.id for s in ordered if is_shipped(s.path)))
     problems.fold()
-    return (None if problems.errors else content), problems.items
+    return (None if problems.errors else content), problems.items, layered
 
 
 def load_content(paths: Iterable[Path]) -> Content:

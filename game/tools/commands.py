@@ -16,6 +16,8 @@ COMMANDS = {
     "simulate": ("simulate", "play many lives headless: events never fired, dead ends, balance"),
     "schema": ("schema_cmd", "write JSON Schema for pack files (editor completion)"),
     "new-pack": ("new_pack", "create a new pack folder with one example of every feature"),
+    "ids": ("ids", "list every id a pack can use, with names (and rules' points per system)"),
+    "lsp": ("lsp", "language server for pack TOML (diagnostics, completion, hover, definition) on stdio"),
     "packs": ("packs_cmd", "list the packs found, with their size and whether each validates"),
     "workshop": ("workshop_cmd", "set up a workshop for a class (workshop new FILE)"),
     "debrief": ("debrief", "the debrief report of saved lives (a class's, or one)"),
