@@ -55,7 +55,7 @@ def pack(write_pack, grant: str) -> Path:
 
 def test_a_perk_granted_by_one_grade_only_is_warned(write_pack) -> None:
     _, problems = validate([pack(write_pack, "grant")])
-    assert [p.message for p in problems] == [
+    assert [p.message for p in problems if "reliability" not in p.message] == [
         "tier 'silver' of 'osmanthus' grants 'garden' at that grade only: grades 'gold' above it do not hold it; "
         "write grant_up = [\"garden\"] to grant it from 'silver' up"
     ]
@@ -64,7 +64,7 @@ def test_a_perk_granted_by_one_grade_only_is_warned(write_pack) -> None:
 def test_grant_up_holds_the_perk_from_that_grade_up(write_pack) -> None:
     folder = pack(write_pack, "grant_up")
     content, problems = validate([folder])
-    assert problems == [] and content is not None
+    assert [p for p in problems if "reliability" not in p.message] == [] and content is not None
     life = Life(content, Setup("s", seed=1))
     held = {}
     for score in (50, 120, 170):
