@@ -41,6 +41,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the report as JSON (documented in docs/writing-packs.md)")
     p.add_argument("--jobs", type=int, default=1, metavar="N", help="processes to spread lives over (same results as 1)")
     p.add_argument("--strict", action="store_true", help="exit 1 on never-fired events, dead ends or stuck lives")
+    p.add_argument(
+        "--cover",
+        action="store_true",
+        help="steer --runs lives toward events and choices not yet reached; report what stayed unreachable",
+    )
     p.set_defaults(run=run)
 
 
@@ -104,11 +109,31 @@ def simulate(
     return tally.report()
 
 
+def run_cover(content: Content, scenarios: list[str], args: argparse.Namespace, own: set[str] | None) -> int:
+    """``--cover``: the covering lives' report; with ``--strict``, exit 1 if anything stayed unreached."""
+    from game.safe_text import to_plain
+    from game.tools.sim_cover import cover, render_cover
+
+    report = cover(content, scenarios, args.runs, args.seed, args.days, own)
+    if args.json:
+        json.dump(report, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print("\n".join(to_plain(line) for line in render_cover(report)))
+    left = sum(len(s["unreached"]) for s in report["scenarios"].values())
+    if args.strict and left:
+        print(f"citizen simulate: strict: {left} event(s) or choice(s) never reached", file=sys.stderr)
+        return 1
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     check_numbers(args)
     folders, from_packs, own = resolve_packs(args.pack)
     content = load_paths(folders)
     scenarios = pick_scenarios(content, args.scenario, from_packs)
+    if args.cover:
+        return run_cover(content, scenarios, args, own)
     total = args.runs * len(scenarios)
     if sys.stderr.isatty():
         from game.tools.sim_render import progress_bar
