@@ -180,6 +180,8 @@ class Builder:
     def _check_unrecorded_rules(self) -> None:
         """A rule for an act that no event records and no pack declares never scores: usually a typo in its id.
 
+        A rule with a name of its own is an entry of a rule book, kept whether or not an event records it.
+
         (Rules for declared acts that nothing loaded records are listed by ``citizen simulate``.)"""
         recorded = {
             r
@@ -190,8 +192,8 @@ class Builder:
         acts = self.items("acts")
         for key, item in self.items("rules").items():
             system_id, rule_id = key.split(".", 1)
-            if rule_id in recorded or rule_id in acts:  # a declared act may be recorded by packs not loaded here
-                continue
+            if rule_id in recorded or rule_id in acts or item.value.name:
+                continue  # a declared act may be recorded by packs not loaded here; a named rule is a rule book's entry
             candidates = recorded | set(acts)
             self.problems.warning(
                 item.origin.file,
