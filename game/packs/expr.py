@@ -620,6 +620,10 @@ _FUNCTIONS: dict[str, _Builder] = {
 }
 
 
+FUNCTION_USAGE = {name: _USAGE.get(name, f"{name}(…)") for name in _FUNCTIONS}
+"""Every function of the language with one call of it (for editors)."""
+
+
 def _clause_of(node: _Node, raw: ast.AST, source: str) -> Clause:
     """Describe one top-level clause of a condition for lock reasons."""
     negated = False
