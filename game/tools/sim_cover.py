@@ -19,7 +19,7 @@ import copy
 import random
 from dataclasses import dataclass
 
-from game.engine.content import Choice, Content, Event
+from game.engine.content import Choice, Clause, Content, Event
 from game.engine.life import Life
 from game.engine.scoring import privilege_lock
 from game.engine.selection import EventIndex
@@ -40,29 +40,28 @@ class Nearest:
     failing: list[str]
 
 
-def _describe(life: Life, clause: object) -> str:
-    kind, args = clause.kind, clause.args  # type: ignore[attr-defined]
-    if kind == "compare":
-        space, ident, op, value = args
+def _describe(life: Life, clause: Clause) -> str:
+    if clause.kind == "compare":
+        space, ident = clause.ids
         now = {"stat": life.stat, "score": life.score, "tier": life.tier}.get(space, lambda _i: None)(ident)
         shown = f"{now:g}" if isinstance(now, int | float) else repr(now)
-        return f"{space}.{ident} {op} {value!r} (was {shown})"
-    if kind == "other":
-        return str(args[0])
-    negated = bool(args[-1]) if args else False
-    ids = ", ".join(f'"{a}"' for a in args[:-1])
-    return f"{'not ' if negated else ''}{kind}({ids})"
+        value = f"{clause.value:g}" if isinstance(clause.value, int | float) else repr(clause.value)
+        return f"{space}.{ident} {clause.op} {value} (was {shown})"
+    if clause.kind == "other":
+        return clause.source
+    ids = ", ".join(f'"{a}"' for a in clause.ids)
+    return f"{'not ' if clause.negated else ''}{clause.kind}({ids})"
 
 
-def _gap(life: Life, clause: object) -> float:
+def _gap(life: Life, clause: Clause) -> float:
     """How far a failing clause is from holding: 1, plus the relative gap of a numeric comparison."""
-    if clause.kind != "compare":  # type: ignore[attr-defined]
+    if clause.kind != "compare" or not isinstance(clause.value, int | float):
         return 1.0
-    space, ident, _op, value = clause.args  # type: ignore[attr-defined]
-    if space not in ("stat", "score") or not isinstance(value, int | float):
+    space, ident = clause.ids
+    if space not in ("stat", "score"):
         return 1.0
     now = life.stat(ident) if space == "stat" else life.score(ident)
-    return 1.0 + abs(now - value) / (abs(value) + 10)
+    return 1.0 + abs(now - clause.value) / (abs(clause.value) + 10)
 
 
 def _failing(life: Life, expression: object | None) -> list[object]:
@@ -75,13 +74,13 @@ def _failing(life: Life, expression: object | None) -> list[object]:
 
 
 def _clause_text(life: Life, item: object) -> str:
-    return _describe(life, item) if hasattr(item, "kind") else str(getattr(item, "source", item))
+    return _describe(life, item) if isinstance(item, Clause) else str(getattr(item, "source", item))
 
 
 def distance(life: Life, event: Event, choice: Choice | None) -> tuple[float, list[str]]:
     """How far ``life`` is from ``event`` being drawable (and ``choice`` open in it), with what still fails."""
     failing = _failing(life, event.when)
-    total = sum(_gap(life, c) if hasattr(c, "kind") else 1.0 for c in failing)
+    total = sum(_gap(life, c) if isinstance(c, Clause) else 1.0 for c in failing)
     texts = [_clause_text(life, c) for c in failing]
     if life.state.day > event.last_day:
         total += 100
@@ -91,7 +90,7 @@ def distance(life: Life, event: Event, choice: Choice | None) -> tuple[float, li
     if choice is not None:
         for expression in (choice.show_if, choice.enable_if):
             more = _failing(life, expression)
-            total += sum(_gap(life, c) if hasattr(c, "kind") else 1.0 for c in more)
+            total += sum(_gap(life, c) if isinstance(c, Clause) else 1.0 for c in more)
             texts += [_clause_text(life, c) for c in more]
         for privilege in choice.requires:
             if privilege not in life.state.privileges:
