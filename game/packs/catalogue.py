@@ -125,7 +125,7 @@ class _Builder:
             rules_by_act.setdefault(rule, []).append(f"{system} {_points(item.value)}")
         grants: dict[str, list[str]] = {}
         for key, item in sections.get("systems", {}).items():
-            v: schema.SystemDef = item.value
+            v = item.value
             tiers = sorted(v.tiers, key=lambda t: -t.min)
             self.add(
                 "systems",
@@ -177,7 +177,7 @@ class _Builder:
             self.add("cities", key, item, item.value.name)
         flags: dict[str, tuple[Item, list[str]]] = {}
         for key, item in self.layered.events.items():
-            v: schema.EventDef = item.value
+            v = item.value
             parts = [f"when {v.when}"] if v.when else []
             if v.days:
                 parts.append(f"days {v.days[0]}–{v.days[1]}")
@@ -188,7 +188,7 @@ class _Builder:
                     for flag in block.flags:
                         flags.setdefault(flag, (item, []))[1].append(f"{key}/{ch.id}")
         for key, item in sections.get("scenarios", {}).items():
-            v: schema.ScenarioDef = item.value
+            v = item.value
             systems = ", ".join(v.systems) or "no system"
             self.add("scenarios", key, item, v.name, f"{v.days} days{' in ' + v.city if v.city else ''}; {systems}")
             for flag in v.flags:

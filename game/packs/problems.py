@@ -63,10 +63,10 @@ class Problems:
         self.items.append(problem)
         return problem
 
-    def lost(self, idents: object, because: Problem) -> None:
+    def lost(self, idents: str | Iterable[str], because: Problem) -> None:
         """Say that ``idents`` (an id or ids) were declared but not loaded because of ``because``."""
-        for ident in [idents] if isinstance(idents, str) else idents:  # type: ignore[union-attr]
-            if isinstance(ident, str) and ident:
+        for ident in [idents] if isinstance(idents, str) else idents:
+            if ident:
                 self.vanished.setdefault(ident, because)
 
     def fold(self) -> None:
@@ -105,7 +105,7 @@ class Problems:
         return bool(self.items)
 
 
-def _rank(problem: Problem, causes: frozenset[Problem] = frozenset()) -> tuple:
+def _rank(problem: Problem, causes: frozenset[Problem] = frozenset()) -> tuple[int, str, int, str]:
     """File errors, then errors others follow from, then other errors, then warnings; each by file and line."""
     group = 0 if problem.first else 1 if problem in causes else 2 if problem.severity == "error" else 3
     return (group, problem.file, problem.line, problem.message)

@@ -43,7 +43,8 @@ def read_manifest(folder: Path) -> Manifest:
         meta = {}
     if not isinstance(meta, dict):
         meta = {}
-    pack_id = meta.get("id") if isinstance(meta.get("id"), str) else folder.name
+    raw_id = meta.get("id")
+    pack_id = raw_id if isinstance(raw_id, str) else folder.name
     raw = meta.get("depends")
     depends = tuple(d for d in raw if isinstance(d, str)) if isinstance(raw, list) else ()
     return Manifest(folder, pack_id, depends)

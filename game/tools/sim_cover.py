@@ -237,7 +237,7 @@ def cover(content: Content, scenarios: list[str], lives: int, seed: int, days: i
         unreached = []
         for target in coverer.open_targets():
             near = coverer.nearest.get(target)
-            row = {"kind": target[0], "id": target[1]}
+            row: dict[str, object] = {"kind": target[0], "id": target[1]}
             if near is not None:
                 row["nearest"] = {"seed": near.seed, "day": near.day, "after_choices": near.steps, "failing": near.failing}
             event_id = target[1].split("/", 1)[0]
