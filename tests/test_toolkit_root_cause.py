@@ -169,7 +169,7 @@ def test_a_missing_dependency_folds_the_unknown_ids_of_its_pack(write_pack, caps
         ("[stats.x]\nname = 5\n", '`name` must be text in quotes; put it in quotes: "5"'),
         ('[stats.x]\nname = "X"\nmax = "lots"\n', "`max` must be a number"),
         ('[pack]\nid = "t"\nname = "T"\ndepends = "core"\n', '`depends` must be a list in [ ]; put it in brackets: ["core"]'),
-        ('[stats.X]\nname = "X"\n', "id 'X' must be lower case letters"),
+        ('[stats.X]\nname = "X"\n', "id 'X' must be at most 64 lower case letters"),
         ('[stats.x]\ntitle = "X"\n', "unknown key 'title'"),
         ('[stats.x]\ndescription = "X"\n', "missing required key 'name': add name = …"),
     ],
