@@ -173,7 +173,7 @@ def test_a_huge_header_line_is_located_in_linear_time(write_pack) -> None:
 
 
 def test_thirteen_thousand_errors_are_quick_and_capped(write_pack, capsys) -> None:
-    world = "".join(f"[stats.s{i}]\nname = 'x'\nbogus = 1\n" for i in range(13_000))
+    world = "".join(f"[stats.s{i}]\nname = 'x{i}'\nbogus = 1\n" for i in range(13_000))
     folder = write_pack("t", {"world.toml": world})
     started = time.perf_counter()
     assert cli.main(["validate", str(folder)]) == 1
