@@ -155,3 +155,22 @@ def test_meta_stays_when_a_loaded_life_is_saved_again(mini, tmp_path: Path) -> N
     again.choose(again.prompt().choices[0].choice.id)
     store.autosave(again, slot="ana")  # as the game saves: no meta given
     assert read_save(tmp_path / "ana.json").meta == {"class": "9b"}
+
+
+def test_stale_temporary_files_of_any_save_are_cleaned(mini, tmp_path: Path) -> None:
+    import os
+    import time
+
+    from game.engine.life import Life
+    from game.engine.state import Setup
+    from game.saves import SaveStore
+
+    old = time.time() - 3600
+    left = [tmp_path / ".other.json.123.tmp", tmp_path / ".ana.json.456.bak.tmp"]
+    fresh = tmp_path / ".busy.json.789.tmp"  # another game may be writing it right now
+    for path in [*left, fresh]:
+        path.write_bytes(b"{")
+    for path in left:
+        os.utime(path, (old, old))
+    SaveStore(tmp_path).save("ana", Life(mini, Setup("life", 1)))
+    assert not any(p.exists() for p in left) and fresh.exists()

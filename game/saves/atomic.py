@@ -85,9 +85,9 @@ def _sync_folder(folder: Path) -> None:
 
 
 def _remove_stale_temps(path: Path) -> None:
-    """Remove temporary files that a killed process left behind (older than a minute)."""
+    """Remove the temporary files that killed processes left in the folder, for any save (older than a minute)."""
     now = time.time()
-    for tmp in path.parent.glob(f".{path.name}.*.tmp"):
+    for tmp in path.parent.glob(".*.tmp"):
         with contextlib.suppress(OSError):
             if now - tmp.stat().st_mtime > STALE_TEMP_SECONDS:
                 tmp.unlink()
