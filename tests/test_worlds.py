@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 from pathlib import Path
@@ -281,3 +282,71 @@ def test_built_in_events_state_their_assumptions(builtin) -> None:
     assert not {e for e in worlds["shanghai_kitchen"] if "office" in e.tags}
     assert "heating_tap" in {e.id for e in worlds["rongcheng_villager"]}
     assert "heating_tap" not in {e.id for e in worlds["rongcheng_worker"]}
+
+
+CALENDAR = {
+    "cal.toml": """
+        [scenarios.weeks]
+        name = "Weeks"
+        days = 28
+        start_date = "2019-10-14"
+        [scenarios.weeks.character]
+        name = "N"
+
+        [[event]]
+        id = "errand"
+        title = "Errand"
+        text = "An errand."
+        [[event.choice]]
+        id = "ok"
+        label = "Go"
+        [[event.choice]]
+        id = "plan"
+        label = "Plan a Saturday"
+        schedule = [{ event = "outing", on = "saturday" }]
+
+        [[event]]
+        id = "market"
+        title = "Saturday market"
+        text = "Saturday, and the market is on."
+        weight = 20
+        weekdays = ["saturday"]
+        [[event.choice]]
+        id = "ok"
+        label = "Browse"
+
+        [[event]]
+        id = "outing"
+        title = "The outing"
+        text = "The Saturday you planned."
+        weight = 0
+        [[event.choice]]
+        id = "ok"
+        label = "Go"
+    """
+}
+
+
+def test_a_weekday_bound_event_fires_only_on_that_weekday_and_next_saturday_is_a_saturday(write_pack) -> None:
+    content = load_content([write_pack("cal", CALENDAR)])
+    start = dt.date(2019, 10, 14)  # a Monday
+    markets = outings = 0
+    for seed in range(30):
+        life = Life(content, Setup("weeks", seed))
+        while (view := life.prompt()) is not None:
+            choice = "plan" if view.event.id == "errand" and life.state.day % 3 == 0 else "ok"
+            life.choose(choice)
+        for day, event, _choice in life.state.log:
+            weekday = (start + dt.timedelta(days=day - 1)).strftime("%A")
+            if event in ("market", "outing"):
+                assert weekday == "Saturday", (seed, event, day, weekday)
+                markets += event == "market"
+                outings += event == "outing"
+    assert markets and outings
+
+
+def test_a_world_whose_only_events_are_bound_leaves_other_days_empty(write_pack) -> None:
+    files = {"cal.toml": CALENDAR["cal.toml"].replace('id = "errand"', 'id = "errand"\n        weekdays = ["monday"]')}
+    content, problems = validate([write_pack("cal", files)])
+    assert content is None
+    assert any("has no event its world can draw on days 2–5, 7, 9–12, 14," in p.message for p in problems), problems

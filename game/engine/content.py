@@ -198,7 +198,8 @@ class Effects:
     befriend: tuple[str, ...] = ()
     unfriend: tuple[str, ...] = ()
     character_scores: tuple[tuple[str, str, Expression], ...] = ()
-    schedule: tuple[tuple[str, int], ...] = ()
+    schedule: tuple[tuple[str, int, int], ...] = ()
+    """(event, after, weekday): ``after`` days from now, then on to that weekday (0 = Monday; -1: no weekday)."""
     move: str = ""
     enrol: tuple[str, ...] = ()
     leave: tuple[str, ...] = ()
@@ -246,6 +247,10 @@ class Event:
     source: str = ""
     pack: str = ""
     reliability: str = ""
+    weekdays: frozenset[int] = frozenset()
+    """The weekdays it may be drawn on (0 = Monday); empty: any."""
+    months: frozenset[int] = frozenset()
+    """The months it may be drawn in (1 = January); empty: any."""
 
 
 @dataclass(frozen=True, slots=True)

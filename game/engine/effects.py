@@ -60,8 +60,11 @@ def apply(life: Life, effects: Effects, cause: str) -> None:
         system = content.systems[system_id]
         scores = state.char_scores.setdefault(who, {})
         scores[system_id] = min(max(scores.get(system_id, system.start) + amount.eval(life), system.min), system.max)
-    for event_id, after in effects.schedule:
-        life.schedule(event_id, state.day + after)
+    for event_id, after, weekday in effects.schedule:
+        day = state.day + after
+        if weekday >= 0:
+            day += (weekday - life.weekday_of(day)) % 7
+        life.schedule(event_id, day)
     if effects.move and effects.move != state.city:
         life.notify(Notice("move", {"city": effects.move, "from": state.city}))
         state.city = effects.move

@@ -10,6 +10,7 @@ compiled expressions read (``score``, ``stat``, ``has`` ...).
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,8 @@ class Life:
         self.drifting = [(k, c) for k, c in sorted(content.characters.items()) if c.drift]
         self.joinable = frozenset((*self.scenario.systems, *self.scenario.optional_systems))
         """Systems an ``enrol`` effect may join: the scenario's own and its optional ones."""
+        self.start_ordinal = _ordinal(self.scenario.start_date)
+        """The start date as a proleptic Gregorian ordinal: day ``d`` of the life is ``start_ordinal + d - 1``."""
         self._notices: list[Notice] = []
         self.listening = listen
         """False on the headless fast path (simulate, replay): no notices are made, and none are returned."""
@@ -78,6 +81,22 @@ class Life:
     @property
     def day(self) -> int:
         return self.state.day
+
+    def date_of(self, day: int) -> dt.date:
+        """The calendar date of day ``day`` of the life."""
+        return dt.date.fromordinal(self.start_ordinal + day - 1)
+
+    def weekday_of(self, day: int) -> int:
+        """The weekday of day ``day`` of the life: 0 is Monday."""
+        return (self.start_ordinal + day - 2) % 7  # ordinal 1 (1 January of year 1) was a Monday
+
+    @property
+    def weekday(self) -> int:
+        return self.weekday_of(self.state.day)
+
+    @property
+    def month(self) -> int:
+        return self.date_of(self.state.day).month
 
     @property
     def days_left(self) -> int:
@@ -418,3 +437,11 @@ def replay(content: Content, setup: Setup, choices: Sequence[tuple[str, str]], *
             return Replay(replay(content, setup, choices[:step]).life, step, total, f"the engine stopped: {exc!r}")
     life.listening = True
     return Replay(life, total, total)
+
+
+def _ordinal(start_date: str) -> int:
+    """The ordinal of a scenario's ISO start date (the loader has checked it is a real date)."""
+    try:
+        return dt.date.fromisoformat(start_date).toordinal()
+    except ValueError:
+        return dt.date(2019, 3, 4).toordinal()  # the format's default start date

@@ -204,6 +204,10 @@ def is_eligible(life: Life, event: Event) -> bool:
     day = state.day
     if not event.first_day <= day <= event.last_day:
         return False
+    if event.weekdays and life.weekday not in event.weekdays:
+        return False
+    if event.months and life.month not in event.months:
+        return False
     last = state.event_last.get(event.id)
     if last is not None and (event.once or last == day or (event.cooldown and day - last < event.cooldown)):
         return False

@@ -140,7 +140,7 @@ class Builder:
                 e
                 for ch in ev.choices
                 for eff in (ch.effects, *(o.effects for o in ch.outcomes))
-                for e, after in eff.schedule
+                for e, after, _on in eff.schedule
                 if after == 0
             }
             for ev in content.events.values()
@@ -402,10 +402,12 @@ class Builder:
                         e := self.expr(o, p + "character_scores", raw, NUM)
                     ):
                         cscores.append((who, system, e))
-        schedule: tuple[tuple[str, int], ...] = ()
+        schedule: tuple[tuple[str, int, int], ...] = ()
         if v.schedule:
             schedule = tuple(
-                (s.event, s.after) for s in v.schedule if self.ref(o, p + "schedule", s.event, self.layered.events, "event")
+                (s.event, s.after, schema.WEEKDAYS.index(s.on) if s.on else -1)
+                for s in v.schedule
+                if self.ref(o, p + "schedule", s.event, self.layered.events, "event")
             )
         move = ""
         if v.move and self.ref(o, p + "move", v.move, self.items("cities"), "city"):
@@ -485,6 +487,8 @@ class Builder:
             v.source,
             item.pack,
             v.reliability,
+            weekdays=frozenset(schema.WEEKDAYS.index(d) for d in v.weekdays),
+            months=frozenset(v.months),
         )
 
     def _daily(self, item: Item) -> c.Daily:
@@ -645,9 +649,9 @@ class Builder:
             for ev in content.events.values()
             for ch in ev.choices
             for eff in (ch.effects, *(o.effects for o in ch.outcomes))
-            for e, _ in eff.schedule
+            for e, _after, _on in eff.schedule
         }
-        scheduled |= {e for d in content.daily for e, _ in d.effects.schedule}
+        scheduled |= {e for d in content.daily for e, _after, _on in d.effects.schedule}
         longest = max(s.days for s in content.scenarios.values())
         cities = {s.city for s in content.scenarios.values()} | {
             eff.move

@@ -217,11 +217,17 @@ class CityDef(Base, kw_only=True):
     override: bool = False
 
 
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 class ScheduleDef(Base, kw_only=True):
-    """A follow-up: event ``event`` happens ``after`` days from now."""
+    """A follow-up: event ``event`` happens ``after`` days from now; with ``on``, on the first such
+    weekday from then (``on = "saturday"``: the next Saturday)."""
 
     event: Id
     after: Annotated[int, Meta(ge=0, le=365)] = 1
+    on: Literal["", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = ""
 
 
 class Effects(Base, kw_only=True):
@@ -283,6 +289,8 @@ class EventDef(Base, kw_only=True):
     once: bool = False
     tags: IdList = []
     character: Id = ""
+    weekdays: Annotated[list[Weekday], Meta(max_length=7)] = []
+    months: Annotated[list[Annotated[int, Meta(ge=1, le=12)]], Meta(max_length=12)] = []
     assumes: Assumes | None = None
     source: Text = ""
     reliability: Reliability = ""

@@ -68,7 +68,21 @@ def _check_days(builder: Builder, scenario: c.Scenario, world: list[c.Event], wh
         return
     cities = reachable_cities(world, scenario)
     drawable = [e for e in world if statically_possible(e, scenario, cities) and not _never_weighted(e)]
-    empty = [d for d in range(1, scenario.days + 1) if not any(e.first_day <= d <= e.last_day for e in drawable)]
+    try:
+        start = dt.date.fromisoformat(scenario.start_date)
+    except ValueError:
+        return
+    dates = {d: start + dt.timedelta(days=d - 1) for d in range(1, scenario.days + 1)}
+    empty = [
+        d
+        for d, date in dates.items()
+        if not any(
+            e.first_day <= d <= e.last_day
+            and (not e.weekdays or date.weekday() in e.weekdays)
+            and (not e.months or date.month in e.months)
+            for e in drawable
+        )
+    ]
     if empty:
         builder.problems.error(
             where[0],
