@@ -40,7 +40,7 @@ def arcs(content: Content) -> list[set[str]]:
     for event in content.events.values():
         for choice in event.choices:
             for effects in (choice.effects, *(o.effects for o in choice.outcomes)):
-                for target, _after in effects.schedule:
+                for target, _after, _on in effects.schedule:
                     links[event.id].add(target)
                     links[target].add(event.id)
     seen: set[str] = set()

@@ -223,7 +223,7 @@ def _schedulers(content: Content) -> dict[str, list[str]]:
     for event in content.events.values():
         for choice in event.choices:
             for effects in (choice.effects, *(o.effects for o in choice.outcomes)):
-                for scheduled, _after in effects.schedule:
+                for scheduled, _after, _on in effects.schedule:
                     out.setdefault(scheduled, []).append(f"{event.id}/{choice.id}")
     return out
 
