@@ -40,7 +40,7 @@ async def test_the_day_screen_follows_the_pack(write_pack) -> None:
 
         good = app.session.life
         save(pack / "world.toml", "[[event]\n", 2)
-        live_reload.check(app, live)
+        live_reload.check(app, app.session, live)
         assert app.session.life is good  # the game goes on with the last good content
         message, severity = said[-1]
         assert severity == "error" and message.startswith("The packs have errors") and "TOML syntax error" in message

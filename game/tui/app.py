@@ -1,52 +1,50 @@
-"""The app shell: screens, themes, the command palette, and the way between screens.
+"""The app shell: it owns the session and its helpers, and routes what screens ask for.
 
-:func:`make_app` builds the app for the CLI and the tests alike; :func:`run_app`
-runs it and returns the exit code.
+Screens post typed messages (:mod:`game.tui.messages`) or run ``app.`` actions;
+the app answers each in a line or two, handing saves to :class:`~game.tui.saving.SaveFlows`,
+a workshop to :class:`~game.tui.workshop_seat.WorkshopSeat` and the palette to
+:mod:`game.tui.palette`. :func:`make_app` builds it for the CLI and the tests;
+:func:`run_app` runs it and returns the exit code.
 """
 
 from __future__ import annotations
 
-import contextlib
 import gc
 from collections.abc import Callable, Iterable
-from functools import partial
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from game.packs.problems import PackError
 from game.play import Session
 from game.strings import S
+from game.tui import messages
+from game.tui.launch import Launch
+from game.tui.palette import page, palette_commands, palette_open
 from game.tui.safe_lines import SafeSegments
+from game.tui.saving import SaveFlows
 from game.tui.screens.title import TitleScreen
-from game.tui.screens.too_small import TooSmallScreen
+from game.tui.screens.too_small import MIN_SIZE, TooSmallScreen, covered, too_small
+from game.tui.signals import stop_on_signals
 from game.tui.themes import THEMES, register_themes, remember_changes, textual_theme
-from game.tui.workshop_seat import WorkshopMixin
+from game.tui.workshop_seat import WorkshopSeat
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from game.engine.content import Content
-    from game.engine.model import Notice
+    from game.engine.life import Life
     from game.engine.state import Setup
-    from game.play import SaveStore
-    from game.present import Display
-    from game.tools.watch import LiveReload
-    from game.workshop import Workshop
 
-# Every other screen is imported where it is first shown: the title must appear
-# fast, and it needs none of them (see docs/performance.md).
+__all__ = ["MIN_SIZE", "CitizenApp", "make_app", "run_app"]
+# Every other screen is imported where it is first shown: the title must appear fast (see docs/performance.md).
 
 
-MIN_SIZE = (80, 24)
-"""The smallest terminal the game is laid out for (columns, rows)."""
-
-
-class CitizenApp(WorkshopMixin):
-    """AAA Citizen in the terminal. ``start``: begin the life of ``setup`` at once, skipping the title."""
+class CitizenApp(App[int]):
+    """AAA Citizen in the terminal: the life of ``setup`` (or the title first), as ``launch`` says."""
 
     CSS_PATH = "app.tcss"
     TITLE = S["game_title"]
@@ -55,45 +53,22 @@ class CitizenApp(WorkshopMixin):
         Binding("question_mark", "help", S["key_help"], show=False),
         Binding("ctrl+t", "cycle_theme", S["key_theme"], show=False),
         Binding("ctrl+q", "quit", S["key_quit"], show=False, priority=True),
-        # Textual's command list raises KeyError on a page key before it has laid out its lines: see palette_page
+        # Textual's command list raises KeyError on a page key before it has laid out its lines: see palette.page
         Binding("pagedown", "palette_page(1)", show=False, priority=True),
         Binding("pageup", "palette_page(-1)", show=False, priority=True),
     ]
 
-    def __init__(
-        self,
-        content: Content | Callable[[], Content],
-        setup: Setup | None = None,
-        *,
-        display: Display | None = None,
-        saves: SaveStore | None = None,
-        player: str = "",
-        start: bool = False,
-        new_life: bool = False,
-        open_save: tuple[str, int] | None = None,
-        watch: LiveReload | None = None,
-        workshop: Workshop | None = None,
-        theme: str | None = None,
-        remember_theme: bool = False,
-    ):
+    def __init__(self, content: Content | Callable[[], Content], setup: Setup | None, launch: Launch) -> None:
         super().__init__()
-        self.start_theme = theme
-        self.remember_theme = remember_theme
-        self.live_reload = watch
-        """The pack watcher of ``--watch`` (not ``watch``: that name is Textual's ``DOMNode.watch``)."""
-        self.workshop = workshop
-        self.session = Session(content, display, saves, player)
-        self.defaults: Setup | None = setup
-        self.start_now = start and setup is not None
-        self.new_life_first = new_life
-        """Open the new-life screen over the title at once (``citizen play --scenario ID``)."""
+        self.launch, self.defaults = launch, setup
+        self.session = Session(content, launch.display, launch.saves, launch.player)
+        self.saving = SaveFlows(self, self.session, self, own_life_only=launch.workshop is not None)
+        self.workshop = WorkshopSeat(self, self.session, self, launch.workshop) if launch.workshop else None
         self.pack_error: PackError | None = None
         """Set when the packs, loaded after the title appeared, have errors (the app then exits with 1)."""
-        self.open_at = open_save
         self.crash_log: Path | None = None
         """The log of the internal error that stopped the app (see :mod:`game.tui.crash`)."""
 
-    # -- the way between screens -------------------------------------------------
     _safe_segments = SafeSegments()
 
     def get_line_filters(self) -> list:
@@ -101,35 +76,31 @@ class CitizenApp(WorkshopMixin):
         return [*super().get_line_filters(), self._safe_segments]
 
     def on_mount(self) -> None:
-        self._stop_on_signals()
+        launch = self.launch
+        stop_on_signals(self, self.session)
         register_themes(self)
-        if self.start_theme:
-            self.theme = textual_theme(self.start_theme)
-        if self.remember_theme:
+        if launch.theme:
+            self.theme = textual_theme(launch.theme)
+        if launch.remember_theme:
             remember_changes(self)
-        if self.live_reload is not None:
+        if launch.watch is not None:
             from game.tui.live_reload import start_watching
 
-            start_watching(self, self.live_reload)
-        self.push_screen(TitleScreen())
+            start_watching(self, self.session, launch.watch)
+        self.push_screen(TitleScreen(self.session))
         self.call_after_refresh(self.after_first_screen)
         if self.workshop is not None:
-            self.ask_player()
-        elif self.start_now and self.defaults is not None:
+            self.workshop.ask_player()
+        elif launch.start and self.defaults is not None:
             self.start_life(self.defaults)
-        elif self.open_at is not None:
-            self.open_save(*self.open_at)
-        elif self.new_life_first:
+        elif launch.open_save is not None:
+            self.saving.open_save(*launch.open_save)
+        elif launch.new_life:
             self.action_new_life()
         self.check_size()
 
     def after_first_screen(self) -> None:
-        """Once the first screen is drawn: load the packs if they are not yet, and let the collector run again.
-
-        ``citizen`` shows the title before it loads the packs, and pauses the
-        garbage collector while it starts (see :func:`game.tools.play.run`);
-        freezing moves the packs and modules start-up built out of its way for good.
-        """
+        """Once the first screen is drawn: load the packs if not yet, and let the collector run (see docs/performance.md)."""
         if not self.session.content_loaded:
             try:
                 self.session.content  # noqa: B018 - loads the packs
@@ -139,6 +110,7 @@ class CitizenApp(WorkshopMixin):
         gc.freeze()
         gc.enable()
 
+    # -- the way between screens -------------------------------------------------
     def go(self, screen: Screen | None) -> None:
         """Drop every screen above the title, then show ``screen`` (None: the title)."""
         while len(self.screen_stack) > 2:
@@ -150,18 +122,35 @@ class CitizenApp(WorkshopMixin):
     def start_life(self, setup: Setup) -> None:
         from game.tui.screens.day import DayScreen
 
-        notices = self.session.start(setup)
-        self.go(DayScreen(self.session, notices))
+        self.go(DayScreen(self.session, self.session.start(setup)))
 
-    def choose(self, choice_id: str) -> list[Notice]:
-        """Take a choice (called by the day screen)."""
-        return self.session.choose(choice_id)
+    def resume(self, life: Life, note: str) -> None:
+        """Show the life the session goes on with (after loading or seating), and ``note`` about it."""
+        from game.tui.screens.day import DayScreen
+
+        self.notify(note, markup=False)
+        self.show_end() if life.ended else self.go(DayScreen(self.session, []))
 
     def show_end(self) -> None:
-        if self.session.life is not None:
-            from game.tui.screens.end import EndScreen
+        from game.tui.screens.end import EndScreen
 
-            self.go(EndScreen(self.session.life, self.session.display, self.end_prompts()))
+        if (life := self.session.life) is not None:
+            self.go(EndScreen(life, self.session.display, self.workshop.prompts() if self.workshop else None))
+
+    # -- what screens ask for ----------------------------------------------------
+    def on_start_life(self, message: messages.StartLife) -> None:
+        self.start_life(message.setup)
+        if message.myths_first:
+            self.action_myths()
+
+    def on_life_over(self, _message: messages.LifeOver) -> None:
+        self.show_end()
+
+    def on_open_myths(self, message: messages.OpenMyths) -> None:
+        self.action_myths(message.focus)
+
+    def on_delete_save(self, message: messages.DeleteSave) -> None:
+        self.saving.delete(message)
 
     # -- actions -----------------------------------------------------------------
     def action_new_life(self) -> None:
@@ -171,6 +160,15 @@ class CitizenApp(WorkshopMixin):
 
     def action_title(self) -> None:
         self.go(None)
+
+    def action_continue_life(self) -> None:
+        self.saving.continue_life()
+
+    def action_load(self) -> None:
+        self.saving.load()
+
+    def action_save_as(self) -> None:
+        self.saving.save_as()
 
     def action_help(self) -> None:
         from game.tui.screens.help import HelpScreen
@@ -210,23 +208,6 @@ class CitizenApp(WorkshopMixin):
         names = list(THEMES)
         self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
 
-    def _stop_on_signals(self) -> None:
-        """SIGTERM and SIGHUP (the terminal closed) save the life and leave the way quitting does, restoring the terminal."""
-        import asyncio
-        import signal
-
-        if self.is_headless:
-            return  # tests and headless runs keep their own signal handling
-        loop = asyncio.get_running_loop()
-        for signum in (signal.SIGTERM, getattr(signal, "SIGHUP", None)):
-            if signum is not None:
-                with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                    loop.add_signal_handler(signum, self._stopped_by_signal, signum)
-
-    def _stopped_by_signal(self, signum: int) -> None:
-        self.session.autosave()
-        self.exit(128 + signum)
-
     async def action_quit(self) -> None:
         """Save and leave. Only a life that cannot be saved makes it ask first."""
         session, life = self.session, self.session.life
@@ -250,47 +231,26 @@ class CitizenApp(WorkshopMixin):
             text = S["quit_save_failed"].format(error=session.save_error) if session.saves is not None else S["quit_text"]
             self.push_screen(QuitScreen(text), answered)
 
-    # -- palette and size --------------------------------------------------------
+    # -- palette, size and errors --------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Textual's commands, the themes, and every action bound on the current screen."""
+        """Textual's commands, then ours (see :mod:`game.tui.palette`)."""
         yield from super().get_system_commands(screen)
-        yield SystemCommand(S["menu_myths"], S["myths_intro"], self.action_myths)
-        if not isinstance(screen, TitleScreen):  # a way out of any life: the title, or a new life at once
-            yield SystemCommand(S["key_title"], S["cmd_title_help"], self.action_title)
-            yield SystemCommand(S["key_new_life"], S["cmd_new_life_help"], self.action_new_life)
-        for name, (key, _theme) in THEMES.items():
-            yield SystemCommand(S[key], S["cmd_theme_help"].format(theme=S[key]), partial(setattr, self, "theme", name))
-        seen: set[str] = set()
-        for active in screen.active_bindings.values():
-            binding = active.binding
-            if not binding.description or binding.action in seen or binding.action in ("quit", "app.quit"):
-                continue
-            seen.add(binding.action)
-            key = self.get_key_display(binding)
-            name = binding.action.removeprefix("app.")
-            help_text = S[f"cmd_help_{name}"].format(key=key) if f"cmd_help_{name}" in S else S["cmd_action_help"].format(key=key)
-            command = partial(self.run_action, binding.action, active.node)
-            yield SystemCommand(binding.description, help_text, command, discover=binding.show)
+        yield from palette_commands(self, screen, myths=self.action_myths, title=self.action_title, new_life=self.action_new_life)
 
     def on_resize(self, event: events.Resize) -> None:
         self.check_size(event.size.width, event.size.height)
 
     def check_size(self, width: int | None = None, height: int | None = None) -> None:
         """Cover the game with a message while the terminal is too small; uncover it after."""
-        width, height = width or self.size.width, height or self.size.height
-        small = width < MIN_SIZE[0] or height < MIN_SIZE[1]
-        if small and not self.covered():
+        small = too_small(width or self.size.width, height or self.size.height)
+        if small and not covered(self):
             self.push_screen(TooSmallScreen(*MIN_SIZE))
-        elif not small and self.covered():
+        elif not small and covered(self):
             self.pop_screen()
-
-    def covered(self) -> bool:
-        """Whether the too-small message shows (it stays the top screen while it does)."""
-        return bool(self.screen_stack) and isinstance(self.screen_stack[-1], TooSmallScreen)
 
     def push_screen(self, screen, *args, **kwargs):  # Textual's overloads
         """Push ``screen``; while the terminal is too small, beneath the message (a tier change, the end, ...)."""
-        if isinstance(screen, TooSmallScreen) or not self.covered():
+        if isinstance(screen, TooSmallScreen) or not covered(self):
             return super().push_screen(screen, *args, **kwargs)
         self.pop_screen()
         pushed = super().push_screen(screen, *args, **kwargs)
@@ -302,79 +262,28 @@ class CitizenApp(WorkshopMixin):
 
         The page keys are ours only while the command palette is open (elsewhere they go on to the widgets).
         """
-        if self.covered() and action not in ("quit", "cycle_theme"):
+        if covered(self) and action not in ("quit", "cycle_theme"):
             return False
         if action == "palette_page":
-            from textual.command import CommandPalette
-
-            return isinstance(self.screen, CommandPalette)
+            return palette_open(self)
         return super().check_action(action, parameters)
 
     def action_palette_page(self, direction: int) -> None:
-        """Page through the palette's list, but only once it has lines (Textual's OptionList._move_page
-        indexes ``_index_to_line`` before the list is laid out, and raises KeyError)."""
-        from textual.command import CommandList
+        page(self, direction)
 
-        found = self.screen.query(CommandList)
-        options = found.first() if found else None
-        if options is None or not options.option_count or not options.scrollable_content_region:
-            return
-        if direction > 0:
-            options.action_page_down()
-        else:
-            options.action_page_up()
-
-    # -- errors ------------------------------------------------------------------
     def _handle_exception(self, error: Exception) -> None:
         """Textual's hook for an unexpected error: save, log, one line on exit (see :mod:`game.tui.crash`)."""
         from game.tui.crash import handle_crash
 
         try:
-            handle_crash(self, error)
+            self.crash_log = handle_crash(self, self.session, error, self.crash_log)
         except Exception:  # the report failed too: Textual's own traceback is better than nothing
             super()._handle_exception(error)
 
 
-def make_app(
-    content: Content | Callable[[], Content],
-    setup: Setup | None = None,
-    *,
-    display: Display | None = None,
-    saves: SaveStore | None = None,
-    player: str = "",
-    start: bool = False,
-    new_life: bool = False,
-    open_save: tuple[str, int] | None = None,
-    watch: LiveReload | None = None,
-    workshop: Workshop | None = None,
-    theme: str | None = None,
-    remember_theme: bool = False,
-) -> CitizenApp:
-    """The app, for the CLI and the tests.
-
-    ``setup`` fills the new-life screen (or starts that life at once with ``start``; ``new_life`` opens
-    that screen over the title at once);
-    ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first);
-    ``open_save`` (slot, backup) goes on with that save at once (``citizen play --continue/--load``);
-    ``watch`` reloads changed packs while the game runs (``citizen play --watch``);
-    ``workshop`` asks the player's name first and seats them in it (``citizen play --workshop``);
-    ``theme`` is the theme to start with (``dark``, ``light``, ``high-contrast``), and with ``remember_theme``
-    a theme chosen while playing is written into the config file (see :mod:`game.config`).
-    """
-    return CitizenApp(
-        content,
-        setup,
-        display=display,
-        saves=saves,
-        player=player,
-        start=start,
-        new_life=new_life,
-        open_save=open_save,
-        watch=watch,
-        workshop=workshop,
-        theme=theme,
-        remember_theme=remember_theme,
-    )
+def make_app(content: Content | Callable[[], Content], setup: Setup | None = None, **options: Any) -> CitizenApp:
+    """The app, for the CLI and the tests: ``setup`` fills the new-life screen; ``options`` are :class:`Launch`'s."""
+    return CitizenApp(content, setup, Launch(**options))
 
 
 def run_app(content: Content | Callable[[], Content], setup: Setup | None = None, **options: Any) -> int:

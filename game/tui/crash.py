@@ -17,19 +17,23 @@ from rich.text import Text
 from game.crash_report import CRASH_CODE, crash_line, save_if_sound, write_log
 
 if TYPE_CHECKING:
-    from game.tui.app import CitizenApp
+    from pathlib import Path
+
+    from textual.app import App
+
+    from game.play import Session
 
 
-def handle_crash(app: CitizenApp, error: Exception) -> None:
-    """Save, log and stop ``app`` after ``error``; later errors only keep it stopping."""
-    if app.crash_log is None:
-        session = app.session
+def handle_crash(app: App[int], session: Session, error: Exception, log: Path | None) -> Path:
+    """Save, log and stop ``app`` after ``error``; returns the log. With ``log`` (an earlier error's), only keep it stopping."""
+    if log is None:
         saved_as = ""
         if session.saves is not None and session.slot and save_if_sound(session.life, session.autosave):
             saved_as = session.slot
-        app.crash_log = write_log(error, session.life, saved_as)
+        log = write_log(error, session.life, saved_as)
         app.exit(return_code=CRASH_CODE)
-        app.panic(Text(crash_line(app.crash_log, saved_as)))  # printed once the terminal is restored (wrapped to its width)
+        app.panic(Text(crash_line(log, saved_as)))  # printed once the terminal is restored (wrapped to its width)
     if app._exception is None:  # as Textual does: App.run_test raises it again, so tests see the error
         app._exception = error
         app._exception_event.set()
+    return log

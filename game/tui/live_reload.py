@@ -12,20 +12,21 @@ from typing import TYPE_CHECKING
 from game.tools.watch import LiveReload, describe
 
 if TYPE_CHECKING:
-    from game.tui.app import CitizenApp
+    from textual.app import App
+
+    from game.play import Session
 
 INTERVAL = 1.0
 """Seconds between two looks at the pack files."""
 
 
-def start_watching(app: CitizenApp, live: LiveReload) -> None:
+def start_watching(app: App[int], session: Session, live: LiveReload) -> None:
     """Check the watched packs every :data:`INTERVAL` seconds while the app runs."""
-    app.set_interval(INTERVAL, lambda: check(app, live), name="live-reload")
+    app.set_interval(INTERVAL, lambda: check(app, session, live), name="live-reload")
 
 
-def check(app: CitizenApp, live: LiveReload) -> None:
-    """One look: if a pack changed, reload it and show the outcome."""
-    session = app.session
+def check(app: App[int], session: Session, live: LiveReload) -> None:
+    """One look: if a pack changed, reload it into ``session`` and show the outcome."""
     result = live.poll(session.life)
     if result is None:
         return

@@ -1,10 +1,14 @@
-"""Messages widgets post up to their screen (widgets never call the engine)."""
+"""Messages widgets post up to their screen, and screens up to the app, which routes them (see :mod:`game.tui.app`)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from game.engine.state import Setup
 
 
 class ChoiceMade(Message):
@@ -38,3 +42,24 @@ class DeleteSave(Message):
         super().__init__()
         self.name = name
         self.refresh_list = refresh
+
+
+class StartLife(Message):
+    """The player set up a new life; the app starts it (then opens the myth-and-fact deck with ``myths_first``)."""
+
+    def __init__(self, setup: Setup, myths_first: bool = False) -> None:
+        super().__init__()
+        self.setup = setup
+        self.myths_first = myths_first
+
+
+class OpenMyths(Message):
+    """Open the myth-and-fact deck, at the myth ``focus`` (None: from its start, with the introduction)."""
+
+    def __init__(self, focus: str | None = None) -> None:
+        super().__init__()
+        self.focus = focus
+
+
+class LifeOver(Message):
+    """The life ended and nothing is left to show on the day screen; the app shows the end."""

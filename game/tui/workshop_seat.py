@@ -1,8 +1,8 @@
 """A workshop in the app: ask the player's name, then seat them (their unfinished life, or a new one).
 
 The seat itself (which life, which save slot) comes from :mod:`game.workshop.seats`,
-the same code the plain game uses; this mixin only shows the question and
-hands the life to the session.
+the same code the plain game uses; :class:`WorkshopSeat` only shows the question
+and hands the life to the session. The app owns one when it runs a workshop.
 """
 
 from __future__ import annotations
@@ -10,58 +10,59 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.play import SaveError
-from game.tui.saving import SavesMixin
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from textual.app import App
 
-    from game.engine.state import Setup
+    from game.play import Session
     from game.reports.prompts import Prompts
+    from game.tui.shell import Shell
     from game.workshop import Workshop
 
 
-class WorkshopMixin(SavesMixin):
-    """Mixed into :class:`~game.tui.app.CitizenApp`; uses its ``workshop``, ``session``, ``start_life`` and ``resume``."""
+class WorkshopSeat:
+    """Seats the player of ``workshop`` in ``app``, for ``session``; ``shell`` shows the life."""
 
-    workshop: Workshop | None
-    defaults: Setup | None
-    start_life: Callable[[Setup], None]
+    def __init__(self, app: App[int], session: Session, shell: Shell, workshop: Workshop) -> None:
+        self.app = app
+        self.session = session
+        self.shell = shell
+        self.workshop = workshop
 
     def ask_player(self) -> None:
         """Show the name question (the first thing a workshop player sees)."""
-        assert self.workshop is not None
         from game.tui.screens.player_name import PlayerNameScreen
 
-        self.push_screen(PlayerNameScreen(self.workshop.title), self.seat_player)
+        self.app.push_screen(PlayerNameScreen(self.workshop.title), self.seat_player)
 
     def seat_player(self, name: str | None) -> None:
         """Go on with the player's unfinished life in this workshop, or start a new one saved under their name."""
         workshop, session = self.workshop, self.session
-        if name is None or workshop is None or session.saves is None:
-            self.exit(0)
+        if name is None or session.saves is None:
+            self.app.exit(0)
             return
         try:
             from game.workshop.seats import seat_for
 
             seat = seat_for(workshop, session.content, session.saves, name)
         except SaveError as exc:
-            self.notify(exc.message, severity="error", markup=False)
+            self.app.notify(exc.message, severity="error", markup=False)
             self.ask_player()
             return
         session.player = name
-        self.defaults = seat.life.setup
+        self.shell.defaults = seat.life.setup
         if seat.resumed:
             session.resume(seat.life, seat.slot)
-            self.resume(seat.life, seat.note)
+            self.shell.resume(seat.life, seat.note)
         else:
-            self.start_life(seat.life.setup)
+            self.shell.start_life(seat.life.setup)
             if seat.note:
-                self.notify(seat.note, markup=False)
+                self.app.notify(seat.note, markup=False)
         session.workshop = workshop.id
         session.autosave()  # the player's file exists from the first moment
 
-    def end_prompts(self) -> Prompts | None:
+    def prompts(self) -> Prompts:
         """The workshop's discussion prompts, for the short debrief at the end of a life."""
         from game.reports.prompts import Prompts
 
-        return Prompts.of(self.workshop.prompts) if self.workshop is not None else None
+        return Prompts.of(self.workshop.prompts)

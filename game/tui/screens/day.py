@@ -17,7 +17,7 @@ from game.engine.model import Notice
 from game.play import Session
 from game.strings import S
 from game.tui import view
-from game.tui.messages import ChoiceMade, LockedChoiceTried
+from game.tui.messages import ChoiceMade, LifeOver, LockedChoiceTried, OpenMyths
 from game.tui.screens.alive import alive
 from game.tui.screens.tier_modal import TierModal, tier_change
 from game.tui.widgets.event_card import ChoiceList, ChoiceRow, EventCard
@@ -131,7 +131,7 @@ class DayScreen(Screen):
 
     def _after_note(self, myth_id: str | None) -> None:
         if myth_id:
-            self.app.action_myths(myth_id)  # type: ignore[attr-defined]
+            self.post_message(OpenMyths(myth_id))
 
     @on(ChoiceMade)
     def _chosen(self, message: ChoiceMade) -> None:
@@ -143,7 +143,7 @@ class DayScreen(Screen):
             return
         if not any(cv.choice.id == message.choice_id and cv.lock is None for cv in prompt.choices):
             return
-        notices = self.app.choose(message.choice_id)  # type: ignore[attr-defined]
+        notices = self.session.choose(message.choice_id)
         self.announce(notices)
         self.show_life(notices)
         self.pending = [TierModal(change) for n in notices if (change := tier_change(life, self.session.display, n))]
@@ -166,4 +166,4 @@ class DayScreen(Screen):
         if self.pending:
             self.app.push_screen(self.pending.pop(0), self.next_moment)
         elif self.session.life is not None and self.session.life.ended:
-            self.app.show_end()  # type: ignore[attr-defined]
+            self.post_message(LifeOver())

@@ -19,6 +19,7 @@ from game.engine.content import PREMISE_SETTING, Content, Scenario
 from game.engine.state import Setup
 from game.safe_text import styled, to_plain
 from game.strings import S
+from game.tui.messages import StartLife
 from game.tui.screens.alive import SafeSelect, alive
 
 
@@ -178,7 +179,4 @@ class NewLifeScreen(Screen):
     def action_start(self) -> None:
         setup = self.setup()
         if setup is not None:
-            myths_first = self.myths_first
-            self.app.start_life(setup)  # type: ignore[attr-defined]
-            if myths_first:
-                self.app.action_myths()  # type: ignore[attr-defined]
+            self.post_message(StartLife(setup, self.myths_first))

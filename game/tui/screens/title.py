@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from game.play import Session
 from game.strings import S
 
 
@@ -26,6 +27,10 @@ class TitleScreen(Screen):
         Binding("m", "app.myths", S["menu_myths"]),
         Binding("q", "app.quit", S["key_quit"]),
     ]
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
 
     def compose(self) -> ComposeResult:
         with Vertical(id="title-box"):
@@ -44,8 +49,8 @@ class TitleScreen(Screen):
 
     def refresh_menu(self) -> None:
         """Continue and Load are open only when there is a saved life."""
-        has_saves = self.app.has_saves()  # type: ignore[attr-defined]
-        can_continue = self.app.can_continue()  # type: ignore[attr-defined]
+        has_saves = bool(self.session.saved())
+        can_continue = self.session.continuable() is not None
         found = self.query("#menu")
         if not found:  # resumed before it was composed
             return

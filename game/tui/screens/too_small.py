@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -36,3 +36,17 @@ class TooSmallScreen(Screen):
         self.query_one("#too-small", Static).update(
             Text(S["too_small"].format(width=self.need[0], height=self.need[1], now_w=w, now_h=h))
         )
+
+
+MIN_SIZE = (80, 24)
+"""The smallest terminal the game is laid out for (columns, rows)."""
+
+
+def too_small(width: int, height: int) -> bool:
+    """Whether a terminal of ``width`` × ``height`` is smaller than :data:`MIN_SIZE`."""
+    return width < MIN_SIZE[0] or height < MIN_SIZE[1]
+
+
+def covered(app: App[int]) -> bool:
+    """Whether the too-small message shows (it stays the top screen while it does)."""
+    return bool(app.screen_stack) and isinstance(app.screen_stack[-1], TooSmallScreen)

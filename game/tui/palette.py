@@ -1,0 +1,58 @@
+"""The command palette's own entries: a way out of a life, the themes, and every key bound on the current screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from game.strings import S
+from game.tui.screens.title import TitleScreen
+from game.tui.themes import THEMES
+
+
+def palette_commands(
+    app: App[int], screen: Screen, *, myths: Callable[[], None], title: Callable[[], None], new_life: Callable[[], None]
+) -> Iterable[SystemCommand]:
+    """The myths, the title and a new life (not on the title), the themes, and the actions bound on ``screen``."""
+    yield SystemCommand(S["menu_myths"], S["myths_intro"], myths)
+    if not isinstance(screen, TitleScreen):  # a way out of any life: the title, or a new life at once
+        yield SystemCommand(S["key_title"], S["cmd_title_help"], title)
+        yield SystemCommand(S["key_new_life"], S["cmd_new_life_help"], new_life)
+    for name, (key, _theme) in THEMES.items():
+        yield SystemCommand(S[key], S["cmd_theme_help"].format(theme=S[key]), partial(setattr, app, "theme", name))
+    seen: set[str] = set()
+    for active in screen.active_bindings.values():
+        binding = active.binding
+        if not binding.description or binding.action in seen or binding.action in ("quit", "app.quit"):
+            continue
+        seen.add(binding.action)
+        key = app.get_key_display(binding)
+        name = binding.action.removeprefix("app.")
+        help_text = S[f"cmd_help_{name}"].format(key=key) if f"cmd_help_{name}" in S else S["cmd_action_help"].format(key=key)
+        command = partial(app.run_action, binding.action, active.node)
+        yield SystemCommand(binding.description, help_text, command, discover=binding.show)
+
+
+def palette_open(app: App[int]) -> bool:
+    """Whether the command palette is the current screen (the page keys are ours only then)."""
+    from textual.command import CommandPalette
+
+    return isinstance(app.screen, CommandPalette)
+
+
+def page(app: App[int], direction: int) -> None:
+    """Page through the palette's list, but only once it has lines (Textual's OptionList._move_page
+    indexes ``_index_to_line`` before the list is laid out, and raises KeyError)."""
+    from textual.command import CommandList
+
+    found = app.screen.query(CommandList)
+    options = found.first() if found else None
+    if options is None or not options.option_count or not options.scrollable_content_region:
+        return
+    if direction > 0:
+        options.action_page_down()
+    else:
+        options.action_page_up()
