@@ -350,3 +350,26 @@ def test_a_world_whose_only_events_are_bound_leaves_other_days_empty(write_pack)
     content, problems = validate([write_pack("cal", files)])
     assert content is None
     assert any("has no event its world can draw on days 2–5, 7, 9–12, 14," in p.message for p in problems), problems
+
+
+def test_expressions_read_the_calendar(write_pack) -> None:
+    files = {
+        "cal.toml": CALENDAR["cal.toml"].replace(
+            'weekdays = ["saturday"]', 'when = \'weekday == "saturday" and month == 10 and season == "autumn"\''
+        )
+    }
+    content = load_content([write_pack("cal", files)])
+    start = dt.date(2019, 10, 14)
+    days: list[int] = []
+    for seed in range(20):
+        life = Life(content, Setup("weeks", seed))
+        while life.prompt() is not None:
+            life.choose("ok")
+        days += [day for day, event, _ in life.state.log if event == "market"]
+    assert days and {(start + dt.timedelta(days=d - 1)).strftime("%A %m") for d in days} == {"Saturday 10"}
+
+
+def test_an_unknown_calendar_name_is_an_error_with_a_hint(write_pack) -> None:
+    files = {"cal.toml": CALENDAR["cal.toml"].replace('weekdays = ["saturday"]', "when = 'weekdy == \"saturday\"'")}
+    content, problems = validate([write_pack("cal", files)])
+    assert content is None and any("unknown name 'weekdy'" in p.message and "weekday" in p.message for p in problems)

@@ -29,6 +29,18 @@ NUM, BOOL, STR, LIST = "number", "boolean", "string", "list"
 Fn = Callable[[Any], Any]
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_SEASON_OF_MONTH = ("", "winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer",
+                    "autumn", "autumn", "autumn", "winter")  # fmt: skip
+
+_CALENDAR: dict[str, tuple[str, Fn]] = {
+    "month": (NUM, lambda ctx: ctx.month),
+    "weekday": (STR, lambda ctx: _WEEKDAY_NAMES[ctx.weekday]),
+    "season": (STR, lambda ctx: _SEASON_OF_MONTH[ctx.month]),
+}
+"""Names that read the life's calendar: the month (1–12), the weekday and the season, as words."""
+
+
 class ExprError(ValueError):
     """An expression that cannot be compiled; the message says why and how to fix it."""
 
@@ -348,10 +360,14 @@ class _Compiler:
         if ident == "days_left":
             self.depends.add("day")
             return _Node(NUM, lambda ctx: ctx.days_left, name=("days_left", "days_left"))
+        if ident in _CALENDAR:
+            self.depends.add("day")
+            kind, read = _CALENDAR[ident]
+            return _Node(kind, read, name=(ident, ident))
         if ident == "city":
             self.depends.add("city")
             return _Node(STR, lambda ctx: ctx.city, name=("city", "city"))
-        known = ["day", "days_left", "city", "true", "false", "score", "tier", "stat", "flag", "setting"]
+        known = ["day", "days_left", *_CALENDAR, "city", "true", "false", "score", "tier", "stat", "flag", "setting"]
         hint = _suggest(ident, known) or f"; write namespace.id, like stat.{ident} or flag.{ident}, or day, days_left, city"
         raise self.fail(f"unknown name '{ident}'{hint}")
 
