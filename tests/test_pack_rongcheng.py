@@ -241,6 +241,7 @@ def test_rongcheng_redeclares_only_the_core_character_it_gives_a_score() -> None
 def test_the_worker_who_takes_the_shanghai_desk_lives_under_shanghai_rules(builtin: Content) -> None:
     """After the move: Shanghai's events, Shanghai's rule table for the same acts, and no promotion."""
     moved = 0
+    met_in_shanghai: set[str] = set()
     for seed in range(60):
         life = Life(builtin, Setup("rongcheng_worker", seed))
         chooser = random.Random(seed)
@@ -248,6 +249,7 @@ def test_the_worker_who_takes_the_shanghai_desk_lives_under_shanghai_rules(built
         while (view := life.prompt()) is not None:
             if moved_on is not None:
                 assert 'in_city("rongcheng")' not in (view.event.when.source if view.event.when else ""), (seed, view.event.id)
+                met_in_shanghai.add(view.event.pack)
             ids = [v.choice.id for v in view.choices if v.lock is None]
             pick = "go" if view.event.id == "rc_shanghai_transfer" else chooser.choice(ids)
             life.choose(pick)
@@ -260,6 +262,7 @@ def test_the_worker_who_takes_the_shanghai_desk_lives_under_shanghai_rules(built
         assert {r.system for r in life.state.records[moved_on:] if not r.shadow} <= {"shanghai_civic"}
         assert "rc_promoted" not in life.state.flags
     assert moved >= 5
+    assert "shanghai" in met_in_shanghai  # the worker's world holds Shanghai's lanes and bins
 
 
 NOT_A_VISIT = {"mother_recovery/carer", "rc_filial_survey/honest"}  # cares for her, but from afar
