@@ -154,7 +154,7 @@ def test_plain_mode_says_where_a_lock_comes_from(builtin: Content) -> None:
 
     from game.tools.plain import PlainGame
 
-    setup = Setup("rongcheng_worker", 5891, settings={"premise": "reported"}, rule_overrides={"municipal.jaywalking": -450})
+    setup = Setup("rongcheng_worker", 2223, settings={"premise": "reported"}, rule_overrides={"municipal.jaywalking": -450})
     life = Life(builtin, setup)
     for choice in ("apply", "cross", "date"):
         life.choose(choice)

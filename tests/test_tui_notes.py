@@ -24,7 +24,7 @@ def _text(screen) -> str:
 
 
 async def test_the_grade_d_lock_opens_its_note_and_the_myth(builtin: Content) -> None:
-    setup = Setup("rongcheng_worker", 5891, settings={"premise": "reported"}, rule_overrides=HARSH)  # a seed whose life goes so
+    setup = Setup("rongcheng_worker", 2223, settings={"premise": "reported"}, rule_overrides=HARSH)  # a seed whose life goes so
     app = make_app(builtin, setup, start=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
