@@ -16,7 +16,7 @@ SIXTY_DAYS = """
 from game import paths
 from game.engine.state import Setup
 from game.packs.loader import load_content
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 
 async def play(pilot):

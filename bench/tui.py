@@ -92,7 +92,7 @@ async def game_keys(presses: int) -> float:
     """Time per choice in the day screen: the key, the engine, the notices, the screen settled."""
     from game.engine.state import Setup
     from game.packs.loader import load_content
-    from game.tui.app import make_app
+    from game.tui.run import make_app
     from game.tui.screens.day import DayScreen
 
     content = load_content([ROOT / "content"])

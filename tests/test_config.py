@@ -12,7 +12,7 @@ from game.engine.content import Content
 from game.engine.state import Setup
 from game.tools.play import tui_options
 from game.tools.serve import play_command
-from game.tui.app import make_app
+from game.tui.run import make_app
 
 
 @pytest.fixture

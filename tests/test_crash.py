@@ -16,7 +16,7 @@ from game.play import Session
 from game.saves import SaveStore
 from game.tools import play
 from game.tools.plain import PlainGame
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 
 SIZE = (100, 32)

@@ -13,7 +13,7 @@ from game.engine.state import Setup
 from game.packs.loader import load_content
 from game.play import Session
 from game.saves import SaveStore
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.ask import AskScreen
 from game.tui.screens.load import LoadScreen
 from tests.conftest import FIXTURE_PACKS

@@ -15,7 +15,7 @@ from game.engine.model import LockReason
 from game.engine.state import Setup
 from game.present import Display
 from game.tools.plain import PlainGame
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.widgets.event_card import ChoiceList
 from game.tui.widgets.status_panel import StatusPanel

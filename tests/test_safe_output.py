@@ -182,7 +182,7 @@ async def test_the_tui_draws_no_unsafe_character(nasty_pack: Path, tmp_path: Pat
     from game.engine.state import Setup
     from game.packs.loader import load_content
     from game.saves import SaveStore
-    from game.tui.app import make_app
+    from game.tui.run import make_app
 
     content = load_content([nasty_pack])
     app = make_app(content, Setup("life", 1), saves=SaveStore(tmp_path / "tui-saves"), start=True)

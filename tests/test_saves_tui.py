@@ -13,7 +13,7 @@ from game.engine.life import Life
 from game.engine.state import Setup
 from game.packs.loader import load_content
 from game.saves import SaveStore
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.ask import AskScreen
 from game.tui.screens.day import DayScreen
 from tests.conftest import FIXTURE_PACKS
@@ -87,7 +87,7 @@ def test_the_cli_hands_the_save_to_the_app(flag: list[str], mini: Content, tmp_p
         seen.update(kwargs, setup=setup)
         return 0
 
-    monkeypatch.setattr("game.tui.app.run_app", fake_run_app)
+    monkeypatch.setattr("game.tui.run.run_app", fake_run_app)
     assert main(["play", *flag, "--saves", str(store.folder)]) == 0
     assert seen["open_save"] == ("ana", 0) and seen["setup"] is None
     assert seen["saves"].folder == store.folder

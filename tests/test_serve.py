@@ -97,7 +97,7 @@ def test_bad_port(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_a_browser_gets_its_own_workshop_game(tmp_path: Path) -> None:
     """Through the websocket a browser uses: the game asks the name, and the player's save appears."""
-    app = pytest.importorskip("game.tui.app", reason="the Textual game is not installed")
+    app = pytest.importorskip("game.tui.run", reason="the Textual game is not installed")
     import asyncio
     import inspect
     import re

@@ -8,7 +8,7 @@ from game.engine.state import Setup
 from game.packs.loader import load_content
 from game.tools.watch import LiveReload
 from game.tui import live_reload
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.widgets.event_card import ChoiceList
 from tests.test_toolkit_watch import WORLD, save

@@ -14,7 +14,7 @@ from textual.widgets import DataTable, OptionList, Static
 from game.engine.content import Content
 from game.engine.state import Setup
 from game.saves import SaveStore
-from game.tui.app import CitizenApp, make_app
+from game.tui.run import CitizenApp, make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.end import EndScreen
 from game.tui.screens.help import HelpScreen

@@ -7,7 +7,7 @@ from textual.widgets import Checkbox, Static
 
 from game.engine.content import Content
 from game.engine.state import Setup
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.new_life import NewLifeScreen
 from game.tui.screens.notes import MythScreen, NoteScreen

@@ -6,7 +6,7 @@ from textual.widgets import OptionList
 
 from game.engine.content import Content
 from game.engine.state import Setup
-from game.tui.app import make_app
+from game.tui.run import make_app
 
 
 async def test_page_keys_at_once_in_the_palette_do_not_crash(mini: Content) -> None:

@@ -11,7 +11,7 @@ from textual.pilot import Pilot
 
 from game.engine.content import Content
 from game.engine.state import Setup
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.tier_modal import TierModal
 

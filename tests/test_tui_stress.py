@@ -28,8 +28,8 @@ from game.engine.life import Life, replay
 from game.engine.state import Setup
 from game.saves import SaveStore
 from game.strings import S
-from game.tui.app import MIN_SIZE, CitizenApp, make_app
 from game.tui.messages import ChoiceMade
+from game.tui.run import MIN_SIZE, CitizenApp, make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.too_small import TooSmallScreen
 from game.tui.widgets.event_card import ChoiceList

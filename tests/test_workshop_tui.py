@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from game.saves import SaveStore, read_save
-from game.tui.app import make_app
+from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.end import EndScreen
 from game.tui.screens.player_name import PlayerNameScreen

@@ -95,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
         live = live_reload_for(args.pack)
     if not args.plain:
-        from game.tui.app import run_app
+        from game.tui.run import run_app
 
         saves = None if args.no_save else saving.store_for(args)
         if args.cont or args.load:  # checked here, so a bad save is a clear message before the screen changes
@@ -140,7 +140,7 @@ def _just_the_title(args: argparse.Namespace) -> bool:
 def _title_first(args: argparse.Namespace) -> int:
     """Show the title at once and load the packs behind it (pack errors still end in a clear message)."""
     from game.packs.problems import PackError
-    from game.tui.app import run_app
+    from game.tui.run import run_app
 
     saves = None if args.no_save else saving.store_for(args)
     try:

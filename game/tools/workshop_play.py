@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     store = SaveStore(workshop.saves_dir)
     if not args.plain:
         from game.tools.play import tui_options
-        from game.tui.app import run_app
+        from game.tui.run import run_app
 
         return run_app(content, None, display=workshop.display(), saves=store, workshop=workshop, **tui_options(args))
     return play_plain(workshop, content, store, sys.stdin, sys.stdout, save=not args.no_save)

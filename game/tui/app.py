@@ -1,17 +1,16 @@
 """The app shell: it owns the session and its helpers, and routes what screens ask for.
 
-Screens post typed messages (:mod:`game.tui.messages`) or run ``app.`` actions;
-the app answers each in a line or two, handing saves to :class:`~game.tui.saving.SaveFlows`,
-a workshop to :class:`~game.tui.workshop_seat.WorkshopSeat` and the palette to
-:mod:`game.tui.palette`. :func:`make_app` builds it for the CLI and the tests;
-:func:`run_app` runs it and returns the exit code.
+Screens post typed messages (:mod:`game.tui.messages`) or run ``app.`` actions; the app
+hands each to a helper it owns: saves and leaving to :class:`~game.tui.saving.SaveFlows`,
+panels to :class:`~game.tui.panels.Panels`, a workshop to :class:`~game.tui.workshop_seat.WorkshopSeat`,
+the palette to :mod:`game.tui.palette`. :mod:`game.tui.run` builds and runs it.
 """
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App, SystemCommand
@@ -22,14 +21,14 @@ from game.packs.problems import PackError
 from game.play import Session
 from game.strings import S
 from game.tui import messages
-from game.tui.launch import Launch
 from game.tui.palette import page, palette_commands, palette_open
+from game.tui.panels import Panels
 from game.tui.safe_lines import SafeSegments
 from game.tui.saving import SaveFlows
 from game.tui.screens.title import TitleScreen
 from game.tui.screens.too_small import MIN_SIZE, TooSmallScreen, covered, too_small
 from game.tui.signals import stop_on_signals
-from game.tui.themes import THEMES, register_themes, remember_changes, textual_theme
+from game.tui.themes import next_theme, register_themes, remember_changes, textual_theme
 from game.tui.workshop_seat import WorkshopSeat
 
 if TYPE_CHECKING:
@@ -38,8 +37,8 @@ if TYPE_CHECKING:
     from game.engine.content import Content
     from game.engine.life import Life
     from game.engine.state import Setup
+    from game.tui.launch import Launch
 
-__all__ = ["MIN_SIZE", "CitizenApp", "make_app", "run_app"]
 # Every other screen is imported where it is first shown: the title must appear fast (see docs/performance.md).
 
 
@@ -62,6 +61,7 @@ class CitizenApp(App[int]):
         super().__init__()
         self.launch, self.defaults = launch, setup
         self.session = Session(content, launch.display, launch.saves, launch.player)
+        self.panels = Panels(self, self.session)
         self.saving = SaveFlows(self, self.session, self, own_life_only=launch.workshop is not None)
         self.workshop = WorkshopSeat(self, self.session, self, launch.workshop) if launch.workshop else None
         self.pack_error: PackError | None = None
@@ -170,66 +170,26 @@ class CitizenApp(App[int]):
     def action_save_as(self) -> None:
         self.saving.save_as()
 
-    def action_help(self) -> None:
-        from game.tui.screens.help import HelpScreen
+    async def action_quit(self) -> None:
+        self.saving.leave()
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+    def action_help(self) -> None:
+        self.panels.help()
 
     def action_myths(self, focus: str | None = None) -> None:
-        """The myth-and-fact deck (from the title, the palette, a note, or before a life)."""
-        from game.tui.screens.notes import MythScreen
-
-        if not isinstance(self.screen, MythScreen):
-            self.push_screen(MythScreen(list(self.session.content.myths.values()), focus, intro=focus is None))
+        self.panels.myths(focus)
 
     def action_record(self) -> None:
-        from game.tui.screens.record import RecordScreen
-
-        life = self.session.life
-        if life is not None and not isinstance(self.screen, RecordScreen):
-            self.push_screen(RecordScreen(life.content, life.state.records, self.session.display))
+        self.panels.record()
 
     def action_history(self) -> None:
-        from game.tui.screens.history import HistoryScreen
-
-        life = self.session.life
-        if life is not None and not isinstance(self.screen, HistoryScreen):
-            self.push_screen(HistoryScreen(life, self.session.display))
+        self.panels.history()
 
     def action_friends(self) -> None:
-        from game.tui.screens.friends import FriendsScreen
-
-        life = self.session.life
-        if life is not None and not isinstance(self.screen, FriendsScreen):
-            self.push_screen(FriendsScreen(life, self.session.display))
+        self.panels.friends()
 
     def action_cycle_theme(self) -> None:
-        names = list(THEMES)
-        self.theme = names[(names.index(self.theme) + 1) % len(names)] if self.theme in names else names[0]
-
-    async def action_quit(self) -> None:
-        """Save and leave. Only a life that cannot be saved makes it ask first."""
-        session, life = self.session, self.session.life
-        if life is None or not life.state.log:
-            self.exit(0)
-            return
-        if session.saves is not None and session.autosave():
-            self.exit(0)
-            return
-        if session.saves is None and life.ended:
-            self.exit(0)
-            return
-
-        def answered(leave: bool | None) -> None:
-            if leave:
-                self.exit(0)
-
-        from game.tui.screens.quit import QuitScreen
-
-        if not isinstance(self.screen, QuitScreen):
-            text = S["quit_save_failed"].format(error=session.save_error) if session.saves is not None else S["quit_text"]
-            self.push_screen(QuitScreen(text), answered)
+        self.theme = next_theme(self.theme)
 
     # -- palette, size and errors --------------------------------------------------
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -279,25 +239,3 @@ class CitizenApp(App[int]):
             self.crash_log = handle_crash(self, self.session, error, self.crash_log)
         except Exception:  # the report failed too: Textual's own traceback is better than nothing
             super()._handle_exception(error)
-
-
-def make_app(content: Content | Callable[[], Content], setup: Setup | None = None, **options: Any) -> CitizenApp:
-    """The app, for the CLI and the tests: ``setup`` fills the new-life screen; ``options`` are :class:`Launch`'s."""
-    return CitizenApp(content, setup, Launch(**options))
-
-
-def run_app(content: Content | Callable[[], Content], setup: Setup | None = None, **options: Any) -> int:
-    """Run the game in the terminal (``options`` as for :func:`make_app`); returns the exit code.
-
-    ``content`` may be a function that loads the packs: the title is then shown first.
-
-    Raises:
-        PackError: the packs, loaded after the title appeared, have errors.
-    """
-    app = make_app(content, setup, **options)
-    result = app.run()
-    if app.pack_error is not None:
-        raise app.pack_error
-    if isinstance(result, int):
-        return result
-    return app.return_code or 0  # 1 when the app stopped on an error

@@ -5,7 +5,7 @@
     textual run --dev game.tui.dev:app         # in another: the game, with live CSS editing
 
 It is the app ``citizen`` starts (title first, installed packs, saves in the
-usual folder, the settings' theme), built by the same :func:`~game.tui.app.make_app`.
+usual folder, the settings' theme), built by the same :func:`~game.tui.run.make_app`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from __future__ import annotations
 from game import config, paths
 from game.play import SaveStore
 from game.tools.play import load_for_tui
-from game.tui.app import make_app
+from game.tui.run import make_app
 
 app = make_app(
     load_for_tui,

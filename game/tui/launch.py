@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Launch:
-    """The app's start-up options (the keywords of :func:`game.tui.app.make_app`).
+    """The app's start-up options (the keywords of :func:`game.tui.run.make_app`).
 
     ``display``: what the player is shown of the scores and rules;
     ``saves`` is the save folder (None: nothing is saved, and quitting a life asks first);

@@ -1,4 +1,4 @@
-"""Continue, Load, Save as, Delete and opening a save: the app's side of :class:`game.play.Session`.
+"""Continue, Load, Save as, Delete, opening a save and saving to leave: the app's side of :class:`game.play.Session`.
 
 The app owns one :class:`SaveFlows` and routes its actions and the ``DeleteSave``
 message here. Screens are imported where they are shown, so that the title appears fast.
@@ -128,3 +128,26 @@ class SaveFlows:
         from game.tui.screens.save_as import SaveAsScreen
 
         self.app.push_screen(SaveAsScreen(session.slot or session.life.setup.scenario), named)
+
+    def leave(self) -> None:
+        """Save and leave. Only a life that cannot be saved makes it ask first."""
+        app, session, life = self.app, self.session, self.session.life
+        if life is None or not life.state.log:
+            app.exit(0)
+            return
+        if session.saves is not None and session.autosave():
+            app.exit(0)
+            return
+        if session.saves is None and life.ended:
+            app.exit(0)
+            return
+
+        def answered(leave: bool | None) -> None:
+            if leave:
+                app.exit(0)
+
+        from game.tui.screens.quit import QuitScreen
+
+        if not isinstance(app.screen, QuitScreen):
+            text = S["quit_save_failed"].format(error=session.save_error) if session.saves is not None else S["quit_text"]
+            app.push_screen(QuitScreen(text), answered)

@@ -61,3 +61,9 @@ def remember_changes(app: App) -> None:
             app.notify(S["theme_not_remembered"].format(error=exc), severity="warning", markup=False)
 
     app.theme_changed_signal.subscribe(app, changed)
+
+
+def next_theme(current: str) -> str:
+    """The theme after ``current`` in :data:`THEMES` (the first after the last, or after one not ours)."""
+    names = list(THEMES)
+    return names[(names.index(current) + 1) % len(names)] if current in names else names[0]
