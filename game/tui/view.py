@@ -9,13 +9,16 @@ written here and made safe by the widget that shows it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from game import present
 from game.engine.content import Content
-from game.engine.life import Life
 from game.engine.scoring import privilege_lock
 from game.present import Display, Visibility
 from game.strings import S, plural
+
+if TYPE_CHECKING:
+    from game.engine.life import Life
 
 DEFAULT_TIER_COLOURS = ("#2e7d32", "#558b2f", "#9e9d24", "#f9a825", "#ef6c00", "#c62828")
 """Colours for tiers that name none, best first."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,7 +12,6 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game import present
-from game.engine.life import Life
 from game.present import Display, Visibility
 from game.reports.prompts import Prompts
 from game.reports.short import end_debrief
@@ -21,6 +20,9 @@ from game.strings import S, plural
 from game.tui import view
 from game.tui.screens.history import charts
 from game.tui.widgets.badge import badge
+
+if TYPE_CHECKING:
+    from game.engine.life import Life
 
 
 def grades_text(rows: list[view.SystemRow]) -> Text:

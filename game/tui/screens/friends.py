@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,11 +11,13 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from game import present
-from game.engine.life import Life
 from game.present import Display, Visibility
 from game.safe_text import to_plain
 from game.strings import S
 from game.tui.screens.alive import alive
+
+if TYPE_CHECKING:
+    from game.engine.life import Life
 
 
 def score_cell(life: Life, display: Display, who: str, system: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,11 +12,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game import present
-from game.engine.life import Life
 from game.present import Display, Visibility
 from game.strings import S, plural
 from game.tui import view
 from game.tui.widgets.tier_chart import TierChart
+
+if TYPE_CHECKING:
+    from game.engine.life import Life
 
 
 def charts(life: Life, display: Display, *, shadow: bool = False) -> ComposeResult:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -13,7 +13,6 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from game import present
-from game.engine.life import Life
 from game.engine.model import Notice
 from game.engine.scoring import privilege_lock
 from game.present import Display, Visibility
@@ -21,6 +20,9 @@ from game.strings import S
 from game.tui import view
 from game.tui.screens.alive import alive
 from game.tui.widgets.badge import badge
+
+if TYPE_CHECKING:
+    from game.engine.life import Life
 
 
 @dataclass(frozen=True)
