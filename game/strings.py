@@ -96,6 +96,10 @@ S: dict[str, str] = {
     # saves on the command line (citizen play --plain, citizen saves)
     "cli_saved": "Saved as '{name}' in {folder}. Go on later with: citizen play --plain --continue",
     "cli_save_failed": "Could not save: {error}",
+    "save_in_use": (
+        "the life '{name}' is open in another game (saves folder {folder}); "
+        "close it there, or start a new life"
+    ),
     "crash_saved": "citizen: an internal error stopped the game; your life is saved as '{name}'. The details are in {log}",
     "crash_unsaved": "citizen: an internal error stopped the game; the details are in {log}",
     "serve_full": "The room is full: {n} games are running. Try again when a player has finished.",

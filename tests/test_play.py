@@ -38,7 +38,7 @@ def test_autosave_comes_at_the_end_of_a_day_or_after_every_choice(builtin: Conte
         day = session.life.state.day
         session.choose(first_open(session))
         saved_after.append((session.life.state.day != day, store.exists("ana")))
-        store.delete("ana")
+        (tmp_path / "ana.json").unlink(missing_ok=True)  # the session holds the slot: store.delete would be refused
     assert any(not new_day for new_day, _ in saved_after), "the test needs a choice that stays in the same day"
     for new_day, saved in saved_after:
         assert saved == (every_choice or new_day)

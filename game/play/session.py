@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from game.engine.model import Notice
     from game.engine.state import Setup
     from game.saves import LoadedSave, SaveInfo, SaveStore
+    from game.saves.locks import SlotLock
 
 
 @dataclass
@@ -82,6 +83,11 @@ class Session:
 
     ``every_choice`` (the default, for every front end): autosave after every choice,
     so a killed or hung-up game loses none; otherwise at the end of each day and of the life.
+
+    While a life saves into a slot the session holds that slot's exclusive lock, so no
+    other game (another process, or another session here) can write it; a slot in use
+    is refused with a :class:`SaveError` saying so. :meth:`close` lets it go (so does
+    the end of the process).
     """
 
     def __init__(
@@ -104,6 +110,7 @@ class Session:
         self.slot = ""
         self.save_error = ""
         """The message of the last failed save ('' after a good one)."""
+        self._lock: SlotLock | None = None
 
     @property
     def content(self) -> Content:
@@ -131,10 +138,10 @@ class Session:
 
         self.life = Life(self.content, setup)
         self.workshop = ""
-        self.slot = ""
+        self._hold("")
         if self.saves is not None:
             try:
-                self.slot = self.saves.free_name(slot or self.player or setup.scenario)
+                self._hold_free(slot or self.player or setup.scenario)
             except SaveError as exc:
                 if slot:
                     raise
@@ -158,10 +165,41 @@ class Session:
         self.workshop = opening.loaded.save.workshop
 
     def resume(self, life: Life, slot: str, *, workshop: str = "") -> None:
-        """Go on with ``life``, saving into ``slot`` from now on."""
+        """Go on with ``life``, saving into ``slot`` from now on.
+
+        Raises:
+            SaveError: another game has ``slot`` open (nothing here changes then).
+        """
+        self._hold(slot)
         self.life = life
-        self.slot = slot
         self.workshop = workshop
+
+    def close(self) -> None:
+        """Stop saving: let other games open this life's slot."""
+        self._hold("")
+
+    def _hold(self, slot: str) -> None:
+        """Make ``slot`` (and only it) the slot this session holds and saves into; "" holds none."""
+        if slot == self.slot and (self._lock is not None or self.saves is None):
+            return
+        lock = self.saves.lock(slot).take() if self.saves is not None and slot else None
+        if self._lock is not None:
+            self._lock.release()
+        self._lock, self.slot = lock, slot
+
+    def _hold_free(self, hint: str) -> None:
+        """Hold a slot named from ``hint`` that has no save and no game in it ("ana", else "ana-2" …)."""
+        assert self.saves is not None
+        in_use: set[str] = set()
+        while True:
+            slot = self.saves.free_name(hint, also_taken=in_use)
+            try:
+                self._hold(slot)
+                return
+            except SaveError:
+                if len(in_use) >= 99:
+                    raise
+                in_use.add(slot)
 
     def choose(self, choice_id: str) -> list[Notice]:
         """Take a choice in the waiting event and autosave when due. Returns what happened.
@@ -195,9 +233,13 @@ class Session:
         slot = self.saves.path(name).name.removesuffix(".json")
         if slot != self.slot and self.saves.exists(slot):
             raise SaveError(f"a save named '{slot}' exists already; pick another name, such as '{self.saves.free_name(slot)}'")
-        info = self.saves.save(slot, self.life, player=self.player, workshop=self.workshop)
-        self.slot = slot
-        return info
+        old = self.slot
+        self._hold(slot)
+        try:
+            return self.saves.save(slot, self.life, player=self.player, workshop=self.workshop)
+        except SaveError:
+            self._hold(old)
+            raise
 
     def delete(self, name: str) -> int:
         """Remove save ``name`` and its backups (the player has confirmed); how many files went."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import builtins
+from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,6 +12,7 @@ from game.saves import atomic
 from game.saves.errors import SaveError
 from game.saves.format import SaveFile, decode, encode
 from game.saves.info import SaveInfo
+from game.saves.locks import SlotLock
 from game.saves.names import AUTOSAVE, checked_slot_name
 
 if TYPE_CHECKING:
@@ -189,12 +191,25 @@ class SaveStore:
             loaded.save_as = self.free_name(loaded.info.name)
         return loaded
 
+    def lock(self, name: str) -> SlotLock:
+        """The (not yet taken) exclusive lock of slot ``name``: ``store.lock("ana").take()``; see :mod:`game.saves.locks`."""
+        path = self.path(name)
+        return SlotLock(path, path.name[: -len(SUFFIX)])
+
     def delete(self, name: str) -> int:
         """Remove slot ``name`` and its backups; return how many files went. Ask the player first.
 
         Raises:
-            SaveError: a file could not be removed (a read-only folder, say); the message says which.
+            SaveError: another game has the slot open, or a file could not be removed
+                (a read-only folder, say); the message says which.
         """
+        held = self.lock(name).take()
+        try:
+            return self._delete_files(name)
+        finally:
+            held.release()
+
+    def _delete_files(self, name: str) -> int:
         removed = 0
         for n in range(atomic.BACKUPS + 1):
             path = self.path(name, n)
@@ -208,10 +223,10 @@ class SaveStore:
                 raise SaveError(f"{path}: cannot delete it: {why}; check the folder's permissions", path) from None
         return removed
 
-    def free_name(self, hint: str) -> str:
-        """A slot name from ``hint`` that no save uses yet: ``hint``, else ``hint-2``, ``hint-3`` …"""
+    def free_name(self, hint: str, also_taken: Iterable[str] = ()) -> str:
+        """A slot name from ``hint`` that no save (nor ``also_taken``) uses yet: ``hint``, else ``hint-2``, ``hint-3`` …"""
         base = checked_slot_name(hint)
-        taken = set(self.names())
+        taken = {*self.names(), *also_taken}
         if base not in taken:
             return base
         n = 2

@@ -119,7 +119,10 @@ def run(args: argparse.Namespace) -> int:
         session, opening = saving.resume(content, args, store)
     else:
         session, opening = saving.new_life(content, new_setup(content, args), args, store), None
-    return play_plain(session, opening, store, save=not args.no_save, live=live)
+    try:
+        return play_plain(session, opening, store, save=not args.no_save, live=live)
+    finally:
+        session.close()  # another game may open this life now
 
 
 def _just_the_title(args: argparse.Namespace) -> bool:

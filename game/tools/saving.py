@@ -52,7 +52,7 @@ def store_for(args: argparse.Namespace) -> SaveStore:
 
 def new_life(content: Content, setup: Setup, args: argparse.Namespace, store: SaveStore) -> Session:
     """A new life: its slot is --save-as, else a free one named after the player or the scenario."""
-    session = Session(content, saves=store, player=args.player or "", every_choice=True)
+    session = Session(content, saves=None if args.no_save else store, player=args.player or "", every_choice=True)
     try:
         session.start(setup, slot=args.save_as or "")
     except SaveError as exc:
@@ -74,7 +74,10 @@ def resume(content: Content, args: argparse.Namespace, store: SaveStore) -> tupl
     """Load the save that --continue or --load names, under ``content``, and go on with it."""
     session = Session(content, saves=store, player=args.player or "", every_choice=True)
     opening = _open(session, args)
-    session.go_on(opening, _life_of(opening, args))
+    try:
+        session.go_on(opening, _life_of(opening, args))
+    except SaveError as exc:  # another game has this life open
+        raise CliError(exc.message, 1) from None
     if args.player is not None:
         session.player = args.player
     return session, opening
@@ -83,6 +86,11 @@ def resume(content: Content, args: argparse.Namespace, store: SaveStore) -> tupl
 def check_resume(content: Content, args: argparse.Namespace, store: SaveStore) -> tuple[str, int]:
     """The (slot, backup) that --continue or --load names, once it is known to load (the TUI asks about changed packs)."""
     opening = _open(Session(content, saves=store), args)
+    if opening.goes_on:  # said before the game's screen opens; the game takes the lock itself
+        try:
+            store.lock(opening.slot).take().release()
+        except SaveError as exc:
+            raise CliError(exc.message, 1) from None
     return opening.name, opening.backup
 
 

@@ -87,22 +87,28 @@ def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: Te
         seat = seat_for(workshop, content, store, name)
     except SaveError as exc:
         raise CliError(exc.message, 1) from None
-    session = Session(content, workshop.display(), store, name, every_choice=True)
-    session.resume(seat.life, seat.slot, workshop=workshop.id)
-    saver = AutoSaver(session) if save else None
-    game = PlainGame(seat.life, out, display=workshop.display(), after_choice=saver)
-    game.intro()
-    if seat.note:
-        game.say(seat.note)
-    finished = game.play(lines)
-    if saver is not None:
-        saver(seat.life)
-    if finished:
-        game.say()
-        for line in end_debrief(seat.life, Prompts.of(workshop.prompts)):
-            game.say(line)
-    if saver is not None:
-        if saver.error:
-            return 1
-        print(S["workshop_saved"].format(slot=seat.slot, folder=store.folder), file=sys.stderr)
-    return 0
+    session = Session(content, workshop.display(), store, seat.player, every_choice=True)
+    try:
+        session.resume(seat.life, seat.slot, workshop=workshop.id)
+    except SaveError as exc:  # the same player in another game
+        raise CliError(exc.message, 1) from None
+    try:
+        saver = AutoSaver(session) if save else None
+        game = PlainGame(seat.life, out, display=workshop.display(), after_choice=saver)
+        game.intro()
+        if seat.note:
+            game.say(seat.note)
+        finished = game.play(lines)
+        if saver is not None:
+            saver(seat.life)
+        if finished:
+            game.say()
+            for line in end_debrief(seat.life, Prompts.of(workshop.prompts)):
+                game.say(line)
+        if saver is not None:
+            if saver.error:
+                return 1
+            print(S["workshop_saved"].format(slot=seat.slot, folder=store.folder), file=sys.stderr)
+        return 0
+    finally:
+        session.close()  # another game may seat this player now

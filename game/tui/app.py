@@ -75,6 +75,9 @@ class CitizenApp(App[int]):
         """Textual's filters, then the sanitiser: no line reaches the terminal with control or bidi characters."""
         return [*super().get_line_filters(), self._safe_segments]
 
+    def on_unmount(self) -> None:
+        self.session.close()  # the app is leaving: another game may open this life now
+
     def on_mount(self) -> None:
         launch = self.launch
         stop_on_signals(self, self.session)

@@ -40,8 +40,7 @@ class SaveFlows:
             self.app.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
             return
         if opening.life is not None:
-            self.session.go_on(opening, opening.life)
-            self.shell.resume(opening.life, self._loaded_note(opening, opening.life))
+            self._go_on(opening, opening.life)
             return
         from game.tui.screens.ask import AskScreen
 
@@ -64,7 +63,14 @@ class SaveFlows:
         except SaveError as exc:
             self.app.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
             return
-        self.session.go_on(opening, life)
+        self._go_on(opening, life)
+
+    def _go_on(self, opening: Opening, life: Life) -> None:
+        try:
+            self.session.go_on(opening, life)
+        except SaveError as exc:  # another game has this life open
+            self.app.notify(S["load_failed"].format(error=exc.message), severity="error", markup=False, timeout=12)
+            return
         self.shell.resume(life, self._loaded_note(opening, life))
 
     @staticmethod

@@ -49,10 +49,15 @@ class WorkshopSeat:
             self.app.notify(exc.message, severity="error", markup=False)
             self.ask_player()
             return
-        session.player = name
+        session.player = seat.player  # a returning player's name as first typed ("Wang Fang" for "wang_fang")
         self.shell.defaults = seat.life.setup
         if seat.resumed:
-            session.resume(seat.life, seat.slot)
+            try:
+                session.resume(seat.life, seat.slot)
+            except SaveError as exc:  # the same player in another game
+                self.app.notify(exc.message, severity="error", markup=False, timeout=12)
+                self.ask_player()
+                return
             self.shell.resume(seat.life, seat.note)
         else:
             self.shell.start_life(seat.life.setup)
