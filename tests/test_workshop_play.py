@@ -64,7 +64,7 @@ def test_one_file_per_player_and_a_returning_player_goes_on(room: Path) -> None:
     assert sorted(p.name for p in folder.glob("*.json")) == ["bo.json", "cy.json"]
     day = read_save(folder / "bo.json").state.day
     code, out = run_plain(room, "bo\n" + "2\n" * 10)
-    assert code == 0 and f"Welcome back, bo: your life goes on from day {day}." in out
+    assert code == 0 and f"Welcome back, Bo: your life goes on from day {day}." in out  # the seat keeps the name as first typed
     assert sorted(p.name for p in folder.glob("*.json")) == ["bo.json", "cy.json"]
     assert read_save(folder / "bo.json").state.ended
     code, out = run_plain(room, "Cy\n" + "1\n" * 10)  # Cy's life is over: a new one in a new file
@@ -97,3 +97,54 @@ def test_cli_plain_workshop_in_a_subprocess(room: Path) -> None:
     assert bad.returncode == 2 and "leave out --seed" in bad.stderr
     none = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=60, input="")
     assert none.returncode == 1 and "no name was given" in none.stderr and "Traceback" not in none.stderr
+
+
+def test_names_that_differ_in_case_width_spaces_or_punctuation_are_one_seat(room: Path) -> None:
+    run_plain(room, "Wang Fang\n1\n")
+    folder = room.parent / "saves"
+    day = read_save(folder / "wang-fang.json").state.day
+    for spelling in ("wang fang", "wang_fang", "Wang-Fang!", "\uff37\uff41\uff4e\uff47\u3000\uff26\uff41\uff4e\uff47"):
+        workshop, content = open_workshop(room)
+        seat = seat_for(workshop, content, SaveStore(workshop.saves_dir), spelling)
+        assert (seat.slot, seat.player, seat.resumed) == ("wang-fang", "Wang Fang", True), spelling
+        assert seat.note == f"Welcome back, Wang Fang: your life goes on from day {day}."
+    assert sorted(p.name for p in folder.glob("*.json")) == ["wang-fang.json"]
+    assert read_save(folder / "wang-fang.json").player == "Wang Fang"
+    per_player = room.with_name("per-player.toml")
+    per_player.write_text(WORKSHOP.replace("seed = 11", 'seed = "per_player"'), encoding="utf-8")
+    workshop, _ = open_workshop(per_player)  # one seat, one life: the same seed however the name is spelled
+    assert workshop.seed_for("Wang Fang") == workshop.seed_for("wang_fang") == workshop.seed_for(" WANG-FANG! ")
+    assert workshop.seed_for("Wang Fang") != workshop.seed_for("Wang Fan")
+
+
+def test_a_second_life_after_the_first_ended_is_found_again_whatever_the_spelling(room: Path) -> None:
+    run_plain(room, "Wang Fang\n" + "1\n" * 10)  # the first life ends
+    folder = room.parent / "saves"
+    assert read_save(folder / "wang-fang.json").state.ended
+    run_plain(room, "wang_fang\n1\n")  # a new life, in a new file
+    assert sorted(p.name for p in folder.glob("*.json")) == ["wang-fang-2.json", "wang-fang.json"]
+    day = read_save(folder / "wang-fang-2.json").state.day
+    code, out = run_plain(room, "WANG FANG\n")  # before, the seat looked only at wang-fang.json and split into a third file
+    assert code == 0 and f"Welcome back, wang_fang: your life goes on from day {day}." in out
+    assert sorted(p.name for p in folder.glob("*.json")) == ["wang-fang-2.json", "wang-fang.json"]
+
+
+def test_the_same_player_in_two_games_at_once_is_refused_and_nothing_is_overwritten(room: Path) -> None:
+    from game.play import Session
+
+    run_plain(room, "Bo\n1\n")
+    folder = room.parent / "saves"
+    workshop, content = open_workshop(room)
+    store = SaveStore(workshop.saves_dir)
+    seat = seat_for(workshop, content, store, "Bo")
+    first = Session(content, saves=store, player=seat.player)
+    first.resume(seat.life, seat.slot, workshop=workshop.id)  # Bo's game is open
+    before = (folder / "bo.json").read_bytes()
+    with pytest.raises(CliError) as refused:
+        run_plain(room, "bo\n" + "2\n" * 10)
+    why = f"the life 'bo' is open in another game (saves folder {folder}); close it there, or start a new life"
+    assert str(refused.value) == why
+    assert (folder / "bo.json").read_bytes() == before
+    first.close()
+    assert run_plain(room, "bo\n" + "2\n" * 10)[0] == 0
+    assert read_save(folder / "bo.json").state.ended

@@ -15,6 +15,14 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 _UNSAFE = re.compile(r"[\W_]+")
 
 
+def name_key(text: str) -> str:
+    """``text`` folded for comparing names: NFKC, case folded, each run of spaces and punctuation one dash.
+
+    "Wang Fang", "wang fang", "wang_fang", "Wang-Fang!" and full-width "Ｗａｎｇ Ｆａｎｇ" all give "wang-fang".
+    """
+    return _UNSAFE.sub("-", unicodedata.normalize("NFKC", text).casefold()).strip("-")
+
+
 def safe_slot_name(text: str) -> str:
     """A slot name made from ``text``: lower-case letters, digits and single dashes, at most 40 characters.
 
@@ -23,8 +31,7 @@ def safe_slot_name(text: str) -> str:
     Windows' reserved device names (CON, NUL, COM1 …) get ``-save`` appended.
     Returns "" when nothing usable is left (e.g. ``"../.."``).
     """
-    text = unicodedata.normalize("NFKC", text).casefold()
-    name = _UNSAFE.sub("-", text).strip("-")[:MAX_NAME].strip("-")
+    name = name_key(text)[:MAX_NAME].strip("-")
     if name in _RESERVED:
         name = f"{name}-save"
     return name

@@ -10,6 +10,7 @@ from pathlib import Path
 from game.engine.content import PREMISE_SETTING, Content
 from game.engine.state import Setup
 from game.present import Display
+from game.saves.names import name_key
 from game.workshop.schema import PER_PLAYER, PromptDef, WorkshopDef
 
 
@@ -47,10 +48,11 @@ class Workshop:
         return self.spec.scenario or next(iter(content.scenarios))
 
     def seed_for(self, player: str) -> int:
-        """The shared seed, or one derived from the player's name (the same name gives the same life)."""
+        """The shared seed, or one derived from the player's name (the same name, however spelled, gives the same life:
+        "Wang Fang" and "wang_fang" are one seat, see :func:`game.saves.names.name_key`)."""
         if self.spec.seed != PER_PLAYER:
             return int(self.spec.seed)
-        digest = hashlib.sha256(f"{self.spec.title}\0{player.strip().casefold()}".encode()).hexdigest()
+        digest = hashlib.sha256(f"{self.spec.title}\0{name_key(player)}".encode()).hexdigest()
         return int(digest[:12], 16) % 1_000_000_000 + 1
 
     def settings(self) -> dict[str, object]:

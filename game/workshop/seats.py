@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from game.engine.content import Content
 from game.engine.life import Life
-from game.saves import SaveError, SaveStore, safe_slot_name
+from game.saves import SaveError, SaveInfo, SaveStore, safe_slot_name
+from game.saves.names import name_key
 from game.strings import S
 from game.workshop.model import Workshop
 
@@ -31,6 +32,9 @@ class Seat:
 def seat_for(workshop: Workshop, content: Content, store: SaveStore, name: str) -> Seat:
     """The player's unfinished life in this workshop, or a new one in a free slot named after them.
 
+    Names are compared folded (:func:`~game.saves.names.name_key`): "Wang Fang", "wang_fang"
+    and "Wang-Fang!" are one seat, and the seat keeps the name as first typed.
+
     Raises:
         SaveError: the name has no letter or digit.
     """
@@ -38,15 +42,27 @@ def seat_for(workshop: Workshop, content: Content, store: SaveStore, name: str) 
     if not slot:
         raise SaveError(S["workshop_bad_name"].format(name=name))
     note = ""
-    if store.exists(slot):
-        info = store.info(slot)
-        if info.ok and not info.ended and info.workshop == workshop.id:
-            try:
-                loaded = store.load(slot, content)
-                life = loaded.life if loaded.life is not None else loaded.from_snapshot()
-                keep = slot if loaded.life is not None else loaded.save_as
-                return Seat(life, keep, name, True, S["workshop_resumed"].format(name=name, day=life.state.day))
-            except SaveError as exc:
-                note = S["workshop_resume_failed"].format(error=exc.message)
-        slot = store.free_name(slot)
-    return Seat(Life(content, workshop.setup(content, name)), slot, name, False, note)
+    earlier = unfinished_life(workshop, store, name)
+    if earlier is not None:
+        player = earlier.player or name
+        try:
+            loaded = store.load(earlier.name, content)
+            life = loaded.life if loaded.life is not None else loaded.from_snapshot()
+            keep = earlier.name if loaded.life is not None else loaded.save_as
+            return Seat(life, keep, player, True, S["workshop_resumed"].format(name=player, day=life.state.day))
+        except SaveError as exc:
+            note = S["workshop_resume_failed"].format(error=exc.message)
+    return Seat(Life(content, workshop.setup(content, name)), store.free_name(slot), name, False, note)
+
+
+def unfinished_life(workshop: Workshop, store: SaveStore, name: str) -> SaveInfo | None:
+    """The newest save of this workshop, of a life not over, whose player (or slot) is ``name`` folded; else None.
+
+    Finding it by the player's name, not only by the slot, keeps one seat one life: a
+    second life begun after the first ended ("wang-fang-2") is found again too.
+    """
+    key, slot = name_key(name), safe_slot_name(name)
+    for info in store.list():  # newest first
+        if info.ok and not info.ended and info.workshop == workshop.id and (name_key(info.player) == key or info.name == slot):
+            return info
+    return None
