@@ -175,8 +175,10 @@ class Session:
         self.workshop = workshop
 
     def close(self) -> None:
-        """Stop saving: let other games open this life's slot."""
-        self._hold("")
+        """Let other games open this life's slot (``slot`` still names it; a later save takes the lock again)."""
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def _hold(self, slot: str) -> None:
         """Make ``slot`` (and only it) the slot this session holds and saves into; "" holds none."""
@@ -220,6 +222,7 @@ class Session:
         if self.saves is None or self.life is None or not self.slot:
             return self.saves is None or self.life is None
         try:
+            self._hold(self.slot)  # held already, unless the session was closed
             self.saves.autosave(self.life, slot=self.slot, player=self.player, workshop=self.workshop)
         except SaveError as exc:
             self.save_error = exc.message
