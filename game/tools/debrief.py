@@ -145,12 +145,10 @@ def _write(path: Path, text: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    tmp = path.with_name(f".{path.name}.tmp")
+    from game.text_files import replace_text
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        replace_text(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise CliError(f"cannot write {path}: {exc.strerror or exc}", 1) from None
     print(f"wrote {path}", file=sys.stderr)
