@@ -526,6 +526,24 @@ S: dict[str, str] = {
     "workshop_resumed": "Welcome back, {name}: your life goes on from day {day}.",
     "workshop_resume_failed": "Your earlier life could not be loaded ({error}); a new one starts in a new save.",
     "workshop_saved": "Saved as '{slot}' in {folder}",
+    "seat_code_ask": "Seat code of '{name}' (six digits, as 123-456): ",
+    "seat_code_title": "'{name}' has a seat here already. Type its seat code to go on.",
+    "seat_code_wrong": (
+        "That is not the seat code of '{name}'; nothing was opened or changed. "
+        "Type it again, or ask your teacher for a new one."
+    ),
+    "seat_code_no_more": (
+        "the seat code of '{name}' was wrong {n} times; ask your teacher for a new one (citizen workshop reset-code)"
+    ),
+    "seat_code_new": "Your seat code is {code}. Write it down: you need it, with your name, to come back to this seat.",
+    "seat_code_new_title": "Your seat code",
+    "seat_code_ok": "I have written it down",
+    "seat_code_no_seat": "no player named '{name}' has a save in {folder}; 'citizen workshop seats FILE' lists them",
+    "seat_code_reset": "The new seat code of '{name}' is {code} (the old one no longer works). Saves changed: {slots}",
+    "seats_header": "{player:<24} {slot:<20} {day:>9}  {code}",
+    "seats_code_set": "yes",
+    "seats_code_none": "none yet",
+    "seats_none": "No player has a save in {folder} yet.",
     "serve_open": "Open {url} in a web browser; each browser is a separate player. Ctrl+C stops the server.",
     "serve_room": "Listening on every network of this computer. Give the class one of these addresses:",
     "serve_room_note": "Players must be on the same network; if their browsers cannot connect, allow the port in the firewall.",

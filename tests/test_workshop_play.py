@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -43,6 +44,13 @@ def run_plain(path: Path, lines: str) -> tuple[int, str]:
     return code, out.getvalue()
 
 
+def code_of(out: str) -> str:
+    """The seat code a new player was shown."""
+    found = re.search(r"Your seat code is (\d{3}-\d{3})\.", out)
+    assert found, out
+    return found.group(1)
+
+
 def test_the_first_line_is_the_name_and_the_save_is_named_safely(room: Path) -> None:
     code, out = run_plain(room, "../../Ann O'Neil\n" + "1\n" * 10)
     assert code == 0
@@ -58,16 +66,16 @@ def test_the_first_line_is_the_name_and_the_save_is_named_safely(room: Path) -> 
 
 
 def test_one_file_per_player_and_a_returning_player_goes_on(room: Path) -> None:
-    run_plain(room, "Bo\n1\n")
-    run_plain(room, "Cy\n" + "1\n" * 10)
+    bo = code_of(run_plain(room, "Bo\n1\n")[1])
+    cy = code_of(run_plain(room, "Cy\n" + "1\n" * 10)[1])
     folder = room.parent / "saves"
     assert sorted(p.name for p in folder.glob("*.json")) == ["bo.json", "cy.json"]
     day = read_save(folder / "bo.json").state.day
-    code, out = run_plain(room, "bo\n" + "2\n" * 10)
+    code, out = run_plain(room, f"bo\n{bo}\n" + "2\n" * 10)
     assert code == 0 and f"Welcome back, Bo: your life goes on from day {day}." in out  # the seat keeps the name as first typed
     assert sorted(p.name for p in folder.glob("*.json")) == ["bo.json", "cy.json"]
     assert read_save(folder / "bo.json").state.ended
-    code, out = run_plain(room, "Cy\n" + "1\n" * 10)  # Cy's life is over: a new one in a new file
+    code, out = run_plain(room, f"Cy\n{cy}\n" + "1\n" * 10)  # Cy's life is over: a new one in a new file, same code
     assert sorted(p.name for p in folder.glob("*.json")) == ["bo.json", "cy-2.json", "cy.json"]
 
 
@@ -100,12 +108,12 @@ def test_cli_plain_workshop_in_a_subprocess(room: Path) -> None:
 
 
 def test_names_that_differ_in_case_width_spaces_or_punctuation_are_one_seat(room: Path) -> None:
-    run_plain(room, "Wang Fang\n1\n")
+    seat_code = code_of(run_plain(room, "Wang Fang\n1\n")[1])
     folder = room.parent / "saves"
     day = read_save(folder / "wang-fang.json").state.day
     for spelling in ("wang fang", "wang_fang", "Wang-Fang!", "\uff37\uff41\uff4e\uff47\u3000\uff26\uff41\uff4e\uff47"):
         workshop, content = open_workshop(room)
-        seat = seat_for(workshop, content, SaveStore(workshop.saves_dir), spelling)
+        seat = seat_for(workshop, content, SaveStore(workshop.saves_dir), spelling, seat_code)
         assert (seat.slot, seat.player, seat.resumed) == ("wang-fang", "Wang Fang", True), spelling
         assert seat.note == f"Welcome back, Wang Fang: your life goes on from day {day}."
     assert sorted(p.name for p in folder.glob("*.json")) == ["wang-fang.json"]
@@ -118,13 +126,14 @@ def test_names_that_differ_in_case_width_spaces_or_punctuation_are_one_seat(room
 
 
 def test_a_second_life_after_the_first_ended_is_found_again_whatever_the_spelling(room: Path) -> None:
-    run_plain(room, "Wang Fang\n" + "1\n" * 10)  # the first life ends
+    seat_code = code_of(run_plain(room, "Wang Fang\n" + "1\n" * 10)[1])  # the first life ends
     folder = room.parent / "saves"
     assert read_save(folder / "wang-fang.json").state.ended
-    run_plain(room, "wang_fang\n1\n")  # a new life, in a new file
+    _, out = run_plain(room, f"wang_fang\n{seat_code}\n1\n")  # a new life, in a new file, with the same seat code
+    assert "Your seat code is" not in out
     assert sorted(p.name for p in folder.glob("*.json")) == ["wang-fang-2.json", "wang-fang.json"]
     day = read_save(folder / "wang-fang-2.json").state.day
-    code, out = run_plain(room, "WANG FANG\n")  # before, the seat looked only at wang-fang.json and split into a third file
+    code, out = run_plain(room, f"WANG FANG\n{seat_code}\n")  # before, the seat looked only at wang-fang.json and split into a third file
     assert code == 0 and f"Welcome back, wang_fang: your life goes on from day {day}." in out
     assert sorted(p.name for p in folder.glob("*.json")) == ["wang-fang-2.json", "wang-fang.json"]
 
@@ -132,19 +141,19 @@ def test_a_second_life_after_the_first_ended_is_found_again_whatever_the_spellin
 def test_the_same_player_in_two_games_at_once_is_refused_and_nothing_is_overwritten(room: Path) -> None:
     from game.play import Session
 
-    run_plain(room, "Bo\n1\n")
+    bo = code_of(run_plain(room, "Bo\n1\n")[1])
     folder = room.parent / "saves"
     workshop, content = open_workshop(room)
     store = SaveStore(workshop.saves_dir)
-    seat = seat_for(workshop, content, store, "Bo")
+    seat = seat_for(workshop, content, store, "Bo", bo)
     first = Session(content, saves=store, player=seat.player)
     first.resume(seat.life, seat.slot, workshop=workshop.id)  # Bo's game is open
     before = (folder / "bo.json").read_bytes()
     with pytest.raises(CliError) as refused:
-        run_plain(room, "bo\n" + "2\n" * 10)
+        run_plain(room, f"bo\n{bo}\n" + "2\n" * 10)
     why = f"the life 'bo' is open in another game (saves folder {folder}); close it there, or start a new life"
     assert str(refused.value) == why
     assert (folder / "bo.json").read_bytes() == before
     first.close()
-    assert run_plain(room, "bo\n" + "2\n" * 10)[0] == 0
+    assert run_plain(room, f"bo\n{bo}\n" + "2\n" * 10)[0] == 0
     assert read_save(folder / "bo.json").state.ended

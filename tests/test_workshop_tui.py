@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ from game.saves import SaveStore, read_save
 from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.end import EndScreen
-from game.tui.screens.player_name import PlayerNameScreen
+from game.tui.screens.ask import AskScreen
+from game.tui.screens.player_name import PlayerNameScreen, SeatCodeScreen
 from game.tui.screens.tier_modal import TierModal
 from game.workshop import open_workshop
 
@@ -37,11 +39,23 @@ def app_for(room):
     return make_app(content, display=workshop.display(), saves=store, workshop=workshop)
 
 
-async def type_name(pilot, name: str) -> None:
+async def type_name(pilot, name: str, code: str = "") -> str:
+    """Type the name (and ``code`` if the seat asks for one); close the box of a new seat code and return it."""
     assert isinstance(pilot.app.screen, PlayerNameScreen)
     pilot.app.screen.query_one(Input).value = name
     await pilot.press("enter")
     await pilot.pause()
+    if isinstance(pilot.app.screen, SeatCodeScreen):
+        pilot.app.screen.query_one(Input).value = code
+        await pilot.press("enter")
+        await pilot.pause()
+    if isinstance(pilot.app.screen, AskScreen):
+        shown = re.search(r"\d{3}-\d{3}", str(pilot.app.screen.query_one("#ask-text", Static).render()))
+        assert shown is not None
+        await pilot.press("enter")
+        await pilot.pause()
+        return shown.group(0)
+    return ""
 
 
 async def test_the_name_comes_first_and_names_the_save(room) -> None:
@@ -65,7 +79,7 @@ async def test_a_returning_player_goes_on_and_the_end_shows_the_debrief(room) ->
     app = app_for(room)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await type_name(pilot, "Bo")
+        code = await type_name(pilot, "Bo")
         await pilot.press("1")
         await pilot.pause()
         day = app.session.life.state.day
@@ -74,7 +88,7 @@ async def test_a_returning_player_goes_on_and_the_end_shows_the_debrief(room) ->
     app = app_for(room)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await type_name(pilot, "bo")
+        await type_name(pilot, "bo", code)
         assert app.session.slot == "bo" and len(app.session.life.state.log) == steps and app.session.life.state.day == day
         for _ in range(30):
             if isinstance(app.screen, EndScreen):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.present import Display
 from game.saves import SaveError
@@ -217,13 +217,16 @@ class Session:
         return notices
 
     # -- the save folder ------------------------------------------------------------
-    def autosave(self) -> bool:
-        """Save the life into its slot; False (and ``save_error`` set) if that failed. True with no save folder."""
+    def autosave(self, *, meta: dict[str, Any] | None = None) -> bool:
+        """Save the life into its slot; False (and ``save_error`` set) if that failed. True with no save folder.
+
+        ``meta`` replaces the save's ``meta`` (a workshop seat's code); by default the file's is kept.
+        """
         if self.saves is None or self.life is None or not self.slot:
             return self.saves is None or self.life is None
         try:
             self._hold(self.slot)  # held already, unless the session was closed
-            self.saves.autosave(self.life, slot=self.slot, player=self.player, workshop=self.workshop)
+            self.saves.autosave(self.life, slot=self.slot, player=self.player, workshop=self.workshop, meta=meta)
         except SaveError as exc:
             self.save_error = exc.message
             return False

@@ -89,6 +89,11 @@ def encode(life: Life, *, player: str = "", workshop: str = "", meta: dict[str, 
         setup=life.setup,
         state=life.state,
     )
+    return encode_file(save)
+
+
+def encode_file(save: SaveFile) -> bytes:
+    """The bytes of ``save`` as a file (JSON in UTF-8, laid out by :func:`_layout`)."""
     try:
         return _layout(msgspec.to_builtins(save, order="deterministic"))
     except (TypeError, OverflowError) as exc:  # a setting or meta value JSON cannot hold

@@ -7,10 +7,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import msgspec
+
 from game.safe_text import clean
 from game.saves import atomic
 from game.saves.errors import SaveError
-from game.saves.format import SaveFile, decode, encode
+from game.saves.format import SaveFile, decode, encode, encode_file
 from game.saves.info import SaveInfo
 from game.saves.locks import SlotLock
 from game.saves.names import AUTOSAVE, checked_slot_name
@@ -176,6 +178,20 @@ class SaveStore:
     ) -> SaveInfo:
         """:meth:`save` into ``slot`` (``autosave`` unless the life has a slot of its own)."""
         return self.save(slot, life, player=player, workshop=workshop, meta=meta)
+
+    def update_meta(self, name: str, changes: dict[str, Any]) -> None:
+        """Set keys of slot ``name``'s ``meta`` (a seat code's hash), changing nothing else; the old file becomes a backup.
+
+        The caller holds the slot's lock. Raises SaveError: no such save, a bad file, or it cannot be written.
+        """
+        path = self.path(name)
+        if not path.is_file():
+            raise SaveError(self._missing(name, 0), path)
+        old = read_save(path)
+        data = encode_file(msgspec.structs.replace(old, meta={**old.meta, **changes}))
+        if decode(data, path).meta != {**old.meta, **changes}:
+            raise SaveError(f"{path}: this value cannot be kept in a save; nothing was changed", path)
+        atomic.write_atomic(path, data)
 
     def load(self, name: str, content: Content, *, backup: int = 0) -> loading.LoadedSave:
         """Load slot ``name`` (or its ``backup``-th backup): see :func:`load_file`.

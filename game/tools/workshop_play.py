@@ -19,10 +19,11 @@ from game.saves import SaveError, SaveStore, safe_slot_name
 from game.strings import S
 from game.tools.common import CliError
 from game.workshop import Workshop, WorkshopError, open_workshop
-from game.workshop.seats import seat_for
+from game.workshop.seats import Seat, SeatCodeError, needs_code, seat_for
 
 CONFLICTS = ("scenario", "seed", "days", "save_as", "saves", "load", "cont")
 MAX_NAME_TRIES = 5
+MAX_CODE_TRIES = 3
 
 
 def open_for_cli(path: Path) -> tuple[Workshop, Content]:
@@ -61,6 +62,31 @@ def read_name(lines: TextIO, out: TextIO) -> str:
     raise CliError(S["workshop_no_name"], 1)
 
 
+def read_code(name: str, lines: TextIO, out: TextIO) -> str:
+    """One line of input: the seat code of a returning player ('' at the end of input)."""
+    out.write(S["seat_code_ask"].format(name=name))
+    out.flush()
+    line = lines.readline()
+    out.write("\n" if line else "")
+    return line.strip()
+
+
+def take_seat(workshop: Workshop, content: Content, store: SaveStore, name: str, lines: TextIO, out: TextIO) -> Seat:
+    """The player's seat; a returning player is asked the seat code (a few tries, then a clear error)."""
+    out = out if isinstance(out, SafeStream) else cast(TextIO, SafeStream(out))
+    try:
+        if not needs_code(workshop, store, name):
+            return seat_for(workshop, content, store, name)
+        for _ in range(MAX_CODE_TRIES):
+            try:
+                return seat_for(workshop, content, store, name, read_code(name, lines, out))
+            except SeatCodeError as exc:
+                out.write(exc.message + "\n")
+    except SaveError as exc:
+        raise CliError(exc.message, 1) from None
+    raise CliError(S["seat_code_no_more"].format(name=name, n=MAX_CODE_TRIES), 1)
+
+
 def run(args: argparse.Namespace) -> int:
     check_flags(args)
     workshop, content = open_for_cli(args.workshop)
@@ -83,10 +109,7 @@ def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: Te
 
     out.write(S["workshop_welcome"].format(title=workshop.title) + "\n")
     name = read_name(lines, out)
-    try:
-        seat = seat_for(workshop, content, store, name)
-    except SaveError as exc:
-        raise CliError(exc.message, 1) from None
+    seat = take_seat(workshop, content, store, name, lines, out)
     session = Session(content, workshop.display(), store, seat.player, every_choice=True)
     try:
         session.resume(seat.life, seat.slot, workshop=workshop.id)
@@ -98,6 +121,8 @@ def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: Te
         game.intro()
         if seat.note:
             game.say(seat.note)
+        if save and session.autosave(meta=seat.meta) and seat.code:
+            game.say(S["seat_code_new"].format(code=seat.code))
         finished = game.play(lines)
         if saver is not None:
             saver(seat.life)

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from game.play import safe_slot_name
 from game.strings import S
+from game.workshop.codes import MAX_TYPED
 
 
 class PlayerNameScreen(ModalScreen[str | None]):
@@ -43,6 +44,35 @@ class PlayerNameScreen(ModalScreen[str | None]):
             self.notify(S["workshop_bad_name"].format(name=name), severity="error", markup=False)
             return
         self.dismiss(name)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SeatCodeScreen(ModalScreen[str | None]):
+    """A returning player's seat code: dismisses with what was typed (None: Escape, back to the name)."""
+
+    DEFAULT_CSS = """
+    SeatCodeScreen {
+        align: center middle;
+        #code-box { width: 60; height: auto; padding: 1 2; border: thick $primary; background: $surface; }
+        #code-title { padding-bottom: 1; }
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", S["key_close"])]
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.player = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="code-box"):
+            yield Static(Text(S["seat_code_title"].format(name=self.player)), id="code-title")
+            yield Label(Text(S["seat_code_ask"].format(name=self.player).strip()))
+            yield Input(id="seat-code", max_length=MAX_TYPED, password=True)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.dismiss(event.value)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
