@@ -133,7 +133,8 @@ def test_a_second_life_after_the_first_ended_is_found_again_whatever_the_spellin
     assert "Your seat code is" not in out
     assert sorted(p.name for p in folder.glob("*.json")) == ["wang-fang-2.json", "wang-fang.json"]
     day = read_save(folder / "wang-fang-2.json").state.day
-    code, out = run_plain(room, f"WANG FANG\n{seat_code}\n")  # before, the seat looked only at wang-fang.json and split into a third file
+    # before, the seat looked only at wang-fang.json and split into a third file
+    code, out = run_plain(room, f"WANG FANG\n{seat_code}\n")
     assert code == 0 and f"Welcome back, wang_fang: your life goes on from day {day}." in out
     assert sorted(p.name for p in folder.glob("*.json")) == ["wang-fang-2.json", "wang-fang.json"]
 

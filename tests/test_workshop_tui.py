@@ -10,9 +10,9 @@ from textual.widgets import Input, Static
 
 from game.saves import SaveStore, read_save
 from game.tui.run import make_app
+from game.tui.screens.ask import AskScreen
 from game.tui.screens.day import DayScreen
 from game.tui.screens.end import EndScreen
-from game.tui.screens.ask import AskScreen
 from game.tui.screens.player_name import PlayerNameScreen, SeatCodeScreen
 from game.tui.screens.tier_modal import TierModal
 from game.workshop import open_workshop
