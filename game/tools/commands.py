@@ -19,7 +19,7 @@ COMMANDS = {
     "ids": ("ids", "list every id a pack can use, with names (and rules' points per system)"),
     "lsp": ("lsp", "language server for pack TOML (diagnostics, completion, hover, definition) on stdio"),
     "packs": ("packs_cmd", "list the packs found, with their size and whether each validates"),
-    "workshop": ("workshop_cmd", "set up a workshop for a class (workshop new FILE)"),
+    "workshop": ("workshop_cmd", "set up a workshop for a class (workshop new|seats|reset-code)"),
     "debrief": ("debrief", "the debrief report of saved lives (a class's, or one)"),
     "serve": ("serve", "serve the game to web browsers (a workshop's room)"),
     "dashboard": ("dashboard_cmd", "follow a workshop while the class plays (read-only: who is where, grades, prompts)"),

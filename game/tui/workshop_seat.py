@@ -90,7 +90,7 @@ class WorkshopSeat:
             except SaveError as exc:  # the same player in another game
                 self.app.notify(exc.message, severity="error", markup=False, timeout=12)
                 self.ask_player()
-                return
+                return True
             self.shell.resume(seat.life, seat.note)
         else:
             self.shell.start_life(seat.life.setup)
