@@ -136,11 +136,11 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
             tier=tier_name(content, a["system"], a["tier"]),
             privilege=name_of(content, "privilege", a["privilege"]),
             system=name_of(content, "system", a["system"]),
-        )
+        ) + _lifted_text(content, a, display)
     elif kind == "list_revokes":
         text = S["lock_list_revokes"].format(
             list=name_of(content, "list", a["list"]), privilege=name_of(content, "privilege", a["privilege"])
-        )
+        ) + S["unlock_list"]
     elif kind == "privilege_tier":
         text = _privilege_tier_text(content, a, display)
     elif kind == "privilege_missing":
@@ -152,10 +152,13 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
     elif kind == "tier" and _hidden(content, display, a["system"]):
         text = S["lock_tier_hidden"].format(system=name_of(content, "system", a["system"]))
     elif kind == "tier":
-        text = S["lock_tier"].format(
+        short = a.get("short")
+        key = "lock_tier_short" if short and display.mode(content, a["system"]) is Visibility.SHOWN else "lock_tier"
+        text = S[key].format(
             tier=tier_name(content, a["system"], a["tier"]),
             system=name_of(content, "system", a["system"]),
             now=tier_name(content, a["system"], a["now"]) if a["now"] else S["not_enrolled"],
+            short=score_text(content, a["system"], short or 0),
         )
     elif kind == "friend":
         key = "lock_not_friend" if a.get("negated") else "lock_friend"
@@ -172,6 +175,22 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
     if a.get("reported"):
         text = f"{text} {S['mark_as_reported']}"
     return text
+
+
+def _lifted_text(content: Content, a: dict, display: Display) -> str:
+    """How far the grade that lifts a tier's ban is: '; lifted at grade C, 45 points short' ('' where the
+    display hides the grade, or for a lock built without the distance)."""
+    if "unlock" not in a:
+        return ""
+    mode = display.mode(content, a["system"])
+    if mode is Visibility.HIDDEN:
+        return ""
+    if not a["unlock"]:
+        return S["unlock_no_tier"].format(system=name_of(content, "system", a["system"]))
+    tier = tier_name(content, a["system"], a["unlock"])
+    if mode is Visibility.SHOWN:
+        return S["unlock_tier"].format(tier=tier, short=score_text(content, a["system"], a["short"]))
+    return S["unlock_tier_grade"].format(tier=tier)
 
 
 def _privilege_tier_text(content: Content, a: dict, display: Display) -> str:
@@ -212,7 +231,28 @@ def _compare_text(content: Content, a: dict) -> str:
     else:
         label, shown_value, shown_now = ident, number(value) if not isinstance(value, str) else value, str(now)
     words = S["op_" + {"<": "lt", "<=": "le", ">": "gt", ">=": "ge", "==": "eq", "!=": "ne"}[op]]
-    return S["lock_compare"].format(label=label, op=words, value=shown_value, now=shown_now)
+    gap = _gap(op, value, now)
+    if gap is None or space == "tier":
+        return S["lock_compare"].format(label=label, op=words, value=shown_value, now=shown_now)
+    if space == "stat":
+        shown_gap = stat_value(content, ident, gap)
+    else:
+        shown_gap = score_text(content, ident, gap) if space == "score" else number(gap)
+    key = "lock_compare_short" if op in (">", ">=") else "lock_compare_over"
+    return S[key].format(label=label, op=words, value=shown_value, now=shown_now, short=shown_gap, over=shown_gap)
+
+
+def _gap(op: str, value: object, now: object) -> float | None:
+    """How far ``now`` is from meeting ``op value``: points short (``>``, ``>=``) or too many (``<``, ``<=``);
+    None for equality tests and anything not a number."""
+    numbers = (int, float)
+    if op not in (">", ">=", "<", "<=") or not isinstance(value, numbers) or not isinstance(now, numbers):
+        return None
+    if isinstance(value, bool) or isinstance(now, bool):
+        return None
+    strict = 1 if op in (">", "<") and float(value).is_integer() and float(now).is_integer() else 0
+    gap = value - now + strict if op in (">", ">=") else now - value + strict
+    return round(gap, 2) if gap > 0 else None
 
 
 def record_text(content: Content, record: Record, display: Display) -> str:

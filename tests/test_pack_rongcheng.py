@@ -117,7 +117,9 @@ def test_grade_d_locks_the_train_with_its_reason(builtin: Content) -> None:
     assert life.state.tiers["municipal"] == "D"
     lock = life.lock_of(train)
     assert lock is not None and lock.kind == "tier_revokes"
-    assert lock_text(builtin, lock) == "Grade D — barred from High-speed rail (Rongcheng social credit) ‡ as reported"
+    assert lock_text(builtin, lock) == (
+        "Grade D — barred from High-speed rail (Rongcheng social credit); lifted at grade C, 10 points short ‡ as reported"
+    )
     assert life.lock_of(choice(builtin, "rc_weekend", "bus")) is None, "the slow bus stays open"
 
 

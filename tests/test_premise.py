@@ -34,7 +34,10 @@ def test_the_grade_d_train_lock_is_marked_as_reported(builtin: Content) -> None:
     _grade_d(life)
     lock = life.lock_of(_train(builtin))
     assert lock is not None and lock.kind == "tier_revokes"
-    assert lock.args == {"privilege": "high_speed_rail", "system": "municipal", "tier": "D", "reported": True}
+    short = 600 - life.state.scores["municipal"]
+    assert lock.args == {
+        "privilege": "high_speed_rail", "system": "municipal", "tier": "D", "unlock": "C", "short": short, "reported": True
+    }
     text = lock_text(builtin, lock)
     assert text.startswith("Grade D — barred from High-speed rail") and text.endswith(S["mark_as_reported"])
 
@@ -165,6 +168,7 @@ def test_plain_mode_says_where_a_lock_comes_from(builtin: Content) -> None:
     game.play(io.StringIO("2\n"))
     text = out.getvalue()
     assert "There is no single national social credit score in China" in text
-    assert "That choice is locked: Grade D — barred from High-speed rail (Rongcheng social credit) ‡ as reported" in text
+    assert "That choice is locked: Grade D — barred from High-speed rail (Rongcheng social credit); lifted at grade C" in text
+    assert "points short ‡ as reported" in text
     assert "As reported, not documented: grade D, Rongcheng social credit (Reliability: disputed" in text
     assert "The claim: A low social credit score bans you from trains and planes." in text

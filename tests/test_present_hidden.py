@@ -42,8 +42,9 @@ def train_lock(life: Life) -> LockReason:
 def test_a_barred_privilege_names_the_grade_only_where_it_is_shown(mini: Content) -> None:
     life, _ = fined(mini)
     lock = train_lock(life)
-    assert present.lock_text(mini, lock) == "Grade D — barred from High-speed rail (City score)"
-    assert present.lock_text(mini, lock, TIER) == "Grade D — barred from High-speed rail (City score)"
+    barred = "Grade D — barred from High-speed rail (City score)"
+    assert present.lock_text(mini, lock) == f"{barred}; lifted at grade B, 10 points short"
+    assert present.lock_text(mini, lock, TIER) == "Grade D — barred from High-speed rail (City score); lifted at grade B"
     assert present.lock_text(mini, lock, HIDDEN) == "Barred from High-speed rail by City score"
     assert present.lock_text(mini, lock, Display(scores={"*": "hidden"})) == "Barred from High-speed rail by City score"
 
@@ -67,7 +68,7 @@ def test_grade_and_score_conditions_keep_hidden_numbers_hidden(mini: Content) ->
     assert present.lock_text(mini, tier, HIDDEN) == "Needs a better standing in City score"
 
     score = LockReason("compare", {"namespace": "score", "id": "city", "op": ">=", "value": 150, "now": 40})
-    assert present.lock_text(mini, score) == "Needs City score at least 150 (you have 40)"
+    assert present.lock_text(mini, score) == "Needs City score at least 150 (you have 40, 110 short)"
     for display in (TIER, HIDDEN):  # a tier-only system shows no number either
         assert present.lock_text(mini, score, display) == "Depends on your standing in City score"
 
@@ -76,7 +77,8 @@ def test_grade_and_score_conditions_keep_hidden_numbers_hidden(mini: Content) ->
     assert present.lock_text(mini, grade, HIDDEN) == "Depends on your standing in City score — Top grade only"
 
     money = LockReason("compare", {"namespace": "stat", "id": "money", "op": ">=", "value": 500, "now": 100})
-    assert present.lock_text(mini, money, HIDDEN) == "Needs Money at least ¥500 (you have ¥100)", "stats are not scores"
+    shown = "Needs Money at least ¥500 (you have ¥100, ¥400 short)"
+    assert present.lock_text(mini, money, HIDDEN) == shown, "stats are not scores"
 
 
 def test_the_plain_game_says_nothing_of_a_hidden_grade(mini: Content) -> None:

@@ -67,7 +67,7 @@ async def test_a_whole_life_by_keys(mini: Content, tmp_path: Path) -> None:
         assert "Day 1 of 10" in text_of(app, "#day-bar")
         prompts = [p for p, _ in options(app)]
         assert not any("Only with poster" in p for p in prompts), "hidden choices are absent"
-        assert any("Needs money" in p and "Needs Money at least ¥500 (you have ¥100)" in p for p in prompts)
+        assert any("Needs money" in p and "Needs Money at least ¥500 (you have ¥100, ¥400 short)" in p for p in prompts)
 
         # the fine: B → D, a modal says the train is lost
         await pilot.press("1")

@@ -43,7 +43,8 @@ async def test_the_grade_d_lock_opens_its_note_and_the_myth(builtin: Content) ->
         await pilot.pause()
         assert isinstance(app.screen, NoteScreen)
         shown = _text(app.screen)
-        assert "Grade D — barred from High-speed rail (Rongcheng social credit) ‡ as reported" in shown
+        assert "Grade D — barred from High-speed rail (Rongcheng social credit); lifted at grade C" in shown
+        assert "points short ‡ as reported" in shown
         assert "As reported, not documented: grade D" in shown
         assert "Supreme People's Court's defaulter list" in shown  # the tier's note: what the documents say
         assert "Reliability: an official document" in shown  # the privilege's note: the court's provisions

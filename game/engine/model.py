@@ -45,13 +45,14 @@ class Notice:
 class LockReason:
     """Why a choice is locked.
 
-    ``kind``: ``tier_revokes`` (privilege, system, tier; and ``reported``: True when
+    ``kind``: ``tier_revokes`` (privilege, system, tier; ``unlock``: the nearest
+    grade up that lifts it, or "", and the points ``short`` of it; and ``reported``: True when
     only the premise as reported revokes it), ``list_revokes``
     (privilege, list), ``privilege_tier`` (privilege, system, tier that grants it,
     tier now, points ``short`` of it, ``up``: granted from that tier up),
     ``privilege_missing`` (privilege), ``listed`` (list: you
     are on it), ``not_listed`` (list: only for those on it), ``tier`` (system,
-    tier needed, tier now), ``compare`` (namespace, id, op, value, now),
+    tier needed, tier now, points ``short`` of it: None when not enrolled), ``compare`` (namespace, id, op, value, now),
     ``friend`` (character), ``text`` (the writer's locked_text only).
     ``detail`` is the writer's locked_text, if any.
     """

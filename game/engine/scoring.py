@@ -121,7 +121,7 @@ def privilege_lock(life: Life, privilege: str) -> LockReason:
     _, revoked = _granted_and_revoked(life)
     by = revoked.get(privilege)
     if by and by[0] == "tier":
-        args = {"privilege": privilege, "system": by[1], "tier": by[2]}
+        args = {"privilege": privilege, "system": by[1], "tier": by[2], **_lifting_tier(life, privilege, str(by[1]))}
         return LockReason("tier_revokes", {**args, "reported": True} if len(by) > 3 else args)
     if by and by[0] == "list":
         return LockReason("list_revokes", {"privilege": privilege, "list": by[1]})
@@ -129,6 +129,18 @@ def privilege_lock(life: Life, privilege: str) -> LockReason:
     if granting is not None:
         return granting
     return LockReason("privilege_missing", {"privilege": privilege})
+
+
+def _lifting_tier(life: Life, privilege: str, system_id: str) -> dict[str, object]:
+    """The nearest grade above the citizen's that no longer revokes ``privilege``, and the points short of it
+    (``{"unlock": "", "short": 0}`` when no grade above lifts it)."""
+    system = life.content.systems[system_id]
+    score = life.state.scores.get(system_id, system.start)
+    current = system.tier_index(life.state.tiers.get(system_id, ""))
+    for tier in reversed(system.tiers[:current]):  # the next grade up first
+        if privilege not in tier.revoke and not (life.as_reported and privilege in tier.reported_revoke):
+            return {"unlock": tier.id, "short": max(0, tier.min - score)}
+    return {"unlock": "", "short": 0}
 
 
 def _granting_tier(life: Life, privilege: str) -> LockReason | None:
@@ -161,7 +173,11 @@ def clause_lock(life: Life, clause: Clause, detail: str) -> LockReason:
     if kind == "listed":
         return LockReason("listed" if negated else "not_listed", {"list": args[0]}, detail)
     if kind == "at_least" and not negated:
-        return LockReason("tier", {"system": args[0], "tier": args[1], "now": life.state.tiers.get(args[0], "")}, detail)
+        system = life.content.systems[args[0]]
+        wanted = next((t for t in system.tiers if t.id == args[1]), None)
+        short = max(0, wanted.min - life.score(args[0])) if wanted is not None and life.enrolled(args[0]) else None
+        tier_args = {"system": args[0], "tier": args[1], "now": life.state.tiers.get(args[0], ""), "short": short}
+        return LockReason("tier", tier_args, detail)
     if kind == "friend":
         return LockReason("friend", {"character": args[0], "negated": negated}, detail)
     if kind == "compare":
