@@ -50,7 +50,8 @@ def test_grade_d_revokes_the_train_and_leaving_it_restores_it(mini) -> None:
     tier = next(n for n in notices if n.kind == "tier")
     assert tier.data == {"system": "city", "old": "B", "new": "D", "gained": [], "lost": ["train"]}
     lock = view_of(life, "train").lock
-    assert lock.kind == "tier_revokes" and lock.args == {"privilege": "train", "system": "city", "tier": "D"}
+    assert lock.kind == "tier_revokes"
+    assert lock.args == {"privilege": "train", "system": "city", "tier": "D", "unlock": "B", "short": 10}
     with pytest.raises(ChoiceError):
         life.choose("train")
     notices = life.choose("praise")
