@@ -13,6 +13,7 @@ from game.engine.state import Setup
 from game.packs.loader import load_content
 from game.play import Session
 from game.saves import SaveStore
+from game.tui.messages import Ask, Request
 from game.tui.run import make_app
 from game.tui.screens.ask import AskScreen
 from game.tui.screens.load import LoadScreen
@@ -74,7 +75,7 @@ async def test_deleting_on_the_load_screen_goes_through_the_app(mini: Content, t
     app = make_app(mini, saves=store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.action_load()
+        app.route(Request(Ask.LOAD))
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, LoadScreen) and len(screen.rows) == 2

@@ -144,7 +144,7 @@ def check_lives(content: Content, lives: list[Life], seen: list[Landing]) -> int
 async def new_life_if_over(app: CitizenApp, pilot: Pilot, lives: list[Life], scenario: str, seed: int) -> None:
     life = app.session.life
     if life is not None and life.ended:
-        app.start_life(Setup(scenario, seed + len(lives)))
+        app.navigation.start_life(Setup(scenario, seed + len(lives)))
         await pilot.pause()
         assert app.session.life is not None
         lives.append(app.session.life)

@@ -9,6 +9,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from game.saves import SaveStore, read_save
+from game.tui.messages import Ask, Request
 from game.tui.run import make_app
 from game.tui.screens.ask import AskScreen
 from game.tui.screens.day import DayScreen
@@ -125,8 +126,8 @@ async def test_a_workshop_player_cannot_open_or_delete_other_saves(room) -> None
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await type_name(pilot, "Cy")
-        app.action_load()
-        app.action_continue_life()
+        app.route(Request(Ask.LOAD))
+        app.route(Request(Ask.CONTINUE))
         await pilot.pause()
         assert not isinstance(app.screen, LoadScreen) and app.session.slot == "cy"
         assert any("their own life only" in n.message for n in app._notifications)

@@ -24,7 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from game import present
 from game.safe_text import to_plain
 from game.strings import S
-from game.tui.themes import register_themes, textual_theme
+from game.tui.themes import set_up_themes
 from game.workshop.room import Room, SeatLine
 
 IDLE_MINUTES = 3.0
@@ -69,9 +69,7 @@ class DashboardApp(App[int]):
         yield Footer()
 
     def on_mount(self) -> None:
-        register_themes(self)
-        if self.start_theme:
-            self.theme = textual_theme(self.start_theme)
+        set_up_themes(self, self.start_theme, remember=False)
         self.room.scan()
         self.refresh_view()
         self.set_interval(max(5.0, min(60.0, self.idle * 30)), self.refresh_side)  # twice per idle limit

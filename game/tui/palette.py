@@ -9,31 +9,44 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from game.strings import S
+from game.tui.messages import Ask, Request
 from game.tui.screens.title import TitleScreen
 from game.tui.themes import THEMES
 
 
-def palette_commands(
-    app: App[int], screen: Screen, *, myths: Callable[[], None], title: Callable[[], None], new_life: Callable[[], None]
-) -> Iterable[SystemCommand]:
-    """The myths, the title and a new life (not on the title), the themes, and the actions bound on ``screen``."""
-    yield SystemCommand(S["menu_myths"], S["myths_intro"], myths)
+def palette_commands(app: App[int], screen: Screen) -> Iterable[SystemCommand]:
+    """The myths, the title and a new life (not on the title), the themes, and the actions bound on ``screen``.
+
+    An entry of ours asks the app as a key would (a :class:`Request`); its help is ``S["cmd_help_" + what it asks for]``
+    (the action's name for a screen's own action), or just its key.
+    """
+    yield SystemCommand(S["menu_myths"], S["myths_intro"], asking(app, Ask.MYTHS))
     if not isinstance(screen, TitleScreen):  # a way out of any life: the title, or a new life at once
-        yield SystemCommand(S["key_title"], S["cmd_title_help"], title)
-        yield SystemCommand(S["key_new_life"], S["cmd_new_life_help"], new_life)
+        yield SystemCommand(S["key_title"], S["cmd_title_help"], asking(app, Ask.TITLE))
+        yield SystemCommand(S["key_new_life"], S["cmd_new_life_help"], asking(app, Ask.NEW_LIFE))
     for name, (key, _theme) in THEMES.items():
         yield SystemCommand(S[key], S["cmd_theme_help"].format(theme=S[key]), partial(setattr, app, "theme", name))
     seen: set[str] = set()
     for active in screen.active_bindings.values():
         binding = active.binding
-        if not binding.description or binding.action in seen or binding.action in ("quit", "app.quit"):
+        asked = Ask.of_action(binding.action)
+        if not binding.description or binding.action in seen or binding.action == "quit" or asked is Ask.QUIT:
             continue
         seen.add(binding.action)
         key = app.get_key_display(binding)
-        name = binding.action.removeprefix("app.")
+        name = asked.value if asked else binding.action
         help_text = S[f"cmd_help_{name}"].format(key=key) if f"cmd_help_{name}" in S else S["cmd_action_help"].format(key=key)
         command = partial(app.run_action, binding.action, active.node)
         yield SystemCommand(binding.description, help_text, command, discover=binding.show)
+
+
+def asking(app: App[int], ask: Ask) -> Callable[[], None]:
+    """A palette command that asks the app for ``ask``, as its key would."""
+
+    def command() -> None:
+        app.post_message(Request(ask))
+
+    return command
 
 
 def palette_open(app: App[int]) -> bool:

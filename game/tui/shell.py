@@ -1,8 +1,8 @@
 """What the app's helpers (:mod:`game.tui.saving`, :mod:`game.tui.workshop_seat`) ask of the app.
 
-They are handed Textual's ``App`` for notifications and modals, and the app
-again as a :class:`Shell` for the way between screens, so that none of them
-imports the app.
+They are handed Textual's ``App`` for notifications and modals, and the app's
+:class:`~game.tui.navigation.Navigation` as a :class:`Shell` for the way between
+screens, so that none of them imports the app.
 """
 
 from __future__ import annotations

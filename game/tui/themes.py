@@ -31,8 +31,13 @@ THEMES: dict[str, tuple[str, str]] = {textual: (STRING_KEYS[short], short) for s
 """Textual theme name → (its strings key, the name players write), in the order Ctrl+T cycles them."""
 
 
-def register_themes(app: App) -> None:
+def set_up_themes(app: App, theme: str | None, *, remember: bool) -> None:
+    """Make our themes known to ``app``, start in ``theme`` (None: Textual's default), and ``remember`` changes."""
     app.register_theme(HIGH_CONTRAST)
+    if theme:
+        app.theme = textual_theme(theme)
+    if remember:
+        remember_changes(app)
 
 
 def textual_theme(name: str) -> str:
@@ -67,3 +72,8 @@ def next_theme(current: str) -> str:
     """The theme after ``current`` in :data:`THEMES` (the first after the last, or after one not ours)."""
     names = list(THEMES)
     return names[(names.index(current) + 1) % len(names)] if current in names else names[0]
+
+
+def cycle_theme(app: App) -> None:
+    """Ctrl+T: the next theme."""
+    app.theme = next_theme(app.theme)

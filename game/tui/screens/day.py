@@ -17,26 +17,26 @@ from game.engine.model import Notice
 from game.play import Session
 from game.strings import S
 from game.tui import view
-from game.tui.messages import ChoiceMade, LifeOver, LockedChoiceTried, OpenMyths
+from game.tui.messages import Ask, AsksTheApp, ChoiceMade, LifeOver, LockedChoiceTried, OpenMyths, ask_key
 from game.tui.screens.alive import alive
 from game.tui.screens.tier_modal import TierModal, tier_change
 from game.tui.widgets.event_card import ChoiceList, ChoiceRow, EventCard
 from game.tui.widgets.status_panel import Status, StatusPanel
 
 
-class DayScreen(Screen):
+class DayScreen(AsksTheApp, Screen):
     """One day of the life: choose, and watch the numbers move."""
 
     CSS_PATH = "day.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"pick({n})", S["key_choose"].format(n=n), show=False) for n in range(1, 10)),
         Binding("w", "why", S["key_why"]),
-        Binding("m", "app.myths", S["key_myths"], show=False),
-        Binding("r", "app.record", S["key_record"]),
-        Binding("h", "app.history", S["key_history"]),
-        Binding("f", "app.friends", S["key_friends"]),
-        Binding("s", "app.save_as", S["key_save"]),
-        Binding("q", "app.quit", S["key_quit"]),
+        ask_key("m", Ask.MYTHS, S["key_myths"], show=False),
+        ask_key("r", Ask.RECORD, S["key_record"]),
+        ask_key("h", Ask.HISTORY, S["key_history"]),
+        ask_key("f", Ask.FRIENDS, S["key_friends"]),
+        ask_key("s", Ask.SAVE_AS, S["key_save"]),
+        ask_key("q", Ask.QUIT, S["key_quit"]),
     ]
 
     def __init__(self, session: Session, notices: list[Notice] | None = None) -> None:

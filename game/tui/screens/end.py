@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
@@ -18,6 +18,7 @@ from game.reports.short import end_debrief
 from game.safe_text import styled, to_plain
 from game.strings import S, plural
 from game.tui import view
+from game.tui.messages import Ask, AsksTheApp, ask_key
 from game.tui.screens.history import charts
 from game.tui.widgets.badge import badge
 
@@ -101,16 +102,16 @@ def sources_text(life: Life, display: Display) -> Text:
     return out
 
 
-class EndScreen(Screen):
+class EndScreen(AsksTheApp, Screen):
     """What this life came to."""
 
     CSS_PATH = "end.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "app.record", S["key_record"]),
-        Binding("h", "app.history", S["key_history"]),
-        Binding("n", "app.new_life", S["key_new_life"]),
-        Binding("t", "app.title", S["key_title"]),
-        Binding("q", "app.quit", S["key_quit"]),
+        ask_key("r", Ask.RECORD, S["key_record"]),
+        ask_key("h", Ask.HISTORY, S["key_history"]),
+        ask_key("n", Ask.NEW_LIFE, S["key_new_life"]),
+        ask_key("t", Ask.TITLE, S["key_title"]),
+        ask_key("q", Ask.QUIT, S["key_quit"]),
     ]
 
     def __init__(self, life: Life, display: Display, prompts: Prompts | None = None) -> None:

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Center, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
@@ -14,18 +14,22 @@ from textual.widgets.option_list import Option
 
 from game.play import Session
 from game.strings import S
+from game.tui.messages import Ask, AsksTheApp, Request, ask_key
+
+MENU = {"new": Ask.NEW_LIFE, "continue": Ask.CONTINUE, "load": Ask.LOAD, "myths": Ask.MYTHS, "help": Ask.HELP, "quit": Ask.QUIT}
+"""What each entry of the menu asks the app for."""
 
 
-class TitleScreen(Screen):
+class TitleScreen(AsksTheApp, Screen):
     """The first screen."""
 
     CSS_PATH = "title.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "app.new_life", S["menu_new"]),
-        Binding("c", "app.continue_life", S["menu_continue"]),
-        Binding("l", "app.load", S["menu_load"]),
-        Binding("m", "app.myths", S["menu_myths"]),
-        Binding("q", "app.quit", S["key_quit"]),
+        ask_key("n", Ask.NEW_LIFE, S["menu_new"]),
+        ask_key("c", Ask.CONTINUE, S["menu_continue"]),
+        ask_key("l", Ask.LOAD, S["menu_load"]),
+        ask_key("m", Ask.MYTHS, S["menu_myths"]),
+        ask_key("q", Ask.QUIT, S["key_quit"]),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -70,13 +74,5 @@ class TitleScreen(Screen):
         menu.focus()
 
     @on(OptionList.OptionSelected, "#menu")
-    async def _picked(self, event: OptionList.OptionSelected) -> None:
-        action = {
-            "new": "new_life",
-            "continue": "continue_life",
-            "load": "load",
-            "myths": "myths",
-            "help": "help",
-            "quit": "quit",
-        }
-        await self.app.run_action(f"app.{action[event.option_id or 'new']}")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        self.post_message(Request(MENU[event.option_id or "new"]))

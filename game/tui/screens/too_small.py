@@ -50,3 +50,12 @@ def too_small(width: int, height: int) -> bool:
 def covered(app: App[int]) -> bool:
     """Whether the too-small message shows (it stays the top screen while it does)."""
     return bool(app.screen_stack) and isinstance(app.screen_stack[-1], TooSmallScreen)
+
+
+def fit(app: App[int], width: int | None = None, height: int | None = None) -> None:
+    """Cover the game with the message while the terminal (now ``width`` × ``height``) is too small; uncover it after."""
+    small = too_small(width or app.size.width, height or app.size.height)
+    if small and not covered(app):
+        app.push_screen(TooSmallScreen(*MIN_SIZE))
+    elif not small and covered(app):
+        app.pop_screen()
