@@ -34,6 +34,7 @@ def main(argv: list[str] | None = None) -> int:
 def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
     args = parse(parser, argv)
     try:
+        _speak(args)
         return args.run(args)
     except CliError as exc:
         print(f"citizen: error: {exc}", file=sys.stderr)
@@ -50,6 +51,26 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         log = write_crash_log(traceback.format_exc())
         print(S["crash_command"].format(log=log), file=sys.stderr)
         return 70
+
+
+def _speak(args: argparse.Namespace) -> None:
+    """Choose the language (``--lang``, ``CITIZEN_LANGUAGE``, the config file, the locale; a workshop's
+    is chosen where the workshop is read). A broken setting stops only a command that has ``--lang``."""
+    from game import config
+    from game.strings import use_language
+
+    flag = getattr(args, "lang", None) if args.command in LANGUAGE_COMMANDS else None
+    try:
+        chosen = config.language(flag)
+    except ConfigError:
+        if args.command in LANGUAGE_COMMANDS:
+            raise
+        return
+    use_language(chosen.value or "en")
+
+
+LANGUAGE_COMMANDS = ("play", "saves", "debrief", "serve", "dashboard")
+"""Commands with ``--lang``; ``translate``'s ``--lang`` names the language to translate into, not the game's."""
 
 
 if __name__ == "__main__":

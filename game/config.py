@@ -2,10 +2,13 @@
 
 Each setting is looked up in this order, the first that is set wins:
 
-1. the command-line flag (``--theme``, ``--saves``, ``--scenario``);
+1. the command-line flag (``--theme``, ``--lang``, ``--saves``, ``--scenario``);
 2. the environment variable (``CITIZEN_THEME``, ``CITIZEN_LANGUAGE``, ``CITIZEN_SAVES``, ``CITIZEN_SCENARIO``);
 3. the config file (``CITIZEN_CONFIG``, else ``config.toml`` in the platform's config folder);
-4. the built-in default.
+4. for the language only, the locale: ``LC_ALL``, else ``LC_MESSAGES``, else ``LANG`` (``nl_NL.UTF-8`` is Dutch);
+5. the built-in default.
+
+(A workshop's ``language`` comes right after ``--lang``: see :func:`language`.)
 
 The file is small and read when a setting is asked for; it is never trusted: unknown keys and wrong
 values are one :class:`ConfigError` naming the file, the line and the fix.
@@ -26,8 +29,11 @@ FILE_NAME = "config.toml"
 THEMES = {"dark": "textual-dark", "light": "textual-light", "high-contrast": "citizen-high-contrast"}
 """Theme names a player may write → the Textual theme, in the order Ctrl+T cycles them."""
 
-LANGUAGES = ("en",)
-"""Languages the string table is available in."""
+LANGUAGES = ("en", "sv", "nl")
+"""Languages the game's own text is available in (game/locale/); packs translate theirs in lang/ (docs/translating.md)."""
+
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+"""The POSIX locale variables, the first set one deciding (as gettext reads them)."""
 
 ENV = {
     "theme": "CITIZEN_THEME",
@@ -37,8 +43,8 @@ ENV = {
 }
 """Each setting → the environment variable that overrides the file."""
 
-FLAGS = {"theme": "--theme", "saves": "--saves", "scenario": "--scenario"}
-"""Each setting → the flag that overrides everything (language has none yet)."""
+FLAGS = {"theme": "--theme", "language": "--lang", "saves": "--saves", "scenario": "--scenario"}
+"""Each setting → the flag that overrides everything."""
 
 DEFAULTS = {"theme": "dark", "language": "en"}
 """Built-in defaults; ``saves`` and ``scenario`` depend on the install and the packs (see :mod:`game.paths`)."""
@@ -140,6 +146,7 @@ def check(key: str, value: str, where: str) -> str:
     if key == "theme":
         return theme_name(value, where)
     if key == "language":
+        value = value.strip().lower().replace("-", "_").split("_")[0] if where == "--lang" else value
         if value not in LANGUAGES:
             raise ConfigError(f"{where}: language '{value}' is not available; available: {', '.join(LANGUAGES)}")
         return value
@@ -175,7 +182,32 @@ def setting(key: str, flag: object = None) -> Setting:
     if found is not None:
         value, line = found
         return Setting(key, value, "file", f"{config_path()}, line {line}")
+    if key == "language" and (from_locale := locale_language()) is not None:
+        return from_locale
     return Setting(key, DEFAULTS.get(key), "default")
+
+
+def locale_language() -> Setting | None:
+    """The language of the first set locale variable (``LC_ALL``, ``LC_MESSAGES``, ``LANG``), if the game has it.
+
+    ``nl_NL.UTF-8`` and ``nl`` are Dutch; ``C``, ``POSIX`` and a language the game lacks give None (English).
+    """
+    for variable in LOCALE_VARIABLES:
+        value = os.environ.get(variable, "")
+        if value:
+            code = value.split(".")[0].split("@")[0].split("_")[0].lower()
+            return Setting("language", code, "env", f"${variable}") if code in LANGUAGES else None
+    return None
+
+
+def language(flag: str | None = None, workshop: str | None = None) -> Setting:
+    """The language to play in: ``--lang``, a workshop's ``language``, ``CITIZEN_LANGUAGE``, the config
+    file, the locale (``LC_ALL``/``LC_MESSAGES``/``LANG``), else English."""
+    if flag is None and workshop:
+        code = workshop.replace("-", "_").split("_")[0].lower()
+        if code in LANGUAGES:
+            return Setting("language", code, "workshop", "the workshop file")
+    return setting("language", flag)
 
 
 def saves_from_settings(flag: Path | None = None) -> Path | None:

@@ -566,6 +566,20 @@ S: dict[str, str] = {
 }
 
 
+_language = "en"
+
+
+def language() -> str:
+    """The language the game speaks now (``en`` until :func:`use_language`)."""
+    return _language
+
+
+def use_language(code: str) -> None:
+    """Speak ``code`` from now on: the packs loaded after this are translated into it."""
+    global _language
+    _language = code
+
+
 def plural(key: str, n: float) -> str:
     """The template of ``key`` for a count of ``n``: ``key_one`` when n is 1 (if the table has it), else ``key``.
 

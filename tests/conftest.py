@@ -79,3 +79,12 @@ def _settings_elsewhere(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["CITIZEN_CONFIG"] = str(tmp_path_factory.mktemp("config") / "config.toml")
     for variable in ("CITIZEN_THEME", "CITIZEN_LANGUAGE", "CITIZEN_SCENARIO"):
         os.environ.pop(variable, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_locale() -> None:
+    """The game speaks English in tests unless a test asks for another language: the shell's locale
+    (say LANG=sv_SE.UTF-8 on a Swedish machine) does not leak in."""
+    for variable in ("LC_ALL", "LC_MESSAGES", "CITIZEN_LANG_STRICT"):
+        os.environ.pop(variable, None)
+    os.environ["LANG"] = "C.UTF-8"

@@ -55,7 +55,7 @@ def test_a_textual_theme_name_is_taken_and_shown_short(settings_file: Path) -> N
         ('thme = "light"\n', "line 1: unknown setting 'thme' (did you mean 'theme'?)"),
         ('\n\ntheme = "ligth"\n', "line 3: no theme 'ligth' (did you mean 'light'?); themes: dark, light, high-contrast"),
         ("theme = 3\n", 'line 1: theme must be a string in quotes, e.g. theme = "light"'),
-        ('language = "xx"\n', "line 1: language 'xx' is not available; available: en"),
+        ('language = "xx"\n', "line 1: language 'xx' is not available; available: en, sv, nl"),
         ('scenario = "Not An Id"\n', "line 1: scenario 'Not An Id' is not a scenario id"),
         ('theme = "light\n', "not valid TOML"),
     ],

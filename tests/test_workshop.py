@@ -236,11 +236,13 @@ def test_unreadable_files(tmp_path: Path) -> None:
     assert problems[0].line == 1 and "not valid UTF-8" in problems[0].message
 
 
-def test_language_without_a_pack_is_a_warning(tmp_path: Path) -> None:
-    _workshop, content, problems = validate_workshop(write(tmp_path, 'title = "t"\nseed = 1\nlanguage = "sv"\n'))
+def test_a_language_the_game_does_not_speak_is_a_warning(tmp_path: Path) -> None:
+    _workshop, content, problems = validate_workshop(write(tmp_path, 'title = "t"\nseed = 1\nlanguage = "de"\n'))
     assert content is not None
     assert [(p.severity, p.line) for p in problems] == [("warning", 3)]
-    assert "no loaded pack is written in 'sv'" in problems[0].message
+    assert "the game does not speak 'de'" in problems[0].message
+    _workshop, content, problems = validate_workshop(write(tmp_path, 'title = "t"\nseed = 1\nlanguage = "sv"\n'))
+    assert content is not None and not problems  # Swedish: the game's own text, and the packs' translations
 
 
 def test_citizen_workshop_new_writes_a_file_that_validates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -41,8 +41,14 @@ def discover_packs(paths: Iterable[Path], problems: Problems | None = None) -> l
     return unique
 
 
-def validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
+def validate(
+    paths: Iterable[Path], *, language: str | None = None, check_translations: bool = False
+) -> tuple[Content | None, list[Problem]]:
     """Read and check the packs under ``paths``; return the content (if no errors) and every problem.
+
+    ``language``: put the packs' translations into that language (``game.packs.translations``;
+    a missing or stale one leaves the source text). ``check_translations``: also report the
+    problems of every translation file (``citizen validate``).
 
     The cyclic garbage collector is paused while loading: the loader makes many
     objects and few cycles, and the collector's passes over them took more than
@@ -52,37 +58,48 @@ def validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _validate(paths)
+        content, problems, _layered = inspect(paths, language=language, check_translations=check_translations)
+        return content, problems
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _validate(paths: Iterable[Path]) -> tuple[Content | None, list[Problem]]:
-    content, problems, _layered = inspect(paths)
-    return content, problems
-
-
-def inspect(paths: Iterable[Path]) -> tuple[Content | None, list[Problem], Layered]:
+def inspect(
+    paths: Iterable[Path], *, language: str | None = None, check_translations: bool = False
+) -> tuple[Content | None, list[Problem], Layered]:
     """Like :func:`validate`, and also every declaration with its origin (for ``citizen ids`` and the language server)."""
     problems = Problems()
     folders = discover_packs(paths, problems)
     sources = [read_pack(folder, problems) for folder in folders]
     ordered = order_packs(sources, problems)
     layered = layer(ordered, problems)
+    if check_translations:
+        from game.packs.translations import check_all
+
+        check_all(layered, problems)
+    if language and any(p.meta and language not in p.meta.languages[:1] for p in ordered):
+        from game.packs.translations import apply
+
+        apply(layered, language)
     content = Builder(layered, problems).build()
     check_reliability(layered, problems, frozenset(s.id for s in ordered if is_shipped(s.path)))
     problems.fold()
     return (None if problems.errors else content), problems.items, layered
 
 
-def load_content(paths: Iterable[Path]) -> Content:
-    """Load the packs under ``paths`` for play.
+def load_content(paths: Iterable[Path], language: str | None = None) -> Content:
+    """Load the packs under ``paths`` for play, in ``language`` (default: the game's, ``game.strings.language()``)
+    where their translations have it.
 
     Raises:
         PackError: if any pack has an error; it lists every problem.
     """
-    content, problems = validate(paths)
+    if language is None:
+        from game.strings import language as current
+
+        language = current()
+    content, problems = validate(paths, language=language)
     if content is None:
         raise PackError([p for p in problems if p.severity == "error"])
     return content

@@ -29,6 +29,8 @@ MAX_ITEMS = 20_000
 MAX_DEPTH = 16
 """Folder levels inside a pack."""
 MAX_FOLDERS = 2_000
+TRANSLATIONS = "lang"
+"""A pack's folder of translations (``lang/sv.toml``): not pack content, so not read, hashed or cached here."""
 
 
 @dataclass
@@ -97,6 +99,8 @@ def _pack_files(folder: Path, problems: Problems) -> list[Path]:
     for here, subfolders, names in os.walk(folder, onerror=unreadable):  # never follows linked folders
         folders += 1
         depth = len(Path(here).relative_to(folder).parts)
+        if depth == 0 and TRANSLATIONS in subfolders:
+            subfolders.remove(TRANSLATIONS)  # lang/: translations, read by game.packs.translations
         if depth >= MAX_DEPTH or folders > MAX_FOLDERS:
             what = f"nested deeper than {MAX_DEPTH} levels" if depth >= MAX_DEPTH else f"more than {MAX_FOLDERS} folders"
             problems.error(display_path(Path(here)), 0, f"the pack has folders {what}; flatten it", first=True)

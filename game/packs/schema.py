@@ -27,8 +27,12 @@ Id = Annotated[str, Meta(pattern=ID_PATTERN, max_length=64)]
 Expr = Annotated[str, Meta(max_length=500)]
 """An expression in the pack expression language."""
 
-Text = Annotated[str, Meta(max_length=4000)]
-"""Player-facing text. Shown literally, apart from the safe markup subset."""
+TRANSLATABLE = {"translatable": True}
+"""The mark (``Meta.extra``) of a string a translation replaces: :mod:`game.packs.translatable` finds
+every such field from this schema, so a new ``Text`` field is translatable without further work."""
+
+Text = Annotated[str, Meta(max_length=4000, extra=TRANSLATABLE)]
+"""Player-facing text. Shown literally, apart from the safe markup subset; translatable."""
 
 IdList = Annotated[list[Id], Meta(max_length=200)]
 """A list of ids (bounded, like every list in a pack)."""
@@ -52,7 +56,9 @@ NumberOrExpr = Number | Expr
 WholeNumber = Annotated[int, Meta(ge=-NUMBER_LIMIT, le=NUMBER_LIMIT)]
 
 Short = Annotated[str, Meta(max_length=200)]
-"""A short free-form string (a version, a licence, a unit, a category)."""
+"""A short free-form string (a version, a licence)."""
+ShortText = Annotated[str, Meta(max_length=200, extra=TRANSLATABLE)]
+"""A short player-facing word or phrase (a category, a relation): translatable."""
 Count = Annotated[int, Meta(ge=0, le=100_000)]
 """A count of days or times."""
 Day = Annotated[int, Meta(ge=0, le=100_000)]
@@ -91,7 +97,7 @@ class StatDef(Base, kw_only=True):
     min: Number = 0
     max: Number = 1_000_000
     start: Number = 0
-    unit: Annotated[str, Meta(max_length=16)] = ""
+    unit: Annotated[str, Meta(max_length=16, extra=TRANSLATABLE)] = ""
     hidden: bool = False
     override: bool = False
 
@@ -152,7 +158,7 @@ class ActDef(Base, kw_only=True):
 
     name: Text
     description: Text = ""
-    category: Short = ""
+    category: ShortText = ""
     source: Text = ""
     reliability: Reliability = ""
     override: bool = False
@@ -163,7 +169,7 @@ class RuleDef(Base, kw_only=True):
 
     points: NumberOrExpr
     name: Text = ""
-    category: Short = ""
+    category: ShortText = ""
     description: Text = ""
     source: Text = ""
     reliability: Reliability = ""
@@ -192,7 +198,7 @@ class CharacterDef(Base, kw_only=True):
 
     name: Text
     description: Text = ""
-    relation: Short = "friend"
+    relation: ShortText = "friend"
     scores: dict[Id, Number] = {}
     drift: dict[Id, Annotated[list[WholeNumber], Meta(min_length=2, max_length=2)]] = {}
     override: bool = False

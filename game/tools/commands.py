@@ -23,6 +23,7 @@ COMMANDS = {
     "debrief": ("debrief", "the debrief report of saved lives (a class's, or one)"),
     "serve": ("serve", "serve the game to web browsers (a workshop's room)"),
     "dashboard": ("dashboard_cmd", "follow a workshop while the class plays (read-only: who is where, grades, prompts)"),
+    "translate": ("translate", "translate packs: extract strings, check translations, show how far they are"),
     "config": ("config_cmd", "show the settings file and what is set (theme, language, saves, scenario)"),
     "completion": ("completion", "print a shell completion script: completion bash|zsh|fish"),
 }

@@ -41,6 +41,12 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pack", action="append", type=Path, default=[], metavar="PATH", help="load another pack (repeatable)")
     p.add_argument("--watch", action="store_true", help="with --pack: reload the pack when its files change (for writers)")
     p.add_argument("--workshop", type=Path, metavar="FILE", help="play a workshop's life (asks your name; saves beside the file)")
+    p.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language: en, sv or nl (default: a workshop's, $CITIZEN_LANGUAGE, the config file's, "
+        "else $LC_ALL/$LC_MESSAGES/$LANG)",
+    )
     add_theme_argument(p)
     saving.add_save_arguments(p)
 

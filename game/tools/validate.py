@@ -34,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
 
         return run_workshops(workshops, [p for p in args.paths if p not in workshops], args.quiet)
     targets = with_dependencies(args.paths) if args.paths else paths.default_pack_paths()
-    content, problems = validate(targets)
+    content, problems = validate(targets, check_translations=True)
     if args.deep and content is not None:
         from game.tools.deep_check import deep_problems
 

@@ -26,10 +26,20 @@ MAX_NAME_TRIES = 5
 MAX_CODE_TRIES = 3
 
 
-def open_for_cli(path: Path) -> tuple[Workshop, Content]:
-    """The workshop and its content; its problems printed and a clear error if it has any."""
+def open_for_cli(path: Path, lang_flag: str | None = None) -> tuple[Workshop, Content]:
+    """The workshop and its content, in the workshop's language unless ``--lang`` says another;
+    its problems printed and a clear error if it has any."""
+
+    def choose(workshop_language: str) -> str:
+        from game import config
+        from game.strings import use_language
+
+        chosen = config.language(lang_flag, workshop_language).value or "en"
+        use_language(chosen)
+        return chosen
+
     try:
-        return open_workshop(path)
+        return open_workshop(path, choose)
     except WorkshopError as exc:
         for line in shown(exc.problems):
             print(line, file=sys.stderr)
@@ -89,7 +99,7 @@ def take_seat(workshop: Workshop, content: Content, store: SaveStore, name: str,
 
 def run(args: argparse.Namespace) -> int:
     check_flags(args)
-    workshop, content = open_for_cli(args.workshop)
+    workshop, content = open_for_cli(args.workshop, getattr(args, "lang", None))
     store = SaveStore(workshop.saves_dir)
     if not args.plain:
         from game.tools.play import tui_options

@@ -27,7 +27,7 @@ seed = {seed}
 # Length of the life in days (1-365). Remove the line to use the scenario's ({scenario_days}).
 days = {days}
 
-# Language of the session. The packs offer: {languages}.
+# Language of the session: {languages}. Each player's game and the debrief speak it.
 language = "{language}"
 
 # How much of the scores players see: "shown" (number and grade), "tier" (grade only)
@@ -107,7 +107,9 @@ def example_text(
         if privilege
         else ""
     )
-    languages = sorted({lang for pack in content.packs for lang in pack.languages}) or ["en"]
+    from game.config import LANGUAGES
+
+    languages = list(dict.fromkeys([*LANGUAGES, *sorted({lang for pack in content.packs for lang in pack.languages})]))
     return TEMPLATE.format(
         schema=schema,
         name=name,

@@ -203,12 +203,14 @@ def check(workshop: Workshop, content: Content, problems: Problems, index: LineI
                 )
     for i, prompt in enumerate(spec.prompts):
         _check_prompt(prompt, content, problems, shown, functools.partial(_prompt_line, line, i))
-    languages = {lang for pack in content.packs for lang in pack.languages}
+    from game.config import LANGUAGES
+
+    languages = {lang for pack in content.packs for lang in pack.languages} | set(LANGUAGES)
     if spec.language not in languages:
         problems.warning(
             shown,
             line("language"),
-            f"no loaded pack is written in '{spec.language}' (they offer: {', '.join(sorted(languages)) or 'none'})",
+            f"the game does not speak '{spec.language}' (it offers: {', '.join(sorted(languages))})",
         )
 
 
@@ -251,8 +253,14 @@ def _check_prompt(prompt: PromptDef, content: Content, problems: Problems, shown
         )
 
 
-def validate_workshop(path: Path) -> tuple[Workshop | None, Content | None, list[Problem]]:
-    """Read ``path``, load its packs and check it; return what loaded and every problem."""
+def validate_workshop(
+    path: Path, choose_language: Callable[[str], str] | None = None
+) -> tuple[Workshop | None, Content | None, list[Problem]]:
+    """Read ``path``, load its packs and check it; return what loaded and every problem.
+
+    ``choose_language`` is given the workshop's ``language`` and says the one to load the packs in
+    (translated, see docs/translating.md); without it they load as written.
+    """
     problems = Problems()
     workshop, index = read_workshop(path, problems)
     if workshop is None:
@@ -260,7 +268,8 @@ def validate_workshop(path: Path) -> tuple[Workshop | None, Content | None, list
     folders = resolve_packs(workshop, problems, index)
     if problems.errors:
         return workshop, None, problems.items
-    content, pack_problems = validate(folders)
+    language = choose_language(workshop.spec.language) if choose_language is not None else None
+    content, pack_problems = validate(folders, language=language)
     problems.items.extend(pack_problems)
     if content is not None:
         check(workshop, content, problems, index)
@@ -268,13 +277,14 @@ def validate_workshop(path: Path) -> tuple[Workshop | None, Content | None, list
     return workshop, (content if ok else None), problems.items
 
 
-def open_workshop(path: Path) -> tuple[Workshop, Content]:
-    """A workshop ready to play, with its content.
+def open_workshop(path: Path, choose_language: Callable[[str], str] | None = None) -> tuple[Workshop, Content]:
+    """A workshop ready to play, with its content (in the language ``choose_language`` picks, see
+    :func:`validate_workshop`).
 
     Raises:
         WorkshopError: the file, its packs or its ids have errors (every one is listed).
     """
-    workshop, content, problems = validate_workshop(path)
+    workshop, content, problems = validate_workshop(path, choose_language)
     if workshop is None or content is None:
         raise WorkshopError([p for p in problems if p.severity == "error"])
     return workshop, content
