@@ -58,6 +58,25 @@ def lock_notes(content: Content, reason: LockReason, display: Display | None = N
     return out
 
 
+def reported_rule_notes(content: Content, records: list, display: Display | None = None) -> list[Note]:
+    """The notes of the reported-only rules behind ``records`` (those the player may see), once each:
+    what the ‡ mark on a score change opens."""
+    display = display or Display()
+    out: list[Note] = []
+    seen: set[str] = set()
+    for record in records:
+        key = f"{record.system}.{record.rule}"
+        if key in seen or not present.reported_only(content, record) or not display.rules_shown(content, record.system):
+            continue
+        seen.add(key)
+        rule = content.systems[record.system].rules[record.rule]
+        heading = S["note_reported_single_rule"].format(
+            rule=to_plain(rule.name), system=present.name_of(content, "system", record.system)
+        )
+        out.append(_note(heading, rule.source, rule.reliability))
+    return out
+
+
 def event_note(content: Content, event_id: str) -> Note | None:
     """The note of an event: where the situation comes from."""
     event = content.events.get(event_id)

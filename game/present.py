@@ -138,9 +138,12 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
             system=name_of(content, "system", a["system"]),
         ) + _lifted_text(content, a, display)
     elif kind == "list_revokes":
-        text = S["lock_list_revokes"].format(
-            list=name_of(content, "list", a["list"]), privilege=name_of(content, "privilege", a["privilege"])
-        ) + S["unlock_list"]
+        text = (
+            S["lock_list_revokes"].format(
+                list=name_of(content, "list", a["list"]), privilege=name_of(content, "privilege", a["privilege"])
+            )
+            + S["unlock_list"]
+        )
     elif kind == "privilege_tier":
         text = _privilege_tier_text(content, a, display)
     elif kind == "privilege_missing":
@@ -263,12 +266,19 @@ def record_text(content: Content, record: Record, display: Display) -> str:
         return ""
     if not display.rules_shown(content, record.system):
         return S["score_moved_opaque"].format(system=system)
-    return S["score_change"].format(
+    text = S["score_change"].format(
         points=signed_score(content, record.system, record.points),
         rule=rule_name(content, record.system, record.rule),
         system=system,
         score=score_text(content, record.system, record.score) if mode is Visibility.SHOWN else "?",
     )
+    return f"{text} {S['mark_as_reported']}" if reported_only(content, record) else text
+
+
+def reported_only(content: Content, record: Record) -> bool:
+    """Whether the rule behind ``record`` is reported, not documented (it applies only as reported)."""
+    rule = content.systems[record.system].rules.get(record.rule) if record.system in content.systems else None
+    return rule is not None and rule.reported_only
 
 
 def notice_text(content: Content, notice: Notice, display: Display | None = None) -> str:

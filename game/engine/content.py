@@ -110,6 +110,8 @@ class Rule:
     limit: int = 0
     limit_days: int = 0
     reliability: str = ""
+    reported_only: bool = False
+    """Applies only while the life plays the premise as reported (see :data:`PREMISE_SETTING`)."""
 
 
 @dataclass(frozen=True, slots=True)

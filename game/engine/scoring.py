@@ -18,7 +18,7 @@ def record_rule(life: Life, rule_id: str, cause: str) -> None:
     for system_id in (*state.enrolled, *state.shadow):
         system = life.content.systems[system_id]
         rule = system.rules.get(rule_id)
-        if rule is None:
+        if rule is None or (rule.reported_only and not life.as_reported):
             continue
         key = f"{system_id}.{rule_id}"
         uses = state.rule_uses.get(key, [])

@@ -352,8 +352,34 @@ class Builder:
                 v.limit,
                 v.limit_days,
                 v.reliability or (act.reliability if act else ""),
+                v.reported_only,
             )
+            if v.reported_only:
+                self._check_reported_only(key, item.origin, rules[system_id][rule_id])
         return rules
+
+    def _check_reported_only(self, key: str, o: Origin, rule: c.Rule) -> None:
+        """A reported-only rule needs a note to open where it bites, and cannot be an official document."""
+        if not rule.source:
+            self.problems.error(
+                o.file,
+                o.at("reported_only"),
+                f"rule '{key}' is reported_only but has no source: add source = \"…\" saying who reported it",
+            )
+        if rule.reliability == "official_document":
+            self.problems.error(
+                o.file,
+                o.at("reported_only"),
+                f"rule '{key}' is reported_only but its reliability is official_document: a documented rule applies under "
+                "both premises; drop reported_only, or give the reliability of the report",
+            )
+        if c.PREMISE_SETTING not in self.items("settings"):
+            self.problems.warning(
+                o.file,
+                o.at("reported_only"),
+                f"rule '{key}' is reported_only, but no pack declares the setting '{c.PREMISE_SETTING}', so it always applies; "
+                "depend on core (or declare [settings.premise])",
+            )
 
     def _list(self, key: str, item: Item) -> c.BlackList:
         v: schema.ListDef = item.value

@@ -87,6 +87,8 @@ def _points(rule: schema.RuleDef) -> str:
         limits.append(f"every {rule.cooldown} days at most")
     if rule.limit:
         limits.append(f"{rule.limit} times" + (f" per {rule.limit_days} days" if rule.limit_days else ""))
+    if rule.reported_only:
+        limits.append("reported only")
     return _number(rule.points) + (f" ({', '.join(limits)})" if limits else "")
 
 

@@ -176,6 +176,9 @@ class RuleDef(Base, kw_only=True):
     cooldown: Count = 0
     limit: Count = 0
     limit_days: Count = 0
+    reported_only: bool = False
+    """Reported, not documented: the rule applies only while the life plays the premise as reported
+    (``setting.premise``); where it bites it is marked ‡ and opens its source note."""
     override: bool = False
 
 

@@ -110,12 +110,17 @@ class PlainGame:
                 self.say(S["locked_choice_line"].format(n=n, label=label, reason=reason))
 
     def show_notices(self, notices: list[Notice]) -> None:
+        from game import notes
+
         for notice in notices:
             if notice.kind == "day":
                 continue
             text = present.notice_text(self.content, notice, self.display)
             if text:
                 self.say(f"  · {text}")
+        records = [n.data["record"] for n in notices if n.kind == "score"]
+        for note in notes.reported_rule_notes(self.content, records, self.display):  # what the ‡ mark stands for
+            self.say(f"  {S['mark']} {note.heading} ({S['note_reliability'].format(level=note.reliability)}): {note.text}")
 
     def play(self, lines: TextIO) -> bool:
         """Play until the life ends (True) or input ends (False)."""

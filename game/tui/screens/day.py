@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game import present
+from game import notes, present
 from game.engine.model import Notice
 from game.play import Session
 from game.strings import S
@@ -46,6 +46,8 @@ class DayScreen(AsksTheApp, Screen):
         self.pending: list[TierModal] = []
         self.last_locked = ""
         """The locked choice the player tried last: W opens its note."""
+        self.reported_notes: list[notes.Note] = []
+        """The notes of the reported-only rules (marked ‡) the last choice set off: W opens them with the event's."""
 
     def compose(self) -> ComposeResult:
         yield Static(id="day-bar")
@@ -76,6 +78,8 @@ class DayScreen(AsksTheApp, Screen):
         while shown and shown[-1].kind == "day":
             shown.pop()  # a new day that has only begun is in the bar at the top
         lines = [line for n in shown if (line := self.notice_line(n))]
+        if self.reported_notes and notices:
+            lines.append(S["reported_rule_hint"])
         prompt = life.prompt()
         card = self.query_one(EventCard)
         if prompt is None:
@@ -104,8 +108,8 @@ class DayScreen(AsksTheApp, Screen):
         self.last_locked = message.choice_id
 
     def action_why(self) -> None:
-        """The note behind the highlighted choice's lock, or behind the event when the choice is open."""
-        from game import notes
+        """The note behind the highlighted choice's lock, or behind the event (and the ‡ rules that just bit)
+        when the choice is open."""
         from game.safe_text import to_plain
         from game.tui.screens.notes import NoteScreen
 
@@ -126,7 +130,7 @@ class DayScreen(AsksTheApp, Screen):
             screen = NoteScreen(title, notes.lock_notes(content, lock, display), notes.myths_for_lock(content, lock))
         else:
             event_note = notes.event_note(content, prompt.event.id)
-            screen = NoteScreen(to_plain(prompt.event.title), [event_note] if event_note else [])
+            screen = NoteScreen(to_plain(prompt.event.title), [*self.reported_notes, *([event_note] if event_note else [])])
         self.app.push_screen(screen, self._after_note)
 
     def _after_note(self, myth_id: str | None) -> None:
@@ -144,6 +148,8 @@ class DayScreen(AsksTheApp, Screen):
         if not any(cv.choice.id == message.choice_id and cv.lock is None for cv in prompt.choices):
             return
         notices = self.session.choose(message.choice_id)
+        records = [n.data["record"] for n in notices if n.kind == "score"]
+        self.reported_notes = notes.reported_rule_notes(self.session.content, records, self.session.display)
         self.announce(notices)
         self.show_life(notices)
         self.pending = [TierModal(change) for n in notices if (change := tier_change(life, self.session.display, n))]

@@ -58,6 +58,8 @@ def detail_text(content: Content, display: Display, record: Record) -> Text:
     rule = content.systems[record.system].rules.get(record.rule)
     if rule is None or cells[3] == "?":
         return out
+    if rule.reported_only:
+        out.append("\n" + S["record_detail_reported"], style="italic")
     if rule.category:
         out.append("\n" + S["record_detail_category"].format(category=to_plain(rule.category)))
     if rule.description:
