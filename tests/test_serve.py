@@ -145,7 +145,7 @@ def test_a_browser_gets_its_own_workshop_game(tmp_path: Path) -> None:
     assert (workshop.parent / "saves" / "zoe.json").exists(), seen[-2000:]
 
 
-def test_the_room_has_a_cap_and_static_lists_no_folder() -> None:
+def test_the_room_has_a_cap_and_static_lists_no_folder(tmp_path: Path) -> None:
     """Past --max-players the page and the game's connection say the room is full; /static/ lists nothing."""
     import asyncio
 
@@ -153,16 +153,20 @@ def test_the_room_has_a_cap_and_static_lists_no_folder() -> None:
 
     from game.tools.serve_page import FocusServer
 
-    server = FocusServer("true", host="127.0.0.1", port=0, title="t", max_players=2)
+    server = FocusServer("true", host="127.0.0.1", port=0, title="t", max_players=2, seats_folder=tmp_path / "seats")
 
     async def visit() -> tuple[int, int, int, str, int, int]:
         async with TestClient(TestServer(await server._make_app())) as client:
             listing = (await client.get("/static/")).status
             folder = (await client.get("/static/css")).status
             page = (await client.get("/")).status
-            server.players = 2
+            held = [server.seats.take(), server.seats.take()]  # two games running
+            assert None not in held and server.seats.take() is None
             full = await client.get("/")
             socket = (await client.get("/ws")).status
+            for seat in held:
+                seat.release()
+            assert server.seats.taken() == 0
             return listing, folder, page, await full.text(), full.status, socket
 
     listing, folder, page, text, full, socket = asyncio.run(visit())
@@ -174,3 +178,61 @@ def test_the_room_has_a_cap_and_static_lists_no_folder() -> None:
 def test_max_players_must_be_sensible(capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["serve", "--max-players", "0"]) == 2
     assert "--max-players must be between 1 and 1000" in capsys.readouterr().err
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+
+
+def test_two_servers_on_one_workshop_share_one_cap(tmp_path: Path) -> None:
+    """Two ``citizen serve`` processes on the same workshop count their games together, and a killed one gives its seat back."""
+    import asyncio
+
+    aiohttp = pytest.importorskip("aiohttp")
+    workshop = tmp_path / "room" / "workshop.toml"
+    workshop.parent.mkdir()
+    workshop.write_text('title = "Room 14"\nseed = 3\n', encoding="utf-8")
+    ports = [free_port(), free_port()]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "game", "serve", "--workshop", str(workshop), "--port", str(port), "--max-players", "1"],
+            env=env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        for port in ports
+    ]
+    first, second = (f"http://127.0.0.1:{port}" for port in ports)
+
+    async def play_on_first_and_look_at_second() -> tuple[int, int, int]:
+        async with aiohttp.ClientSession() as session, session.ws_connect(f"{first}/ws?width=80&height=24") as ws:
+            await ws.receive(timeout=30)  # the game of the first server has started: its seat is held
+            page = await asyncio.to_thread(status_of, f"{second}/")
+            async with session.get(f"{second}/ws") as refused:
+                socket_status = refused.status
+            os.killpg(procs[0].pid, signal.SIGKILL)  # the first server dies with its game running
+            procs[0].wait(timeout=20)
+        deadline = time.monotonic() + 20
+        again = 0
+        while time.monotonic() < deadline and again != 200:
+            again = await asyncio.to_thread(status_of, f"{second}/")
+            await asyncio.sleep(0.2)
+        return page, socket_status, again
+
+    try:
+        for url in (first, second):
+            fetch(f"{url}/", time.monotonic() + 30)
+        page, socket_status, again = asyncio.run(play_on_first_and_look_at_second())
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+                proc.wait(timeout=20)
+    assert page == 503 and socket_status == 503  # the room is full although the second server runs no game
+    assert again == 200  # the dead server's seat is free again
+    assert sorted(p.name for p in (workshop.parent / "saves" / ".serve").iterdir()) == ["seat-01.lock"]

@@ -13,8 +13,10 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import shlex
+import shutil
 import socket
 import sys
+import tempfile
 from pathlib import Path
 
 from game import config
@@ -97,8 +99,11 @@ def run(args: argparse.Namespace) -> int:
 
         workshop, _content = open_for_cli(args.workshop)  # errors now, not in every browser
         title = f"{S['game_title']} — {workshop.title}"
+        # every server on this workshop counts its games in one place
+        seats_folder = workshop.saves_dir / (".serve-dashboard" if args.dashboard else ".serve")
     else:
         title = S["game_title"]
+        seats_folder = Path(tempfile.mkdtemp(prefix="citizen-serve-"))  # this server's own
     if args.max_players is not None and not 1 <= args.max_players <= 1000:
         raise CliError(f"--max-players must be between 1 and 1000, not {args.max_players}")
     check_port(args.host, args.port)
@@ -123,9 +128,18 @@ def run(args: argparse.Namespace) -> int:
         title=title,
         public_url=public_url,
         max_players=players,
+        seats_folder=seats_folder,
     )
+    try:
+        server.seats.check()
+    except OSError as exc:
+        raise CliError(f"{seats_folder}: cannot keep the count of games there: {exc.strerror or exc}", 1) from None
     print(S["serve_open"].format(url=public_url or f"http://{args.host}:{args.port}"), flush=True)
-    server.serve()
+    try:
+        server.serve()
+    finally:
+        if args.workshop is None:
+            shutil.rmtree(seats_folder, ignore_errors=True)
     return 0
 
 

@@ -10,6 +10,7 @@ whenever the window gets the focus back.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 import aiohttp_jinja2
@@ -18,6 +19,7 @@ from aiohttp import web
 from textual_serve.server import Server
 
 from game.strings import S
+from game.tools.serve_seats import RoomSeats
 
 DEFAULT_MAX_PLAYERS = 30
 """Games running at once by default: a class, and about 1.3 GB of memory (each game is its own process)."""
@@ -52,13 +54,15 @@ class FocusServer(Server):
     """textual-serve's server whose page gives the game the keyboard at once.
 
     Unlike textual-serve's own, it lists no folder under ``/static/`` and runs at most
-    ``max_players`` games at once: a browser past that is told the room is full.
+    ``max_players`` games at once, counted by the lock files in ``seats_folder``, so every
+    server given the same folder (one workshop's) shares the count: a browser past that is
+    told the room is full.
     """
 
-    def __init__(self, *args: Any, max_players: int = DEFAULT_MAX_PLAYERS, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, seats_folder: Path, max_players: int = DEFAULT_MAX_PLAYERS, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.max_players = max_players
-        self.players = 0
+        self.seats = RoomSeats(seats_folder, max_players)
 
     async def _make_app(self) -> web.Application:
         app = web.Application(middlewares=[self.room_full, focus_the_terminal])
@@ -78,13 +82,18 @@ class FocusServer(Server):
     @web.middleware
     async def room_full(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         """The page and the game's connection answer 503 with one sentence while ``max_players`` games run."""
-        if request.path in ("/", "/ws") and self.players >= self.max_players:
-            return web.Response(status=503, text=S["serve_full"].format(n=self.max_players))
+        if request.path == "/" and self.seats.taken() >= self.max_players:
+            return self.room_is_full()
         return await handler(request)
 
-    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
-        self.players += 1
+    def room_is_full(self) -> web.Response:
+        return web.Response(status=503, text=S["serve_full"].format(n=self.max_players))
+
+    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+        seat = self.seats.take()
+        if seat is None:
+            return self.room_is_full()
         try:
             return await super().handle_websocket(request)
         finally:
-            self.players -= 1
+            seat.release()
