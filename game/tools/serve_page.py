@@ -89,10 +89,10 @@ class FocusServer(Server):
     def room_is_full(self) -> web.Response:
         return web.Response(status=503, text=S["serve_full"].format(n=self.max_players))
 
-    async def handle_websocket(self, request: web.Request) -> web.StreamResponse:
+    async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
         seat = self.seats.take()
         if seat is None:
-            return self.room_is_full()
+            raise web.HTTPServiceUnavailable(text=S["serve_full"].format(n=self.max_players))
         try:
             return await super().handle_websocket(request)
         finally:
