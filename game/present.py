@@ -14,7 +14,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
 from game.safe_text import to_plain
-from game.strings import S
+from game.strings import S, language
 
 if TYPE_CHECKING:
     from game.engine.content import Content
@@ -86,11 +86,22 @@ def date_of(start_date: str, day: int) -> str:
         date = dt.date.fromisoformat(start_date) + dt.timedelta(days=day - 1)
     except ValueError:
         return S["day_n"].format(day=day)
-    return f"{date:%a} {date.day} {date:%b %Y}"
+    code = language()
+    if code == "en":  # Babel's "EEE d MMM y" in English, without importing Babel for it
+        return f"{date:%a} {date.day} {date:%b %Y}"
+    from babel.dates import format_date
+
+    return str(format_date(date, "EEE d MMM y", locale=code))
 
 
 def number(value: float) -> str:
-    return f"{value:g}" if isinstance(value, float) else str(value)
+    """A number as the language writes it: ``5000`` in English, ``5 000`` in Swedish, ``5.000`` in Dutch."""
+    code = language()
+    if code == "en":
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    from babel.numbers import format_decimal
+
+    return str(format_decimal(value, locale=code, decimal_quantization=False))
 
 
 def signed(value: float) -> str:
@@ -103,7 +114,12 @@ def score_text(content: Content, system_id: str, value: float) -> str:
     system = content.systems.get(system_id)
     if system is None or system.scale == 1:
         return number(value)
-    return f"{value * system.scale:.{system.decimals}f}"
+    if language() == "en":
+        return f"{value * system.scale:.{system.decimals}f}"
+    from babel.numbers import format_decimal
+
+    pattern = "#,##0" + ("." + "0" * system.decimals if system.decimals else "")
+    return str(format_decimal(round(value * system.scale, system.decimals), format=pattern, locale=language()))
 
 
 def signed_score(content: Content, system_id: str, value: float) -> str:
@@ -115,7 +131,22 @@ def signed_score(content: Content, system_id: str, value: float) -> str:
 def stat_value(content: Content, stat: str, value: float) -> str:
     unit = content.stats[stat].unit if stat in content.stats else ""
     shown = number(round(value, 2))
-    return f"{unit}{shown}" if unit in ("¥", "$", "€", "£") else f"{shown}{unit}"
+    return _money(unit, shown) if unit in ("¥", "$", "€", "£") else f"{shown}{unit}"
+
+
+def _money(symbol: str, amount: str) -> str:
+    """An amount with its currency symbol where the language puts it (its CLDR currency pattern): English
+    ¥5000, Dutch ¥ 5.000, Swedish 5 000 ¥."""
+    code = language()
+    if code == "en":
+        return f"{symbol}{amount}"
+    from babel import Locale
+
+    pattern = Locale.parse(code).currency_formats["standard"].pattern.split(";")[0]
+    at, digits = pattern.index("¤"), pattern.index("0")
+    spaced = pattern[at + 1 : at + 2].isspace() if at < digits else pattern[at - 1 : at].isspace()
+    gap = "\xa0" if spaced else ""
+    return f"{symbol}{gap}{amount}" if at < digits else f"{amount}{gap}{symbol}"
 
 
 def _hidden(content: Content, display: Display, system: str) -> bool:

@@ -1,12 +1,23 @@
 """Every fixed player-facing string of the game, in one table, so it can be translated.
 
-Keys are ids; values are ``str.format`` templates. Pack text is not here: it
-lives in the packs. A translation replaces this table without touching logic.
+Keys are ids; values are ``str.format`` templates. Pack text is not here: it lives in the packs
+(translated in their ``lang/`` folders). :data:`SOURCE` and :data:`PLURALS` are the English;
+:data:`S` and :func:`plural` give them in the language chosen with :func:`use_language`, from the
+gettext catalogs in ``game/locale/`` (``msgctxt`` = the key, ``msgid`` = the English; read with the
+standard library's :mod:`gettext`, so choosing a language costs no Babel import). A string a catalog
+lacks is the English (marked ``⟦en⟧`` with ``CITIZEN_LANG_STRICT=1``). See docs/translating.md.
 """
 
 from __future__ import annotations
 
-S: dict[str, str] = {
+import os
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import gettext
+
+SOURCE: dict[str, str] = {
     # titles and framing
     "game_title": "AAA Citizen",
     "intro_1": "Every act has a number. Every number has a rule.",
@@ -91,12 +102,8 @@ S: dict[str, str] = {
     "goal_result_met": "  ✓ {text} (day {day})",
     "goal_result_missed": "  ✗ {text}",
     "lost_header": "Privileges lost along the way:",
-    "lost_line": "  {privilege}: from day {start} for {days} days{until}",
-    "lost_line_one": "  {privilege}: from day {start} for 1 day{until}",
     "lost_until_end": " (still barred at the end)",
     "lost_none": "No privilege was lost.",
-    "records_header": "The record ({n} entries):",
-    "records_header_one": "The record (1 entry):",
     "record_line": "  Day {day}: {points} {rule} ({system}) — source: {source}",
     "compare_header": "The same life under other rules:",
     "compare_line": "  {system}: {score} (grade {tier})",
@@ -172,7 +179,7 @@ S: dict[str, str] = {
     "config_from_file": "from the file, {where}",
     "config_from_default": "default",
     "config_first_scenario": "the first scenario of the installed packs",
-    "config_order": "A flag (--theme, --saves, --scenario) overrides its CITIZEN_* variable, which overrides the file.",
+    "config_order": "A flag (--theme, --lang, --saves, --scenario) overrides its CITIZEN_* variable, which overrides the file.",
     "config_written": "{key} = {value} written to {path}",
     "config_shadowed": "Note: {variable} is set in this shell and overrides the file.",
     "dash_title": "Dashboard — {title}",
@@ -225,8 +232,6 @@ S: dict[str, str] = {
     "new_bad_days": "The length must be a whole number of days from 1 to 365.",
     "new_none": "No scenario is installed. Add a pack with a [scenarios.ID] table.",
     # TUI: day screen
-    "day_bar": "Day {day} of {length} · {date} · {left} days left",
-    "day_bar_one": "Day {day} of {length} · {date} · 1 day left",
     "day_last": "Day {day} of {length} · {date} · the last day",
     "status_scores": "Scores",
     "status_stats": "Stats",
@@ -284,8 +289,6 @@ S: dict[str, str] = {
     "friends_mean": "Your friends' mean {system}: {score}",
     # TUI: history
     "history_title": "History",
-    "history_system": "{system} ({n} days)",
-    "history_system_one": "{system} (1 day)",
     "history_empty": "No day has ended yet: the chart starts after the first night.",
     "history_tier_only": "Only the grade is shown: {tier}.",
     # TUI: end of life
@@ -296,8 +299,6 @@ S: dict[str, str] = {
     "end_lost": "What was locked",
     "end_compare": "Under other rules",
     "end_compare_none": "This world offers no comparison system.",
-    "end_record": "The record: {n} entries (press r to read it)",
-    "end_record_one": "The record: 1 entry (press r to read it)",
     "end_chart": "The whole run",
     # TUI: load and save
     "load_title": "Saved lives",
@@ -508,11 +509,7 @@ S: dict[str, str] = {
     "short_source": "Where that rule comes from: {source}",
     "short_lost": "You lost {privilege} on day {day} ({why}).",
     "short_no_loss": "You kept every privilege.",
-    "short_lost_more": "You also lost {n} more: {privileges}.",
-    "short_lost_more_one": "You also lost {privileges}.",
     "short_stance": "Of your {n} choices, {defiant} led to a deduction and {safe} did not.",
-    "short_records": "{n} score changes were recorded about you.",
-    "short_records_one": "One score change was recorded about you.",
     "short_prompt": "Think about: {text}",
     # the same life under other rules, in words (reports/other_rules.py)
     "other_rules_header": "Under {system}:",
@@ -570,7 +567,49 @@ S: dict[str, str] = {
 }
 
 
+PLURALS: dict[str, tuple[str, str]] = {
+    "lost_line": (
+        "  {privilege}: from day {start} for {days} day{until}",
+        "  {privilege}: from day {start} for {days} days{until}",
+    ),
+    "records_header": ("The record ({n} entry):", "The record ({n} entries):"),
+    "day_bar": ("Day {day} of {length} · {date} · {left} day left", "Day {day} of {length} · {date} · {left} days left"),
+    "history_system": ("{system} ({n} day)", "{system} ({n} days)"),
+    "end_record": ("The record: {n} entry (press r to read it)", "The record: {n} entries (press r to read it)"),
+    "short_lost_more": ("You also lost {privileges}.", "You also lost {n} more: {privileges}."),
+    "short_records": ("One score change was recorded about you.", "{n} score changes were recorded about you."),
+}
+"""Strings that change with a count: key → (English for one, English for more). :func:`plural` picks the
+form by the language's plural rule (CLDR's, written into each catalog's header by Babel)."""
+
+DOMAIN = "citizen"
+"""The catalogs' gettext domain: ``game/locale/<code>/LC_MESSAGES/citizen.mo``."""
+STRICT_MARK = "⟦en⟧ "
 _language = "en"
+_catalog: gettext.GNUTranslations | None = None
+_strict = False
+
+
+class Table(Mapping[str, str]):
+    """The string table in the current language: ``S["key"]`` is the translation of ``SOURCE["key"]``."""
+
+    def __getitem__(self, key: str) -> str:
+        source = SOURCE[key]
+        if _catalog is None:
+            return source
+        found = _catalog._catalog.get(f"{key}\x04{source}")  # type: ignore[attr-defined]
+        if found:
+            return str(found)
+        return STRICT_MARK + source if _strict else source
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SOURCE)
+
+    def __len__(self) -> int:
+        return len(SOURCE)
+
+
+S = Table()
 
 
 def language() -> str:
@@ -579,16 +618,42 @@ def language() -> str:
 
 
 def use_language(code: str) -> None:
-    """Speak ``code`` from now on: the packs loaded after this are translated into it."""
-    global _language
+    """Speak ``code`` from now on: the string table, dates and numbers, and the packs loaded after this.
+
+    A language without a catalog speaks English (the packs are still translated if they can be).
+    """
+    global _language, _catalog, _strict
     _language = code
+    _strict = os.environ.get("CITIZEN_LANG_STRICT", "") not in ("", "0")
+    _catalog = None if code == "en" else _load_catalog(code)
+
+
+def _load_catalog(code: str) -> gettext.GNUTranslations | None:
+    import gettext
+    from pathlib import Path
+
+    path = Path(__file__).parent / "locale" / code / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    try:
+        with path.open("rb") as f:
+            return gettext.GNUTranslations(f)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
 
 
 def plural(key: str, n: float) -> str:
-    """The template of ``key`` for a count of ``n``: ``key_one`` when n is 1 (if the table has it), else ``key``.
+    """The template of ``key`` for a count of ``n``, in the current language's plural form.
 
-    A translation with more plural forms adds its own keys; the count decides, never the text.
+    A language with more forms than English has them in its catalog; the count decides, never the text.
     """
-    if n == 1 and f"{key}_one" in S:
-        return S[f"{key}_one"]
-    return S[key]
+    one, other = PLURALS[key]
+    if _catalog is None:
+        return one if n == 1 else other
+    ident = f"{key}\x04{one}"
+    rule = _catalog.plural  # type: ignore[attr-defined]  # the catalog's Plural-Forms, compiled by gettext
+    index = rule(int(n) if float(n).is_integer() else 0)  # a fraction takes the form of 0 (CLDR's "other")
+    found = _catalog._catalog.get((ident, index))  # type: ignore[attr-defined]
+    if found:
+        return str(found)
+    fallback = one if n == 1 else other
+    return STRICT_MARK + fallback if _strict else fallback
+

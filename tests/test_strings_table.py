@@ -11,7 +11,7 @@ import ast
 import re
 from pathlib import Path
 
-from game.strings import S
+from game.strings import PLURALS, S
 
 GAME = Path(__file__).resolve().parent.parent / "game"
 
@@ -63,7 +63,16 @@ def test_every_key_looked_up_is_in_the_table() -> None:
 
 def test_every_key_in_the_table_is_used() -> None:
     constants, _looked_up, prefixes = _scan()
-    # a singular form ("key_one") is used wherever its key is, through strings.plural
-    singular = {f"{k}_one" for k in constants}
-    unused = [k for k in S if k not in constants and k not in singular and not any(k.startswith(p) for p in prefixes)]
+    unused = [k for k in [*S, *PLURALS] if k not in constants and not any(k.startswith(p) for p in prefixes)]
     assert unused == [], "keys in game/strings.py that no code uses"
+
+
+def test_every_plural_asked_for_is_in_the_plural_table() -> None:
+    """``plural("key", n)`` names a key of PLURALS (the forms for one and for more)."""
+    asked = set()
+    for path in GAME.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            is_plural = isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "plural"
+            if is_plural and node.args and isinstance(node.args[0], ast.Constant):  # type: ignore[attr-defined]
+                asked.add(node.args[0].value)  # type: ignore[attr-defined]
+    assert asked and asked <= set(PLURALS)

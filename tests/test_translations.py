@@ -21,7 +21,7 @@ from game.packs.translations import source_hash
 @pytest.fixture
 def mini_copy(tmp_path: Path) -> Path:
     folder = tmp_path / "mini"
-    shutil.copytree(FIXTURE_PACKS / "mini", folder)
+    shutil.copytree(FIXTURE_PACKS / "mini", folder, ignore=shutil.ignore_patterns("lang"))
     return folder
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,3 +60,18 @@ def pick_scenario(content: Content, wanted: str | None) -> str:
         hint = f" (did you mean '{close[0]}'?)" if close else ""
         raise CliError(f"unknown scenario '{wanted}'{hint}; known: {', '.join(content.scenarios)}")
     return wanted
+
+
+def workshop_language(lang_flag: str | None) -> Callable[[str], str]:
+    """What a workshop's command gives :func:`game.workshop.load.open_workshop`: speak ``--lang`` if given,
+    else the workshop's ``language`` (else the settings and the locale), from now on."""
+
+    def choose(workshop_language: str) -> str:
+        from game import config
+        from game.strings import use_language
+
+        chosen = config.language(lang_flag, workshop_language).value or "en"
+        use_language(chosen)
+        return chosen
+
+    return choose

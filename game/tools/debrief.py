@@ -15,7 +15,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game import config
 from game.tools.common import CliError, load_for_cli
 
 if TYPE_CHECKING:
@@ -35,6 +34,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--md", type=Path, metavar="OUT", help="write the report as Markdown ('-': to stdout)")
     p.add_argument("--workshop", type=Path, metavar="FILE", help="the workshop file (default: found beside the saves)")
     p.add_argument("--pack", action="append", type=Path, default=[], metavar="PATH", help="load another pack (repeatable)")
+    p.add_argument(
+        "--lang", metavar="CODE", help="the report's language: en, sv or nl (default: the workshop's, else the settings')"
+    )
     p.add_argument("--title", help="the report's title (default: the workshop's, or the scenario's)")
     p.add_argument("--anonymous", action="store_true", help="seat numbers instead of names, everywhere (for projecting)")
     p.add_argument("--summary", action="store_true", help="the class summary alone, without a page per player")
@@ -76,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if args.templates is not None and not args.templates.is_dir():
         raise CliError(f"--templates {args.templates}: no such folder (copy game/reports/templates to start from)")
     files = find_saves(args.paths)
-    workshop, content = find_workshop(args.workshop, args.paths, args.pack)
+    workshop, content = find_workshop(args.workshop, args.paths, args.pack, args.lang)
     if content is None:
         content = load_for_cli(args.pack)
     played, skipped = load_lives(files, content)
@@ -99,7 +101,9 @@ def run(args: argparse.Namespace) -> int:
 
         played, prompts = anonymise(played, prompts)
     title = args.title or (workshop.title if workshop else "")
-    language = workshop.spec.language if workshop else config.setting("language").value or "en"
+    from game.strings import language as spoken
+
+    language = spoken()
     debrief = build_debrief(
         content,
         played,

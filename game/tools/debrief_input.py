@@ -55,10 +55,13 @@ def _workshops_in(folder: Path) -> list[Workshop]:
     return out
 
 
-def find_workshop(explicit: Path | None, paths: list[Path], packs: list[Path]) -> tuple[Workshop | None, Content | None]:
-    """The workshop of these saves: ``explicit``, else the one file whose saves folder they are in."""
+def find_workshop(
+    explicit: Path | None, paths: list[Path], packs: list[Path], lang_flag: str | None = None
+) -> tuple[Workshop | None, Content | None]:
+    """The workshop of these saves: ``explicit``, else the one file whose saves folder they are in; its
+    content in the workshop's language (or ``--lang``'s), which the report then speaks."""
     if explicit is not None:
-        return _open(explicit)
+        return _open(explicit, lang_flag)
     folders = {p.resolve() if p.is_dir() else p.resolve().parent for p in paths}
     matches: dict[Path, Workshop] = {}
     for folder in folders:
@@ -68,12 +71,14 @@ def find_workshop(explicit: Path | None, paths: list[Path], packs: list[Path]) -
                     matches[workshop.path.resolve()] = workshop
     if len(matches) != 1 or packs:
         return None, None
-    return _open(next(iter(matches)))
+    return _open(next(iter(matches)), lang_flag)
 
 
-def _open(path: Path) -> tuple[Workshop, Content]:
+def _open(path: Path, lang_flag: str | None) -> tuple[Workshop, Content]:
+    from game.tools.common import workshop_language
+
     try:
-        return open_workshop(path)
+        return open_workshop(path, workshop_language(lang_flag))
     except WorkshopError as exc:
         for line in shown(exc.problems):
             print(line, file=sys.stderr)

@@ -17,7 +17,7 @@ from game.packs.problems import shown
 from game.safe_text import SafeStream
 from game.saves import SaveError, SaveStore, safe_slot_name
 from game.strings import S
-from game.tools.common import CliError
+from game.tools.common import CliError, workshop_language
 from game.workshop import Workshop, WorkshopError, open_workshop
 from game.workshop.seats import Seat, SeatCodeError, needs_code, seat_for
 
@@ -30,16 +30,8 @@ def open_for_cli(path: Path, lang_flag: str | None = None) -> tuple[Workshop, Co
     """The workshop and its content, in the workshop's language unless ``--lang`` says another;
     its problems printed and a clear error if it has any."""
 
-    def choose(workshop_language: str) -> str:
-        from game import config
-        from game.strings import use_language
-
-        chosen = config.language(lang_flag, workshop_language).value or "en"
-        use_language(chosen)
-        return chosen
-
     try:
-        return open_workshop(path, choose)
+        return open_workshop(path, workshop_language(lang_flag))
     except WorkshopError as exc:
         for line in shown(exc.problems):
             print(line, file=sys.stderr)
