@@ -234,3 +234,23 @@ def test_scenarios_are_listed_by_order(write_pack) -> None:
     files = {"a.toml": scenario.format(id="late", order=100), "b.toml": scenario.format(id="first", order=1)}
     content = load_content([write_pack("ordered", files)])
     assert list(content.scenarios) == ["first", "late"]
+
+
+def test_a_load_leaves_no_cyclic_garbage() -> None:
+    """Everything a load makes and drops is freed at once: a cycle would keep every pack read (and the
+    load's time) until the collector's next full pass."""
+    import gc
+
+    from game.packs.loader import load_content
+
+    root = Path(__file__).resolve().parent.parent / "content"
+    load_content([root])
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        gc.collect()
+        load_content([root])
+        assert gc.collect() == 0
+    finally:
+        if was:
+            gc.enable()

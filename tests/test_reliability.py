@@ -86,6 +86,15 @@ def test_a_writers_pack_gets_warnings_with_line_and_hint(write_pack) -> None:
     assert found[unknown] == ("warning", PACK.splitlines().index('reliability = "reportd"') + 1)
 
 
+def test_loading_for_play_drops_warnings_and_keeps_errors(write_pack) -> None:
+    folder = write_pack("p", {"world.toml": PACK})
+    content, problems = validate([folder], warnings=False)
+    assert content is not None and problems == []  # play never shows warnings, so their lines are not looked up
+    broken = write_pack("q", {"world.toml": PACK.replace('record = ["fine"]', 'record = ["fien"]')})
+    content, problems = validate([broken], warnings=False)
+    assert content is None and [p.severity for p in problems] == ["error"]
+
+
 def test_a_rule_inherits_its_acts_reliability(write_pack) -> None:
     text = PACK.replace('reliability = "reportd"', 'reliability = "reported"') + (
         '\n[acts.fine]\nname = "A fine"\nreliability = "reported"\n'

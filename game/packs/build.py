@@ -9,7 +9,7 @@ from typing import Any
 
 from game.engine import content as c
 from game.packs import schema
-from game.packs.expr import BOOL, NUM, Compiled, ExprError, Names, compile_expr, compile_number, constant
+from game.packs.expr import BOOL, NUM, Compiled, ExprError, Expressions, Names, compile_number, constant
 from game.packs.layers import Layered, ancestors
 from game.packs.problems import Problems
 from game.packs.reader import Item, Origin
@@ -30,7 +30,7 @@ class Builder:
         self.layered = layered
         self.problems = problems
         self.sections = layered.sections
-        self.compiled: dict[tuple[object, str, type], Compiled | None] = {}
+        self.compiled: dict[tuple[object, str, type], Compiled] = {}
         self.ancestors = ancestors(layered.packs)
         self.pack_order = [p.id for p in layered.packs if p.meta]
 
@@ -58,21 +58,21 @@ class Builder:
         if source == "" or source is None:
             return None
         key = (source, kind, type(source))
-        if key in self.compiled:
-            return self.compiled[key]
+        result = self.compiled.get(key)
+        if result is not None:
+            return result
         try:
-            result = compile_number(source, self.names) if kind == NUM else compile_expr(source, self.names, kind)
+            result = compile_number(source, self.names) if kind == NUM else self.expressions.compile(source, kind)
         except ExprError as exc:
             self.problems.error(origin.file, origin.at(sub), str(exc))
-            result = None
+            return None  # not kept: the error is reported again where it recurs
         self.compiled[key] = result
-        if result is None:
-            del self.compiled[key]  # report the error again where it recurs
         return result
 
     # -- the build ------------------------------------------------------------
     def build(self) -> c.Content:
         self.names = self._names()
+        self.expressions = Expressions(self.names)
         self.recordable = {k.split(".", 1)[1] for k in self.items("rules")} | set(self.items("acts"))
         stats = {k: self._stat(k, i.value) for k, i in self.items("stats").items()}
         privileges = {
@@ -415,10 +415,12 @@ class Builder:
                 checked[name] = self.refs(o, p + name, idents, known, what)
         stats: tuple[tuple[str, Compiled], ...] = ()
         if v.stats:
+            known_stats = self.items("stats")
             stats = tuple(
                 (s, e)
                 for s, raw in v.stats.items()
-                if self.ref(o, p + "stats", s, self.items("stats"), "stat") and (e := self.expr(o, f"{p}stats.{s}", raw, NUM))
+                if (s in known_stats or self.ref(o, p + "stats", s, known_stats, "stat"))
+                and (e := self.expr(o, f"{p}stats.{s}", raw, NUM))
             )
         cscores = []
         for who, scores in v.character_scores.items():

@@ -61,18 +61,63 @@ class Names:
     goals: frozenset[str] = frozenset()
 
 
-@dataclass(frozen=True)
 class Compiled:
-    """A compiled expression: call :meth:`eval` with an evaluation context."""
+    """A compiled expression: call ``eval(ctx)`` with an evaluation context.
+
+    ``eval`` is the compiled function itself, not a method around it: the
+    engine's event draws call it thousands of times a life. An expression read
+    back from the compiled-content cache (:meth:`later`) is compiled on its
+    first use; its meaning never changes, so it is immutable all the same.
+    """
+
+    __slots__ = ("_clauses", "_names", "depends", "eval", "source", "type")
 
     source: str
     type: str
-    fn: Fn
-    clauses: tuple[Clause, ...]
     depends: frozenset[str]
+    eval: Fn
 
-    def eval(self, ctx: Any) -> Any:
-        return self.fn(ctx)
+    def __init__(self, source: str, type: str, fn: Fn, clauses: tuple[Clause, ...], depends: frozenset[str]) -> None:
+        self.source = source
+        self.type = type
+        self.eval = fn
+        self._clauses: tuple[Clause, ...] | None = clauses
+        self.depends = depends
+        self._names: Names | None = None
+
+    @classmethod
+    def later(cls, source: str, type: str, depends: frozenset[str], names: Names) -> Compiled:
+        """An expression that was compiled and checked against ``names`` before, compiled again on its first use."""
+        self = cls.__new__(cls)
+        self.source, self.type, self.depends = source, type, depends
+        self._clauses = None
+        self._names = names
+        self.eval = self._first_eval
+        return self
+
+    def _first_eval(self, ctx: Any) -> Any:
+        self._compile()
+        return self.eval(ctx)
+
+    def _compile(self) -> None:
+        assert self._names is not None
+        done = compile_number(self.source, self._names) if self.type == NUM else compile_expr(self.source, self._names, self.type)
+        self.eval, self._clauses, self._names = done.eval, done.clauses, None
+
+    @property
+    def fn(self) -> Fn:
+        """The compiled function (the same as ``eval``)."""
+        if self._clauses is None:
+            self._compile()
+        return self.eval
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """The top-level ``and`` clauses, for lock reasons and static checks."""
+        if self._clauses is None:
+            self._compile()
+            assert self._clauses is not None
+        return self._clauses
 
     def failing_clause(self, ctx: Any) -> Clause | None:
         """The first top-level clause that is false, for explaining a lock."""
@@ -80,6 +125,9 @@ class Compiled:
             if not clause.test(ctx):
                 return clause
         return None
+
+    def __repr__(self) -> str:
+        return f"Compiled({self.source!r}, {self.type})"
 
 
 def constant(value: Any, source: str = "") -> Compiled:
@@ -302,6 +350,7 @@ class _Compiler:
         self.source = source
         self.depends: set[str] = set()
         self.count = 0
+        self.deepest = 0
 
     def fail(self, message: str) -> ExprError:
         return ExprError(f"{message} in expression {self.source!r}")
@@ -313,6 +362,8 @@ class _Compiler:
             raise self.fail(f"expression is too long (more than {MAX_NODES} parts)")
         if depth > MAX_DEPTH:
             raise self.fail(f"expression is nested too deeply (more than {MAX_DEPTH} levels)")
+        if depth > self.deepest:
+            self.deepest = depth
         method = getattr(self, "n_" + type(n).__name__, None)
         if method is None:
             hint = _FORBIDDEN_HINTS.get(type(n), f"'{type(n).__name__}' is not allowed")
@@ -660,6 +711,11 @@ def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
     Raises:
         ExprError: with a message that says what is wrong and how to fix it.
     """
+    return _compile(source, names, expect)[0]
+
+
+def _compile(source: str, names: Names, expect: str) -> tuple[Compiled, int, int]:
+    """The compiled expression, with the number of its parts and the depth it reaches (for :class:`Expressions`)."""
     if not isinstance(source, str):
         raise ExprError(f"expected an expression string, got {type(source).__name__}")
     if len(source) > MAX_LENGTH:
@@ -692,7 +748,93 @@ def compile_expr(source: str, names: Names, expect: str = BOOL) -> Compiled:
         clauses = tuple(_clause_of(part, raw, text) for part, raw in zip(top.parts, body.values, strict=True))
     else:
         clauses = (_clause_of(top, body, text),)
-    return Compiled(source, top.type, top.fn, clauses, frozenset(compiler.depends))
+    return Compiled(source, top.type, top.fn, clauses, frozenset(compiler.depends)), compiler.count, compiler.deepest
+
+
+_AND = re.compile(r"[ \t\f]+and[ \t\f]+")  # Python's own blanks only: anything else does not parse
+_NOT_SPLIT = re.compile(r"[#\\\n\r;:]|\b(?:or|if|else|lambda|yield|await|and)\b")
+"""What a clause of a condition split on `` and `` must not hold, so that the split falls exactly on Python's
+top-level ``and``s: nothing that binds looser than ``and`` (``or``, ``if``, ``lambda``), no ``and`` left, no
+comment. (A split inside a string or brackets leaves a clause that does not parse: it is compiled whole then.)"""
+
+
+class Expressions:
+    """Compiles the expressions of one load against one set of names: each distinct source once, and a
+    condition of the common shape ``a and b and c`` from its clauses, each distinct clause once.
+
+    Packs repeat clauses far more than whole conditions (``stat.money >= 100``,
+    ``not flag.x``), so this compiles a big pack several times faster, and gives
+    exactly what :func:`compile_expr` gives: the same type, dependencies, clauses
+    and function, and for any expression with a problem, its own error message
+    (such an expression is compiled whole; tests/test_expr_memo.py compares the two).
+    """
+
+    def __init__(self, names: Names) -> None:
+        self.names = names
+        self._clauses: dict[str, tuple[Compiled, int, int] | None] = {}
+
+    def compile(self, source: str, expect: str = BOOL) -> Compiled:
+        """:func:`compile_expr` of ``source``.
+
+        Raises:
+            ExprError: as :func:`compile_expr` does.
+        """
+        if expect == BOOL and isinstance(source, str) and len(source) <= MAX_LENGTH:
+            quick = self._from_clauses(source)
+            if quick is not None:
+                return quick
+        return compile_expr(source, self.names, expect)
+
+    def _from_clauses(self, source: str) -> Compiled | None:
+        parts = _AND.split(source.strip())
+        if not parts[0]:
+            return None
+        compiled = []
+        count = 1 if len(parts) > 1 else 0  # the ``and`` itself
+        deepest = 0
+        for part in parts:
+            done = self._clause(part)
+            if done is None:
+                return None
+            compiled.append(done[0])
+            count += done[1]
+            deepest = max(deepest, done[2])
+        if len(parts) == 1:
+            one = compiled[0]
+            return Compiled(source, one.type, one.eval, one.clauses, one.depends)
+        if count > MAX_NODES or deepest + 1 > MAX_DEPTH:
+            return None  # the whole says why
+        depends = frozenset().union(*(c.depends for c in compiled))
+        clauses = tuple(c.clauses[0] for c in compiled)
+        return Compiled(source, BOOL, _all([c.eval for c in compiled]), clauses, depends)
+
+    def _clause(self, text: str) -> tuple[Compiled, int, int] | None:
+        """One clause compiled alone (None: it cannot be, or is not a plain clause; the whole is compiled then)."""
+        if text in self._clauses:
+            return self._clauses[text]
+        done: tuple[Compiled, int, int] | None = None
+        if not _NOT_SPLIT.search(text) and _balanced(text):
+            try:
+                done = _compile(text, self.names, BOOL)
+            except ExprError:
+                done = None
+            if done is not None and len(done[0].clauses) != 1:
+                done = None
+        self._clauses[text] = done
+        return done
+
+
+def _balanced(text: str) -> bool:
+    """Every ``(`` closed after it opens: a split on `` and `` fell outside every bracket."""
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def compile_number(value: Any, names: Names) -> Compiled:

@@ -55,36 +55,45 @@ def order_packs(sources: list[PackSource], problems: Problems) -> list[PackSourc
         by_id[source.id] = source
     ordered: list[PackSource] = []
     state: dict[str, str] = {}
-
-    def visit(pack_id: str, chain: list[str]) -> None:
-        if state.get(pack_id) == "done":
-            return
-        source = by_id[pack_id]
-        if state.get(pack_id) == "visiting":
-            cycle = " → ".join([*chain[chain.index(pack_id) :], pack_id])
-            origin = source.meta_origin
-            problems.error(origin.file if origin else "", origin.at("depends") if origin else 0, f"circular depends: {cycle}")
-            return
-        state[pack_id] = "visiting"
-        for dep in source.meta.depends if source.meta else []:
-            if dep not in by_id:
-                origin = source.meta_origin
-                missing = problems.error(
-                    origin.file if origin else "",
-                    origin.at("depends") if origin else 0,
-                    f"pack '{pack_id}' depends on '{dep}', which is not installed: put its folder in the user packs "
-                    f"folder ({display_path(paths.user_packs())}) or name it beside this pack, or remove the dependency",
-                )
-                problems.lost_packs.setdefault(display_path(source.path) + os.sep, missing)
-                continue
-            visit(dep, [*chain, pack_id])
-        state[pack_id] = "done"
-        ordered.append(source)
-
     for source in sources:
         if source.meta is not None and by_id.get(source.id) is source:
-            visit(source.id, [])
+            _visit(source.id, [], by_id, state, ordered, problems)
     return ordered
+
+
+def _visit(
+    pack_id: str,
+    chain: list[str],
+    by_id: dict[str, PackSource],
+    state: dict[str, str],
+    ordered: list[PackSource],
+    problems: Problems,
+) -> None:
+    """Put ``pack_id`` after its dependencies. (Not a closure: one that calls itself is a reference cycle, which kept
+    every pack read alive until the collector's next full pass.)"""
+    if state.get(pack_id) == "done":
+        return
+    source = by_id[pack_id]
+    if state.get(pack_id) == "visiting":
+        cycle = " → ".join([*chain[chain.index(pack_id) :], pack_id])
+        origin = source.meta_origin
+        problems.error(origin.file if origin else "", origin.at("depends") if origin else 0, f"circular depends: {cycle}")
+        return
+    state[pack_id] = "visiting"
+    for dep in source.meta.depends if source.meta else []:
+        if dep not in by_id:
+            origin = source.meta_origin
+            missing = problems.error(
+                origin.file if origin else "",
+                origin.at("depends") if origin else 0,
+                f"pack '{pack_id}' depends on '{dep}', which is not installed: put its folder in the user packs "
+                f"folder ({display_path(paths.user_packs())}) or name it beside this pack, or remove the dependency",
+            )
+            problems.lost_packs.setdefault(display_path(source.path) + os.sep, missing)
+            continue
+        _visit(dep, [*chain, pack_id], by_id, state, ordered, problems)
+    state[pack_id] = "done"
+    ordered.append(source)
 
 
 def ancestors(ordered: list[PackSource]) -> dict[str, set[str]]:

@@ -42,9 +42,10 @@ def discover_packs(paths: Iterable[Path], problems: Problems | None = None) -> l
 
 
 def validate(
-    paths: Iterable[Path], *, language: str | None = None, check_translations: bool = False
+    paths: Iterable[Path], *, language: str | None = None, check_translations: bool = False, warnings: bool = True
 ) -> tuple[Content | None, list[Problem]]:
-    """Read and check the packs under ``paths``; return the content (if no errors) and every problem.
+    """Read and check the packs under ``paths``; return the content (if no errors) and every problem
+    (without warnings when ``warnings`` is false).
 
     ``language``: put the packs' translations into that language (``game.packs.translations``;
     a missing or stale one leaves the source text). ``check_translations``: also report the
@@ -58,7 +59,9 @@ def validate(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        content, problems, _layered = inspect(paths, language=language, check_translations=check_translations)
+        content, problems, _layered = inspect(
+            paths, language=language, check_translations=check_translations, warnings=warnings
+        )
         return content, problems
     finally:
         if was_enabled:
@@ -66,10 +69,10 @@ def validate(
 
 
 def inspect(
-    paths: Iterable[Path], *, language: str | None = None, check_translations: bool = False
+    paths: Iterable[Path], *, language: str | None = None, check_translations: bool = False, warnings: bool = True
 ) -> tuple[Content | None, list[Problem], Layered]:
     """Like :func:`validate`, and also every declaration with its origin (for ``citizen ids`` and the language server)."""
-    problems = Problems()
+    problems = Problems(keep_warnings=warnings)
     folders = discover_packs(paths, problems)
     sources = [read_pack(folder, problems) for folder in folders]
     ordered = order_packs(sources, problems)
@@ -99,7 +102,7 @@ def load_content(paths: Iterable[Path], language: str | None = None) -> Content:
         from game.strings import language as current
 
         language = current()
-    content, problems = validate(paths, language=language)
+    content, problems = validate(paths, language=language, warnings=False)  # play shows no warnings
     if content is None:
         raise PackError([p for p in problems if p.severity == "error"])
     return content

@@ -46,12 +46,15 @@ class Problems:
 
     ``vanished`` maps an id that was declared but could not be loaded to the
     problem that lost it; ``lost_packs`` maps a pack folder (as shown) to the
-    problem that left its dependencies out.
+    problem that left its dependencies out. With ``keep_warnings`` false,
+    warnings are dropped (loading for play shows none): checks that would
+    only warn may skip the work of finding the line.
     """
 
     items: list[Problem] = field(default_factory=list)
     vanished: dict[str, Problem] = field(default_factory=dict)
     lost_packs: dict[str, Problem] = field(default_factory=dict)
+    keep_warnings: bool = True
 
     def error(self, file: str, line: int, message: str, *, first: bool = False) -> Problem:
         problem = Problem(file, line, message, "error", first)
@@ -60,7 +63,8 @@ class Problems:
 
     def warning(self, file: str, line: int, message: str) -> Problem:
         problem = Problem(file, line, message, "warning")
-        self.items.append(problem)
+        if self.keep_warnings:
+            self.items.append(problem)
         return problem
 
     def lost(self, idents: str | Iterable[str], because: Problem) -> None:

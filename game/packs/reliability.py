@@ -70,6 +70,8 @@ def check_reliability(layered: Layered, problems: Problems, strict_packs: frozen
 def _check(
     item: Item, value: str, what: str, required: bool, problems: Problems, strict: frozenset[str], prefix: str = ""
 ) -> None:
+    if item.pack not in strict and not problems.keep_warnings:
+        return  # only a warning, and no one will read it: finding its line is most of a big pack's load
     report = problems.error if item.pack in strict else problems.warning
     origin = item.origin
     if not value:
