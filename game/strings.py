@@ -216,6 +216,11 @@ SOURCE: dict[str, str] = {
     "menu_load": "Load",
     "menu_help": "Help",
     "menu_quit": "Quit",
+    "menu_language": "Language: {language}",
+    "key_language": "Language",
+    "cmd_help_language": "Switch the game's language: English, Svenska, Nederlands (key: {key})",
+    "language_now": "The game now speaks {language}.",
+    "language_not_remembered": "The language is not remembered for next time: {error}",
     # TUI: new life
     "new_life_title": "A new life",
     "new_scenarios": "Scenarios",
@@ -581,6 +586,9 @@ PLURALS: dict[str, tuple[str, str]] = {
 }
 """Strings that change with a count: key → (English for one, English for more). :func:`plural` picks the
 form by the language's plural rule (CLDR's, written into each catalog's header by Babel)."""
+
+LANGUAGE_NAMES = {"en": "English", "sv": "Svenska", "nl": "Nederlands"}
+"""Each language by its own name (the same in every language, so not translated)."""
 
 DOMAIN = "citizen"
 """The catalogs' gettext domain: ``game/locale/<code>/LC_MESSAGES/citizen.mo``."""

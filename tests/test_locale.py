@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from types import SimpleNamespace
 
 import pytest
-from conftest import ROOT
+from conftest import FIXTURE_PACKS, ROOT
 
 from game import locale as catalogs
 from game import present
@@ -144,3 +144,31 @@ def test_help_does_not_import_babel() -> None:
     env = {**os.environ, "LANG": "sv_SE.UTF-8"}
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
     assert result.stdout.strip().endswith("[]"), result.stdout
+
+
+async def test_the_title_screen_switches_the_language(speak, tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """F2 on the title: the menu, the keys and the packs speak the next language; the choice is remembered."""
+    from textual.widgets import OptionList
+
+    from game.packs.loader import load_content
+    from game.tui.labels import relabel
+    from game.tui.run import make_app
+
+    monkeypatch.setenv("CITIZEN_CONFIG", str(tmp_path / "config.toml"))
+    app = make_app(lambda: load_content([FIXTURE_PACKS / "mini"]), remember_theme=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.pause()
+        menu = app.screen.query_one("#menu", OptionList)
+        assert str(menu.get_option_at_index(0).prompt) == "Nytt liv"
+        assert any(b.description == "Avsluta" for b in app.screen._bindings.key_to_bindings.get("q", []))
+        assert app.session.content.events["hub"].title == "Ett nav"  # the packs, reloaded with their translations
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.pause()
+        assert str(app.screen.query_one("#menu", OptionList).get_option_at_index(0).prompt) == "Nieuw leven"
+    assert 'language = "nl"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
+    use_language("en")
+    relabel(app)

@@ -16,6 +16,7 @@ from textual.pilot import Pilot
 from game.engine.state import Setup
 from game.packs.loader import load_content
 from game.strings import use_language
+from game.tui.labels import relabel
 from game.tui.run import make_app
 
 
@@ -23,6 +24,7 @@ from game.tui.run import make_app
 def speak() -> Iterator[object]:
     yield use_language
     use_language("en")
+    relabel(make_app(load_content([FIXTURE_PACKS / "mini"])))  # the screens' keys in English again
 
 
 @pytest.mark.parametrize("code", ["sv", "nl"])
@@ -32,6 +34,7 @@ def test_day_screen_in_another_language(snap_compare, speak, code: str) -> None:
     assert content.events["hub"].title != "A hub"
 
     async def before(pilot: Pilot) -> None:
+        relabel(pilot.app)  # the keys were labelled when this test process imported the screens, in English
         await play(pilot, ["1"])  # fined: grade D, the train locked
         await settle(pilot)
 

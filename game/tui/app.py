@@ -18,6 +18,7 @@ from textual.screen import Screen
 from game.packs.problems import PackError
 from game.play import Session
 from game.strings import S
+from game.tui.labels import label
 from game.tui.launch import begin, load_late
 from game.tui.messages import Ask, DeleteSave, LifeOver, OpenMyths, Request, StartLife, ToApp, ask_key
 from game.tui.navigation import Navigation
@@ -43,10 +44,10 @@ class CitizenApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = S["game_title"]
     BINDINGS: ClassVar[list[BindingType]] = [
-        ask_key("f1", Ask.HELP, S["key_help"]),
-        ask_key("question_mark", Ask.HELP, S["key_help"], show=False),
-        ask_key("ctrl+t", Ask.THEME, S["key_theme"], show=False),
-        Binding("ctrl+q", "quit", S["key_quit"], show=False, priority=True),
+        ask_key("f1", Ask.HELP, label("key_help")),
+        ask_key("question_mark", Ask.HELP, label("key_help"), show=False),
+        ask_key("ctrl+t", Ask.THEME, label("key_theme"), show=False),
+        Binding("ctrl+q", "quit", label("key_quit"), show=False, priority=True),
         # Textual's command list raises KeyError on a page key before it has laid out its lines: see palette.page
         Binding("pagedown", "palette_page(1)", show=False, priority=True),
         Binding("pageup", "palette_page(-1)", show=False, priority=True),

@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from game import present
 from game.safe_text import to_plain
 from game.strings import S
+from game.tui.labels import label
 from game.tui.themes import set_up_themes
 from game.workshop.room import Room, SeatLine
 
@@ -45,8 +46,8 @@ class DashboardApp(App[int]):
     .dash-title { text-style: bold; color: $accent; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", S["key_quit"]),
-        Binding("ctrl+t", "cycle_theme", S["key_theme"], show=False),
+        Binding("q", "quit", label("key_quit")),
+        Binding("ctrl+t", "cycle_theme", label("key_theme"), show=False),
     ]
 
     def __init__(self, room: Room, *, idle: float = IDLE_MINUTES, theme: str | None = None, watch: bool = True) -> None:

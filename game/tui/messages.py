@@ -65,6 +65,7 @@ class Ask(StrEnum):
     HISTORY = "history"
     FRIENDS = "friends"
     THEME = "theme"
+    LANGUAGE = "language"
 
     @classmethod
     def of_action(cls, action: str) -> Ask | None:

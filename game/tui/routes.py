@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+from game.tui.language import switch_language
 from game.tui.messages import Ask
 from game.tui.themes import cycle_theme
 
@@ -37,4 +38,5 @@ def routes(app: App[int], navigation: Navigation, saving: SaveFlows, panels: Pan
         Ask.HISTORY: panels.history,
         Ask.FRIENDS: panels.friends,
         Ask.THEME: partial(cycle_theme, app),
+        Ask.LANGUAGE: partial(switch_language, app, navigation.session),
     }

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from game.strings import S
+from game.tui.labels import label
 from game.tui.screens.alive import alive
 
 
@@ -19,7 +19,7 @@ class AskScreen(ModalScreen[str | None]):
     """``answers``: (id, label) pairs, the first one focused."""
 
     CSS_PATH = "ask.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", S["key_close"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", label("key_close"))]
 
     def __init__(self, title: str, text: str, answers: list[tuple[str, str]]) -> None:
         super().__init__()

@@ -17,6 +17,7 @@ from game.engine.model import Notice
 from game.play import Session
 from game.strings import S
 from game.tui import view
+from game.tui.labels import label
 from game.tui.messages import Ask, AsksTheApp, ChoiceMade, LifeOver, LockedChoiceTried, OpenMyths, ask_key
 from game.tui.screens.alive import alive
 from game.tui.screens.tier_modal import TierModal, tier_change
@@ -29,14 +30,14 @@ class DayScreen(AsksTheApp, Screen):
 
     CSS_PATH = "day.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(str(n), f"pick({n})", S["key_choose"].format(n=n), show=False) for n in range(1, 10)),
-        Binding("w", "why", S["key_why"]),
-        ask_key("m", Ask.MYTHS, S["key_myths"], show=False),
-        ask_key("r", Ask.RECORD, S["key_record"]),
-        ask_key("h", Ask.HISTORY, S["key_history"]),
-        ask_key("f", Ask.FRIENDS, S["key_friends"]),
-        ask_key("s", Ask.SAVE_AS, S["key_save"]),
-        ask_key("q", Ask.QUIT, S["key_quit"]),
+        *(Binding(str(n), f"pick({n})", label("key_choose", n=n), show=False) for n in range(1, 10)),
+        Binding("w", "why", label("key_why")),
+        ask_key("m", Ask.MYTHS, label("key_myths"), show=False),
+        ask_key("r", Ask.RECORD, label("key_record")),
+        ask_key("h", Ask.HISTORY, label("key_history")),
+        ask_key("f", Ask.FRIENDS, label("key_friends")),
+        ask_key("s", Ask.SAVE_AS, label("key_save")),
+        ask_key("q", Ask.QUIT, label("key_quit")),
     ]
 
     def __init__(self, session: Session, notices: list[Notice] | None = None) -> None:

@@ -18,6 +18,7 @@ from game.reports.short import end_debrief
 from game.safe_text import styled, to_plain
 from game.strings import S, plural
 from game.tui import view
+from game.tui.labels import label
 from game.tui.messages import Ask, AsksTheApp, ask_key
 from game.tui.screens.history import charts
 from game.tui.widgets.badge import badge
@@ -107,11 +108,11 @@ class EndScreen(AsksTheApp, Screen):
 
     CSS_PATH = "end.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        ask_key("r", Ask.RECORD, S["key_record"]),
-        ask_key("h", Ask.HISTORY, S["key_history"]),
-        ask_key("n", Ask.NEW_LIFE, S["key_new_life"]),
-        ask_key("t", Ask.TITLE, S["key_title"]),
-        ask_key("q", Ask.QUIT, S["key_quit"]),
+        ask_key("r", Ask.RECORD, label("key_record")),
+        ask_key("h", Ask.HISTORY, label("key_history")),
+        ask_key("n", Ask.NEW_LIFE, label("key_new_life")),
+        ask_key("t", Ask.TITLE, label("key_title")),
+        ask_key("q", Ask.QUIT, label("key_quit")),
     ]
 
     def __init__(self, life: Life, display: Display, prompts: Prompts | None = None) -> None:

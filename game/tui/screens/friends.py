@@ -14,6 +14,7 @@ from game import present
 from game.present import Display, Visibility
 from game.safe_text import to_plain
 from game.strings import S
+from game.tui.labels import label
 from game.tui.screens.alive import alive
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class FriendsScreen(Screen):
     """The people of this world and their numbers."""
 
     CSS_PATH = "friends.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", S["key_back"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", label("key_back"))]
 
     def __init__(self, life: Life, display: Display) -> None:
         super().__init__()

@@ -11,13 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from game.strings import S
+from game.tui.labels import label
 
 
 class HelpScreen(ModalScreen[None]):
     """Opened with F1 or ?; Escape closes it."""
 
     CSS_PATH = "help.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark", "close", S["key_close"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,f1,question_mark", "close", label("key_close"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):

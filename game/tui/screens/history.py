@@ -15,6 +15,7 @@ from game import present
 from game.present import Display, Visibility
 from game.strings import S, plural
 from game.tui import view
+from game.tui.labels import label
 from game.tui.widgets.tier_chart import TierChart
 
 if TYPE_CHECKING:
@@ -37,7 +38,7 @@ class HistoryScreen(Screen):
     """Charts of the life so far (the last value is today's score)."""
 
     CSS_PATH = "history.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", S["key_back"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", label("key_back"))]
 
     def __init__(self, life: Life, display: Display) -> None:
         super().__init__()

@@ -17,6 +17,7 @@ from game.engine.content import Content
 from game.play import SaveInfo, Session
 from game.safe_text import to_plain
 from game.strings import S
+from game.tui.labels import label
 from game.tui.messages import DeleteSave
 from game.tui.screens.alive import alive
 from game.tui.screens.ask import AskScreen
@@ -49,8 +50,8 @@ class LoadScreen(Screen[tuple[str, int] | None]):
 
     CSS_PATH = "load.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", S["key_back"]),
-        Binding("d", "delete", S["key_delete"]),
+        Binding("escape", "back", label("key_back")),
+        Binding("d", "delete", label("key_delete")),
     ]
 
     def __init__(self, content: Content, session: Session) -> None:

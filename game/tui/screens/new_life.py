@@ -19,6 +19,7 @@ from game.engine.content import PREMISE_SETTING, Content, Scenario
 from game.engine.state import Setup
 from game.safe_text import styled, to_plain
 from game.strings import S
+from game.tui.labels import label
 from game.tui.messages import StartLife
 from game.tui.screens.alive import SafeSelect, alive
 
@@ -61,8 +62,8 @@ class NewLifeScreen(Screen):
 
     CSS_PATH = "new_life.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", S["key_back"]),
-        Binding("ctrl+s", "start", S["key_start"]),
+        Binding("escape", "app.pop_screen", label("key_back")),
+        Binding("ctrl+s", "start", label("key_start")),
     ]
 
     def __init__(self, content: Content, defaults: Setup | None = None) -> None:

@@ -19,6 +19,7 @@ from game.engine.content import Myth
 from game.notes import Note, reliability_words
 from game.safe_text import to_plain
 from game.strings import S
+from game.tui.labels import label
 
 
 def note_text(note: Note) -> Text:
@@ -45,8 +46,8 @@ class NoteScreen(ModalScreen[str | None]):
 
     CSS_PATH = "notes.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,w", "close", S["key_close"]),
-        Binding("m", "myth", S["key_myths"]),
+        Binding("escape,w", "close", label("key_close")),
+        Binding("m", "myth", label("key_myths")),
     ]
 
     def __init__(self, title: str, notes: list[Note], myths: list[Myth] | None = None) -> None:
@@ -83,7 +84,7 @@ class MythScreen(ModalScreen[None]):
     """The myth-and-fact deck; ``focus`` puts one myth first; ``intro`` opens with the words for a new player."""
 
     CSS_PATH = "notes.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,m", "close", S["key_close"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,m", "close", label("key_close"))]
 
     def __init__(self, myths: list[Myth], focus: str | None = None, intro: bool = True) -> None:
         super().__init__()

@@ -13,6 +13,7 @@ from textual.widgets import Input, Label, Static
 
 from game.play import safe_slot_name
 from game.strings import S
+from game.tui.labels import label
 from game.workshop.codes import MAX_TYPED
 
 
@@ -26,7 +27,7 @@ class PlayerNameScreen(ModalScreen[str | None]):
         #name-title { text-style: bold; padding-bottom: 1; }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", S["key_close"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", label("key_close"))]
 
     def __init__(self, title: str) -> None:
         super().__init__()
@@ -59,7 +60,7 @@ class SeatCodeScreen(ModalScreen[str | None]):
         #code-title { padding-bottom: 1; }
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", S["key_close"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", label("key_close"))]
 
     def __init__(self, name: str) -> None:
         super().__init__()

@@ -19,6 +19,7 @@ from game.notes import opaque_system_lines, reliability_words
 from game.present import Display, Visibility
 from game.safe_text import styled, to_plain
 from game.strings import S
+from game.tui.labels import label
 from game.tui.screens.alive import SafeSelect, alive
 
 ALL = "*"
@@ -76,7 +77,7 @@ class RecordDetail(ModalScreen[None]):
     """One record, with the rule's real-world note."""
 
     CSS_PATH = "record.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "app.pop_screen", S["key_close"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,enter", "app.pop_screen", label("key_close"))]
 
     def __init__(self, text: Text) -> None:
         super().__init__()
@@ -97,8 +98,8 @@ class RecordScreen(Screen):
 
     CSS_PATH = "record.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "app.pop_screen", S["key_back"]),
-        Binding("tab", "focus_next", S["key_filter"], show=False),
+        Binding("escape", "app.pop_screen", label("key_back")),
+        Binding("tab", "focus_next", label("key_filter"), show=False),
     ]
 
     def __init__(self, content: Content, records: list[Record], display: Display, *, shadows: bool = False) -> None:

@@ -11,13 +11,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, Static
 
 from game.strings import S
+from game.tui.labels import label
 
 
 class SaveAsScreen(ModalScreen[str | None]):
     """Dismisses with the name typed (None: Escape)."""
 
     CSS_PATH = "save_as.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", S["key_close"])]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", label("key_close"))]
 
     def __init__(self, suggestion: str) -> None:
         super().__init__()

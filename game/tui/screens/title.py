@@ -13,10 +13,19 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.play import Session
-from game.strings import S
+from game.strings import LANGUAGE_NAMES, S, language
+from game.tui.labels import label
 from game.tui.messages import Ask, AsksTheApp, Request, ask_key
 
-MENU = {"new": Ask.NEW_LIFE, "continue": Ask.CONTINUE, "load": Ask.LOAD, "myths": Ask.MYTHS, "help": Ask.HELP, "quit": Ask.QUIT}
+MENU = {
+    "new": Ask.NEW_LIFE,
+    "continue": Ask.CONTINUE,
+    "load": Ask.LOAD,
+    "myths": Ask.MYTHS,
+    "language": Ask.LANGUAGE,
+    "help": Ask.HELP,
+    "quit": Ask.QUIT,
+}
 """What each entry of the menu asks the app for."""
 
 
@@ -25,11 +34,12 @@ class TitleScreen(AsksTheApp, Screen):
 
     CSS_PATH = "title.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        ask_key("n", Ask.NEW_LIFE, S["menu_new"]),
-        ask_key("c", Ask.CONTINUE, S["menu_continue"]),
-        ask_key("l", Ask.LOAD, S["menu_load"]),
-        ask_key("m", Ask.MYTHS, S["menu_myths"]),
-        ask_key("q", Ask.QUIT, S["key_quit"]),
+        ask_key("n", Ask.NEW_LIFE, label("menu_new")),
+        ask_key("c", Ask.CONTINUE, label("menu_continue")),
+        ask_key("l", Ask.LOAD, label("menu_load")),
+        ask_key("m", Ask.MYTHS, label("menu_myths")),
+        ask_key("f2", Ask.LANGUAGE, label("key_language"), show=False),
+        ask_key("q", Ask.QUIT, label("key_quit")),
     ]
 
     def __init__(self, session: Session) -> None:
@@ -51,6 +61,13 @@ class TitleScreen(AsksTheApp, Screen):
     def on_screen_resume(self) -> None:
         self.refresh_menu()
 
+    async def speak_again(self) -> None:
+        """After a language switch: every line of the screen in the new language, the menu where it was."""
+        at = self.query_one("#menu", OptionList).highlighted
+        await self.recompose()
+        self.refresh_menu()
+        self.query_one("#menu", OptionList).highlighted = at
+
     def refresh_menu(self) -> None:
         """Continue and Load are open only when there is a saved life."""
         has_saves = bool(self.session.saved())
@@ -66,6 +83,7 @@ class TitleScreen(AsksTheApp, Screen):
                 Option(S["menu_continue"] if can_continue else S["menu_continue_none"], id="continue", disabled=not can_continue),
                 Option(S["menu_load"], id="load", disabled=not has_saves),
                 Option(S["menu_myths"], id="myths"),
+                Option(S["menu_language"].format(language=LANGUAGE_NAMES.get(language(), language())), id="language"),
                 Option(S["menu_help"], id="help"),
                 Option(S["menu_quit"], id="quit"),
             ]
