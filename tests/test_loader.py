@@ -236,20 +236,23 @@ def test_scenarios_are_listed_by_order(write_pack) -> None:
     assert list(content.scenarios) == ["first", "late"]
 
 
-def test_a_load_leaves_no_cyclic_garbage() -> None:
+@pytest.mark.parametrize("cache", ["off", "warm"])
+def test_a_load_leaves_no_cyclic_garbage(cache: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Everything a load makes and drops is freed at once: a cycle would keep every pack read (and the
-    load's time) until the collector's next full pass."""
+    load's time) until the collector's next full pass. The same for content from the compiled-content cache."""
     import gc
 
-    from game.packs.loader import load_content
-
+    monkeypatch.setenv("CITIZEN_CACHE", "off" if cache == "off" else str(tmp_path))
     root = Path(__file__).resolve().parent.parent / "content"
     load_content([root])
+    load_content([root])  # the first load from the cache makes its decoder, once per process
     was = gc.isenabled()
     gc.disable()
     try:
         gc.collect()
-        load_content([root])
+        content = load_content([root])
+        next(iter(content.events.values())).weight.eval(None)
+        del content
         assert gc.collect() == 0
     finally:
         if was:

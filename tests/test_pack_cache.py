@@ -1,4 +1,8 @@
-"""The cache of read packs: the same packs as a fresh read, invalidated by any change, never trusted unchecked."""
+"""The cache of read packs: the same packs as a fresh read, invalidated by any change, never trusted unchecked.
+
+These load through ``validate``, which never uses the compiled-content cache in front of it
+(tests/test_content_cache.py tests that one).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import pytest
 
 import game
 from game.packs import cache, reader
-from game.packs.loader import discover_packs, load_content
+from game.packs.loader import discover_packs, validate
 from game.packs.problems import PackError, Problems
 
 CONTENT = Path(__file__).resolve().parent.parent / "content"
@@ -34,6 +38,15 @@ days = 3
 [scenarios.town.character]
 name = "You"
 """
+
+
+def load_content(paths: list[Path]):
+    """A load that reads every pack through the cache of read packs (not the compiled-content cache)."""
+    content, problems = validate(paths)
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        raise PackError(errors)
+    return content
 
 
 @pytest.fixture

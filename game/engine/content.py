@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,23 +31,33 @@ class Clause:
     source: str = ""
 
 
-class Expression(Protocol):
-    """A compiled expression (see :class:`game.packs.expr.Compiled`)."""
+class Expression:
+    """A compiled expression: the loader's :class:`game.packs.expr.Compiled` is the one kind there is.
 
-    @property
-    def source(self) -> str: ...
+    ``eval(ctx)`` computes it for an evaluation context (a ``Life``).
+    A base class rather than a protocol, so that the compiled-content cache
+    can decode expressions into fields of this type.
+    """
 
-    @property
-    def depends(self) -> frozenset[str]: ...
+    __slots__ = ()
+
+    source: str
+    type: str
+    depends: frozenset[str]
+    eval: Callable[[Any], Any]
 
     @property
     def clauses(self) -> tuple[Clause, ...]:
         """The top-level ``and`` clauses (one clause for a condition that is not an ``and``)."""
-        ...
+        raise NotImplementedError
 
-    def eval(self, ctx: Any) -> Any: ...
+    def failing_clause(self, ctx: Any) -> Clause | None:
+        """The first top-level clause that is false, for explaining a lock."""
+        raise NotImplementedError
 
-    def failing_clause(self, ctx: Any) -> Clause | None: ...
+
+Number = int | float
+"""A number as the pack wrote it: a whole number stays an ``int`` (and so prints and saves as one)."""
 
 
 PREMISE_SETTING = "premise"
@@ -63,9 +73,9 @@ PREMISES = ("reported", "documented")
 class Stat:
     id: str
     name: str
-    min: float
-    max: float
-    start: float
+    min: Number
+    max: Number
+    start: Number
     unit: str = ""
     hidden: bool = False
     description: str = ""
@@ -84,7 +94,7 @@ class Privilege:
 @dataclass(frozen=True, slots=True)
 class Tier:
     id: str
-    min: float
+    min: Number
     name: str = ""
     color: str = ""
     description: str = ""
@@ -118,16 +128,16 @@ class Rule:
 class System:
     id: str
     name: str
-    min: float
-    max: float
-    start: float
+    min: Number
+    max: Number
+    start: Number
     visibility: str
     tiers: tuple[Tier, ...]  # highest first
     rules: Mapping[str, Rule]  # built with the system, never changed after
     description: str = ""
     source: str = ""
     reliability: str = ""
-    scale: float = 1.0
+    scale: Number = 1.0
     """A score is shown multiplied by this (0.01 shows a rating of 480 as 4.80); the engine counts unscaled."""
     decimals: int = 0
 
@@ -163,7 +173,7 @@ class Character:
     id: str
     name: str
     relation: str
-    scores: dict[str, float]
+    scores: dict[str, Number]
     drift: dict[str, tuple[int, int]]
     description: str = ""
 
@@ -287,8 +297,8 @@ class Scenario:
     events_per_day: tuple[int, int]
     start_date: str
     character: dict[str, Any]
-    stats: dict[str, float]
-    scores: dict[str, float]
+    stats: dict[str, Number]
+    scores: dict[str, Number]
     flags: tuple[str, ...]
     grant: tuple[str, ...]
     revoke: tuple[str, ...]

@@ -23,6 +23,11 @@ def _hint(word: str, known: Iterable[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
+def names_of(layered: Layered) -> Names:
+    """The names expressions of ``layered`` may use (what :class:`Builder` compiles them against)."""
+    return Builder(layered, Problems())._names()
+
+
 class Builder:
     """Turns one :class:`Layered` into :class:`Content`, reporting into ``problems``."""
 

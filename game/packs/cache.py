@@ -186,7 +186,7 @@ def _source(cached: _Cached, folder: Path, files: _Files) -> PackSource:
 def _store(entry: Path, source: PackSource, files: _Files) -> None:
     """Write the cache file (atomically); a cache that cannot be written is simply not used."""
     with contextlib.suppress(OSError, KeyError, msgspec.EncodeError):
-        _write(entry, _encode(source, files))
+        write_checked(entry, _encode(source, files))
 
 
 def _encode(source: PackSource, files: _Files) -> bytes:
@@ -206,7 +206,8 @@ def _encode(source: PackSource, files: _Files) -> bytes:
     return encode(cached)
 
 
-def _write(entry: Path, payload: bytes) -> None:
+def write_checked(entry: Path, payload: bytes) -> None:
+    """Write ``payload`` after its SHA-256, in one step (a reader never sees half a file)."""
     entry.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=entry.parent, prefix=".", suffix=".tmp")
     try:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.content import Clause
+from game.engine.content import Clause, Expression
 
 MAX_LENGTH = 500
 MAX_DEPTH = 24
@@ -61,7 +61,7 @@ class Names:
     goals: frozenset[str] = frozenset()
 
 
-class Compiled:
+class Compiled(Expression):
     """A compiled expression: call ``eval(ctx)`` with an evaluation context.
 
     ``eval`` is the compiled function itself, not a method around it: the
@@ -92,17 +92,23 @@ class Compiled:
         self.source, self.type, self.depends = source, type, depends
         self._clauses = None
         self._names = names
-        self.eval = self._first_eval
-        return self
+        return self  # ``eval`` is left unset: the first look-up compiles (``__getattr__``)
 
-    def _first_eval(self, ctx: Any) -> Any:
+    def __getattr__(self, name: str) -> Any:
+        if name != "eval":
+            raise AttributeError(name)
         self._compile()
-        return self.eval(ctx)
+        return self.eval
 
     def _compile(self) -> None:
         assert self._names is not None
         done = compile_number(self.source, self._names) if self.type == NUM else compile_expr(self.source, self._names, self.type)
         self.eval, self._clauses, self._names = done.eval, done.clauses, None
+
+    @property
+    def is_constant(self) -> bool:
+        """Whether it always gives the same value (see :func:`constant`)."""
+        return self._clauses == ()
 
     @property
     def fn(self) -> Fn:

@@ -11,8 +11,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game.engine.content import Content
-from game.packs.build import Builder
-from game.packs.cache import read_pack
+from game.packs import content_cache
+from game.packs.build import Builder, names_of
+from game.packs.cache import cache_folder, read_pack
 from game.packs.layers import Layered, layer, order_packs
 from game.packs.problems import PackError, Problem, Problems
 from game.packs.reader import display_path
@@ -95,6 +96,9 @@ def load_content(paths: Iterable[Path], language: str | None = None) -> Content:
     """Load the packs under ``paths`` for play, in ``language`` (default: the game's, ``game.strings.language()``)
     where their translations have it.
 
+    Unchanged packs come from the compiled-content cache (:mod:`game.packs.content_cache`);
+    a load without errors is kept there.
+
     Raises:
         PackError: if any pack has an error; it lists every problem.
     """
@@ -102,7 +106,20 @@ def load_content(paths: Iterable[Path], language: str | None = None) -> Content:
         from game.strings import language as current
 
         language = current()
-    content, problems = validate(paths, language=language, warnings=False)  # play shows no warnings
+    paths = list(paths)
+    key = content_cache.key_of(discover_packs(paths), language) if cache_folder() is not None else None
+    cached = content_cache.load(key) if key else None
+    if cached is not None:
+        return cached
+    was_enabled = gc.isenabled()
+    gc.disable()  # as in validate()
+    try:
+        content, problems, layered = inspect(paths, language=language, warnings=False)  # play shows no warnings
+        if content is not None and key:
+            content_cache.store(key, content, names_of(layered))
+    finally:
+        if was_enabled:
+            gc.enable()
     if content is None:
         raise PackError([p for p in problems if p.severity == "error"])
     return content
