@@ -4,3 +4,7 @@
 :func:`game.tui.run.run_app` runs it. No game rule lives here: the screens ask
 :class:`game.engine.life.Life` and word its answers through :mod:`game.present`.
 """
+
+from game.tui import textual_fixes
+
+textual_fixes.apply()
