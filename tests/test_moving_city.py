@@ -51,6 +51,7 @@ character = { name = "Ann" }
 
 [[event]]
 id = "litter_harbour"
+repeatable = true
 title = "A wrapper by the harbour"
 text = "t"
 when = 'in_city("harbour")'
@@ -70,6 +71,7 @@ enrol = ["hill_score"]
 
 [[event]]
 id = "litter_hill"
+repeatable = true
 title = "A wrapper on the hill"
 text = "t"
 when = 'in_city("hill")'

@@ -69,7 +69,7 @@ def test_the_file_is_the_documented_json(mini: Content, store: SaveStore) -> Non
     doc = json.loads(info.path.read_text(encoding="utf-8"))
     assert doc["format"] == FORMAT and doc["version"] == FORMAT_VERSION
     assert doc["packs"] == [{"id": "mini", "version": "1.0.0", "content_hash": mini.packs[0].content_hash}]
-    assert doc["setup"] == {"scenario": "life", "seed": 5, "days": None, "settings": {}, "rule_overrides": {}}
+    assert doc["setup"] == {"scenario": "life", "seed": 5, "days": None, "settings": {}, "rule_overrides": {}, "spaced": True}
     assert "log" not in doc, "the choice log is stored once, in the state"
     assert doc["state"]["log"] == [list(x) for x in life.state.log] and len(doc["state"]["log"]) == 4
     assert doc["state"] == json.loads(json.dumps(as_json(life.state)))

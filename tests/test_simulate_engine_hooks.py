@@ -27,6 +27,7 @@ days = 1
 name = "M"
 [[event]]
 id = "later"
+repeatable = true
 title = "Later"
 text = "From day 2."
 when = "day >= 2"

@@ -18,6 +18,7 @@ max = 20
 
 [[event]]
 id = "day_job"
+repeatable = true
 title = "Another day at the stall"
 text = "Customers come and go."
 weight = 3
@@ -39,6 +40,7 @@ stats = { coins = -2 }
 
 [[event]]
 id = "vault"
+repeatable = true
 title = "The vault"
 text = "The bank's door is open."
 

@@ -23,6 +23,7 @@ events_per_day = [1, 1]
 name = "N"
 [[event]]
 id = "a"
+repeatable = true
 title = "A"
 text = "Every day."
 [[event.choice]]

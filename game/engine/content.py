@@ -263,6 +263,8 @@ class Event:
     """The weekdays it may be drawn on (0 = Monday); empty: any."""
     months: frozenset[int] = frozenset()
     """The months it may be drawn in (1 = January); empty: any."""
+    repeatable: bool = False
+    """A routine: it may come back the next day and its weight never falls (see :mod:`game.engine.repetition`)."""
 
 
 @dataclass(frozen=True, slots=True)

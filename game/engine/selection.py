@@ -10,6 +10,12 @@ would give (tests/test_selection_draw.py), so lives do not change. This
 samples exactly "by weight among the eligible", yet costs in proportion to the
 events it looks at, not to all the events the packs hold. Events whose weight
 is an expression are few, and are evaluated every draw.
+
+An event seen before keeps only part of its weight (:func:`repetition.fade`):
+a drawn event that passes its checks is then kept with that chance, and
+otherwise the draw starts over from the same pool (rejection sampling, so the
+draw is exactly "by faded weight among the eligible" while the prefix sums stay
+fixed and shared).
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from game.engine.content import Content, Event, Scenario
+from game.engine.repetition import fade, gap
 
 if TYPE_CHECKING:
     from game.engine.life import Life
@@ -137,10 +144,11 @@ class EventIndex:
     def draw(self, life: Life) -> Event | None:
         """One eligible event drawn by weight, or None if none is eligible."""
         computed = []
+        seen, spaced = life.state.event_count, life.setup.spaced
         for event in self.computed:
             w = float(event.weight.eval(life))
             if w > 0 and is_eligible(life, event):
-                computed.append((event, w))
+                computed.append((event, w * fade(event, seen.get(event.id, 0), spaced)))
         extra = sum(w for _, w in computed)
         rng, fixed, units = life.rng, self.fixed, self.units
         total = self.tree.total
@@ -165,7 +173,10 @@ class EventIndex:
                 i = self.tree.find(target) if in_tree else self.find_without(target, removed)
                 event = fixed[i]
                 if is_eligible(life, event):
-                    return event
+                    keep = fade(event, seen.get(event.id, 0), spaced)
+                    if keep >= 1.0 or rng.random() < keep:
+                        return event
+                    continue  # seen before, and this time its faded weight lost: draw again from the same pool
                 if in_tree:
                     self.tree.add(i, -units[i])
                 removed.append(i)
@@ -199,7 +210,8 @@ class EventIndex:
 
 
 def is_eligible(life: Life, event: Event) -> bool:
-    """Day window, once, cooldown, not yet today, its condition, and a choice that can be taken."""
+    """Day window, weekdays and months, once, its gap since it was last drawn (not yet today), its condition,
+    and a choice that can be taken."""
     state = life.state
     day = state.day
     if not event.first_day <= day <= event.last_day:
@@ -209,8 +221,12 @@ def is_eligible(life: Life, event: Event) -> bool:
     if event.months and life.month not in event.months:
         return False
     last = state.event_last.get(event.id)
-    if last is not None and (event.once or last == day or (event.cooldown and day - last < event.cooldown)):
-        return False
+    if last is not None:
+        if event.once or last == day:
+            return False
+        wait = gap(event, life.setup.spaced)
+        if wait and day - last < wait:
+            return False
     if event.when is not None and not event.when.eval(life):
         return False
     return has_open_choice(life, event)

@@ -22,6 +22,9 @@ class Setup:
     days: int | None = None
     settings: dict[str, Any] = field(default_factory=dict)
     rule_overrides: dict[str, float] = field(default_factory=dict)  # "system.rule" → points
+    spaced: bool = True
+    """Whether the default repetition gap and fading weights apply (:mod:`game.engine.repetition`);
+    lives saved before them (save format 2 and older) go on without them, as they were played."""
 
 
 @dataclass

@@ -522,6 +522,7 @@ class Builder:
             v.reliability,
             weekdays=frozenset(schema.WEEKDAYS.index(d) for d in v.weekdays),
             months=frozenset(v.months),
+            repeatable=v.repeatable,
         )
 
     def _daily(self, item: Item) -> c.Daily:

@@ -295,7 +295,10 @@ class EventDef(Base, kw_only=True):
     when: Expr = ""
     days: Annotated[list[Day], Meta(min_length=2, max_length=2)] = []
     cooldown: Count = 0
+    """Days before it may be drawn again; 0: the default gap (see ``repeatable``)."""
     once: bool = False
+    repeatable: bool = False
+    """A routine (the commute, the canteen): no default gap and no fading weight."""
     tags: IdList = []
     character: Id = ""
     weekdays: Annotated[list[Weekday], Meta(max_length=7)] = []

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from game.engine.life import Life
 
 FORMAT = "aaa-citizen-save"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 """Bump when the layout changes, with a step in :mod:`game.saves.migrations` from the version before."""
 
 

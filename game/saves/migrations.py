@@ -37,8 +37,16 @@ def _one_log_and_record_objects(doc: dict[str, Any]) -> None:
         ]
 
 
+def _played_without_spacing(doc: dict[str, Any]) -> None:
+    """Format 2 → 3: the life was played before the default repetition gap and fading weights, and goes on without them."""
+    setup = doc.get("setup")
+    if isinstance(setup, dict):
+        setup.setdefault("spaced", False)
+
+
 STEPS: dict[int, Callable[[dict[str, Any]], None]] = {
     1: _one_log_and_record_objects,
+    2: _played_without_spacing,
 }
 OLDEST = 1
 """The oldest format this game still reads."""

@@ -85,6 +85,6 @@ def deep_problems(content: Content, runs: int = RUNS, seed: int = 1) -> list[Pro
             origin.line if origin else 0,
             f"scenario '{scenario_id}' has dead ends (days with no eligible event) in {data['dead_end_lives']} of "
             f"{data['runs']} simulated lives, {data['dead_ends']} days in all; most often {days}; "
-            "add events that are always eligible there, or shorten cooldowns",
+            "add events that are always eligible there (routines: `repeatable = true`), or shorten cooldowns",
         )
     return found.items

@@ -130,8 +130,10 @@ text = "Rent left your account overnight."
 
 EVERYDAY = """\
 #:schema ../schema/content.schema.json
-# Everyday events. Keep a few that are always eligible, so that no day is empty:
+# Everyday events. Keep a few routines that are always eligible, so that no day is empty:
 # `citizen simulate --pack ${folder} --strict` fails on days with no eligible event.
+# Any other event waits 10 days before it comes back (`cooldown` sets its own gap),
+# and each time it was seen its weight halves; a routine (`repeatable = true`) does neither.
 
 [[event]]
 reliability = "invented"
@@ -139,6 +141,7 @@ id = "${id}_market"
 title = "Market day"
 text = "The stalls are out along the river. You buy a bag of plums."
 weight = 3                   # drawn three times as often as a weight-1 event
+repeatable = true            # a routine: it may come back the next day
 
 [[event.choice]]
 id = "bin"
@@ -177,6 +180,7 @@ id = "${id}_library_visit"
 title = "The library"
 text = "It is raining. The library is warm."
 weight = 2
+repeatable = true
 
 [[event.choice]]
 id = "borrow"

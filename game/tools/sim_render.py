@@ -112,9 +112,30 @@ def _trajectory(points: list[list]) -> str:
     return "  ".join(f"d{day}: {score:g}" for day, score in picked)
 
 
+def _median(value: float | None) -> str:
+    return "—" if value is None else f"{value:g}"
+
+
+def _world_and_repeats(console: Console, data: dict) -> None:
+    """Where the events came from, and how often the most repeated one fired in a life (routines apart)."""
+    fired = ", ".join(f"{pack} {n}" for pack, n in data["events_by_pack"].items()) or "none"
+    console.print(Text(f"World: {', '.join(data['world_pools'])} · events fired by pack: {fired}"))
+    repeats, routines = data["max_repeats"], data["routine_repeats"]
+    console.print(
+        Text(
+            f"Most repeated event in a life: median {_median(repeats['median'])}, max {repeats['max']} "
+            f"(routines apart: median {_median(routines['median'])}, max {routines['max']})"
+        )
+    )
+    often = data["repeated_often"][:5]
+    if often:
+        console.print(Text("  more than twice in a life: " + ", ".join(f"{r['event']} ({_pct(r['share'])})" for r in often)))
+
+
 def _scenario(console: Console, content: Content, scenario_id: str, data: dict) -> None:
     scenario = content.scenarios[scenario_id]
     console.rule(Text(f"{to_plain(scenario.name)} ({scenario_id}): {data['runs']} lives of {data['length']} days"))
+    _world_and_repeats(console, data)
     table = Table("system", "final grades (share of lives)", "median score by day", title="Scores")
     for system, tiers in data["tiers"].items():
         grades = "  ".join(f"{row['tier'] or 'not enrolled'} {_pct(row['share'])}" for row in tiers)

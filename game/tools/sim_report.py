@@ -152,6 +152,11 @@ class Tally:
             "world_pools": list(scenario.world_ids()),
             "events_by_pack": dict(sorted(by_pack.items())),
             "max_repeats": {"median": _median_of(tally.max_repeats), "max": max(tally.max_repeats, default=0)},
+            "routine_repeats": {"median": _median_of(tally.routine_repeats), "max": max(tally.routine_repeats, default=0)},
+            "repeated_often": [
+                {"event": e, "lives": n, "share": _share(n, runs)}
+                for e, n in sorted(tally.repeated.items(), key=lambda x: (-x[1], x[0]))
+            ],
             "length": tally.length,
             "dead_ends": sum(tally.quiet.values()),
             "dead_end_lives": tally.dead_end_lives,

@@ -103,6 +103,7 @@ class LifeResult:
     stuck: tuple[str, int] | None = None  # (event, day) when every visible choice was locked
     compliance: float = field(default=0.0)
     recorded: set[tuple[str, str]] = field(default_factory=set)  # (system, rule) pairs that scored at least once
+    routines: frozenset[str] = frozenset()  # the events of ``events`` that are routines (``repeatable``)
 
 
 def play_life(content: Content, setup: Setup, policy: str) -> LifeResult:
@@ -160,6 +161,7 @@ def _result(life: Life, offered: set, enabled: set, stuck: tuple[str, int] | Non
         stuck=stuck,
         compliance=compliance,
         recorded={(r.system, r.rule) for r in state.records},
+        routines=frozenset(e for e in state.event_count if life.content.events[e].repeatable),
     )
 
 

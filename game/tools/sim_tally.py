@@ -67,7 +67,9 @@ class ScenarioTally:
     goals_met: dict[str, Counter] = field(default_factory=dict)  # goal → day met → lives
     events: Counter = field(default_factory=Counter)  # event → lives it fired in
     fired: Counter = field(default_factory=Counter)  # event → times fired, over the scenario's lives
-    max_repeats: Counter = field(default_factory=Counter)  # times the most repeated event fired in a life → lives
+    max_repeats: Counter = field(default_factory=Counter)  # times the most repeated non-routine event fired in a life → lives
+    routine_repeats: Counter = field(default_factory=Counter)  # the same for routines (``repeatable`` events) → lives
+    repeated: Counter = field(default_factory=Counter)  # non-routine event → lives it fired in more than twice
 
     def add(self, life: LifeResult) -> None:
         self.runs += 1
@@ -96,7 +98,16 @@ class ScenarioTally:
                 self.goals_met.setdefault(goal, Counter())[day] += 1
         self.events.update(life.events.keys())
         self.fired.update(life.events)
-        self.max_repeats[max(life.events.values(), default=0)] += 1
+        most = most_routine = 0
+        for event, times in life.events.items():
+            if event in life.routines:
+                most_routine = max(most_routine, times)
+            else:
+                most = max(most, times)
+                if times > 2:
+                    self.repeated[event] += 1
+        self.max_repeats[most] += 1
+        self.routine_repeats[most_routine] += 1
 
     def merge(self, other: ScenarioTally) -> None:
         self.runs += other.runs
@@ -110,6 +121,8 @@ class ScenarioTally:
             (self.events, other.events),
             (self.fired, other.fired),
             (self.max_repeats, other.max_repeats),
+            (self.routine_repeats, other.routine_repeats),
+            (self.repeated, other.repeated),
         ):
             mine.update(theirs)
         nested: tuple[tuple[dict[str, Any], dict[str, Any]], ...] = (
