@@ -60,6 +60,7 @@ name = "Tester"
 
 [[event]]
 id = "road"
+repeatable = true
 title = "The road"
 text = "A camera."
 reliability = "invented"
