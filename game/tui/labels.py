@@ -31,8 +31,10 @@ def label(key: str, **args: object) -> Label:
 
 
 def _classes(root: type) -> list[type]:
-    found, todo = [], [root]
+    found: list[type] = []
+    todo: list[type] = [root]
     while todo:
+        sub: type
         for sub in todo.pop().__subclasses__():
             found.append(sub)
             todo.append(sub)
