@@ -225,3 +225,15 @@ def test_the_translatable_fields_include_what_players_read() -> None:
     assert {"goals.ID.text", "character.name", "character.job"} <= set(fields["scenarios"])
     assert {"name", "unit"} <= set(fields["stats"]) and "tiers.ID.name" in fields["systems"]
     assert {"claim", "fact", "sources.N"} <= set(fields["myths"])
+
+
+def test_a_source_edit_that_adds_markup_makes_the_translation_stale_not_an_error(mini_copy: Path) -> None:
+    """A writer's edit must not break ``validate``: the old translation is stale (a warning) until translated again."""
+    main(["translate", "extract", str(mini_copy), "--lang", "sv"])
+    _translate(mini_copy / "lang" / "sv.toml", "event.hub.title", "Ett nav")
+    events = mini_copy / "events.toml"
+    events.write_text(events.read_text().replace('title = "A hub"', 'title = "A [b]new[/b] hub {weekday}"'), "utf-8")
+    _content, problems = validate([mini_copy], check_translations=True)
+    about_hub = [p for p in problems if "event.hub.title" in p.message]
+    assert [p.severity for p in about_hub] == ["warning"]
+    assert "stale" in about_hub[0].message

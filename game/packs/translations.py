@@ -320,9 +320,6 @@ def compare(layered: Layered, language: str, problems: Problems, known: dict[str
                 continue  # a later pack replaced the item: its own translation speaks for it
             if not entry.text:
                 continue
-            if problem := mismatch(source.text, entry.text):
-                outcome.findings.append(Finding("mismatch", read.shown, entry.line, key, f"{key}: {problem}", language, pack.id))
-                continue
             now = source_hash(source.text)
             if entry.hash and entry.hash != now:
                 old = entry.old_source
@@ -340,6 +337,11 @@ def compare(layered: Layered, language: str, problems: Problems, known: dict[str
                     )
                 )
                 outcome.texts.pop(key, None)
+                continue
+            # Placeholders and markup are compared only with the English the translation was made from:
+            # a stale entry is reported as stale, not as a mismatch with text it never translated.
+            if problem := mismatch(source.text, entry.text):
+                outcome.findings.append(Finding("mismatch", read.shown, entry.line, key, f"{key}: {problem}", language, pack.id))
                 continue
             if not entry.hash:
                 outcome.findings.append(
