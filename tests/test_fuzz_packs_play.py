@@ -103,6 +103,7 @@ def packs(draw: st.DrawFn) -> dict[str, str]:
 def test_generated_packs_are_refused_cleanly_or_played_safely(pack: dict[str, str], picks: list[int]) -> None:
     from game.engine.life import Life
     from game.engine.state import Setup
+    from game.play import Session
     from game.tools.plain import PlainGame
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -119,14 +120,15 @@ def test_generated_packs_are_refused_cleanly_or_played_safely(pack: dict[str, st
         store = SaveStore(Path(tmp) / "saves")
         out = io.StringIO()
 
-        def after_choice(life: Life) -> None:
+        def after_choice() -> None:
+            life = game.life
             store.autosave(life, slot="gen")
             back = read_save(store.path("gen"))
             assert back.state == life.state and back.setup == life.setup
             loaded = store.load("gen", content)  # replayed from its choices and checked against its snapshot
             assert loaded.life is not None and loaded.life.state == life.state
 
-        game = PlainGame(Life(content, Setup("life", 7)), out, after_choice=after_choice)
+        game = PlainGame(Session.of(Life(content, Setup("life", 7))), out, after_choice=after_choice)
         game.intro()
         game.play(io.StringIO("".join(f"{n}\n" for n in picks)))
         event("played")

@@ -14,6 +14,7 @@ from game.engine.life import Life
 from game.engine.state import Setup
 from game.packs.loader import load_content, validate
 from game.packs.reader import MAX_FILE_BYTES
+from game.play import Session
 from game.safe_text import styled, to_plain
 from game.tools.plain import PlainGame
 
@@ -33,7 +34,7 @@ def test_escape_sequences_never_reach_the_terminal() -> None:
         for shown in (to_plain(text), styled(text).plain):
             assert not any(c in shown for c in CONTROL), repr(shown)  # ... and nothing shows them
     out = io.StringIO()
-    PlainGame(Life(content, Setup("s", 1)), out).play(io.StringIO("1\n1\n1\n1\n1\n1\n"))
+    PlainGame(Session.of(Life(content, Setup("s", 1))), out).play(io.StringIO("1\n1\n1\n1\n1\n1\n"))
     assert not any(c in out.getvalue() for c in CONTROL if c != "\n")
 
 

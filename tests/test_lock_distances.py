@@ -17,6 +17,7 @@ from game.engine.model import LockReason
 from game.engine.scoring import update_privileges, update_tier
 from game.engine.state import Setup
 from game.packs.loader import load_content
+from game.play import Session
 from game.present import Display, lock_text
 from game.tools.plain import PlainGame
 
@@ -180,7 +181,7 @@ def test_scores_and_stats_say_how_far(ladder: Content) -> None:
 def test_plain_mode_says_the_distance_too(ladder: Content) -> None:
     life = _life(ladder, 1018)
     out = io.StringIO()
-    PlainGame(life, out).play(io.StringIO("1\n"))
+    PlainGame(Session.of(life), out).play(io.StringIO("1\n"))
     text = out.getvalue()
     assert "[locked] Claim the rebate — Heating rebate needs grade AA in Ladder — you are A, 12 points short" in text
     assert "Join the club — Needs grade AA or better in Ladder — you are A, 12 points short" in text

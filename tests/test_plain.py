@@ -8,6 +8,7 @@ import sys
 
 from game.engine.life import Life
 from game.engine.state import Setup
+from game.play import Session, views
 from game.tools.plain import PlainGame
 
 ANSWERS = "1\n2\n1\n2\n1\n2\n1\n2\n1\n2\n"
@@ -38,7 +39,7 @@ def test_end_of_input_ends_cleanly() -> None:
 def test_bad_and_locked_answers_are_explained(mini) -> None:
     life = Life(mini, Setup("life", 1, days=2))
     out = io.StringIO()
-    game = PlainGame(life, out)
+    game = PlainGame(Session.of(life), out)
     game.play(io.StringIO("x\n99\n1\n3\n2\n"))
     text = out.getvalue()
     assert "Please type a number from 1 to 8." in text
@@ -72,7 +73,7 @@ def test_a_typed_number_is_echoed_once(mini) -> None:
     """At a terminal the number the player typed is already on screen; piped input is echoed for the transcript."""
     for lines, echoed in ((_Terminal("1\n"), 0), (io.StringIO("1\n"), 1)):
         out = io.StringIO()
-        game = PlainGame(Life(mini, Setup("life", 1, days=1)), out)
-        game._read_choice(game.life.prompt(), lines)
+        game = PlainGame(Session.of(Life(mini, Setup("life", 1, days=1))), out)
+        game._read_choice(views.prompt_view(game.life, game.display), lines)
         after_prompt = out.getvalue().split(": ", 1)[1]
         assert after_prompt.count("1\n") == echoed, (echoed, out.getvalue())

@@ -155,6 +155,7 @@ def test_citizen_play_takes_the_premise(tmp_path, monkeypatch, capsys) -> None:
 def test_plain_mode_says_where_a_lock_comes_from(builtin: Content) -> None:
     import io
 
+    from game.play import Session
     from game.tools.plain import PlainGame
 
     setup = Setup("rongcheng_worker", 2223, settings={"premise": "reported"}, rule_overrides={"municipal.jaywalking": -450})
@@ -163,7 +164,7 @@ def test_plain_mode_says_where_a_lock_comes_from(builtin: Content) -> None:
         life.choose(choice)
     assert life.prompt() is not None and life.prompt().event.id == "rc_weekend"
     out = io.StringIO()
-    game = PlainGame(life, out)
+    game = PlainGame(Session.of(life), out)
     game.intro()
     game.play(io.StringIO("2\n"))
     text = out.getvalue()

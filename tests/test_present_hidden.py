@@ -13,6 +13,7 @@ from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.model import LockReason
 from game.engine.state import Setup
+from game.play import Session
 from game.present import Display
 from game.tools.plain import PlainGame
 from game.tui.run import make_app
@@ -83,7 +84,7 @@ def test_grade_and_score_conditions_keep_hidden_numbers_hidden(mini: Content) ->
 
 def test_the_plain_game_says_nothing_of_a_hidden_grade(mini: Content) -> None:
     out = io.StringIO()
-    game = PlainGame(Life(mini, Setup("life", 1, days=2)), out, display=HIDDEN)
+    game = PlainGame(Session.of(Life(mini, Setup("life", 1, days=2)), HIDDEN), out)
     game.play(io.StringIO("1\n3\n"))  # the fine, then the train (locked: said why), then end of input
     text = out.getvalue()
     assert "Barred from High-speed rail by City score" in text
@@ -116,3 +117,19 @@ def test_the_display_answers_with_a_typed_visibility(mini) -> None:
     assert HIDDEN.mode(mini, "city") is Visibility.HIDDEN
     assert Display(scores={"*": "tier"}).mode(mini, "city") is Visibility.TIER
     assert isinstance(Display().mode(mini, "city"), Visibility)
+
+
+def test_a_hidden_score_keeps_its_points_out_of_the_plain_record_even_with_rules_disclosed(mini: Content) -> None:
+    """The record rows come from game.play.views with the policy applied once: a hidden system's records are
+    left out in plain mode as on the TUI's end screen (plain mode used to list them when rules were disclosed)."""
+    from game.play import views
+
+    hidden_disclosed = Display(scores={"city": "hidden"}, disclosed=True)
+    life = Life(mini, Setup("life", 1, days=1))
+    out = io.StringIO()
+    PlainGame(Session.of(life, hidden_disclosed), out).play(io.StringIO("1\n1\n1\n"))
+    assert life.ended and any(r.system == "city" for r in life.state.records)
+    assert views.record_rows(life, hidden_disclosed) == [
+        row for row in views.record_rows(life, hidden_disclosed) if row.system_id != "city"
+    ]
+    assert "-60" not in out.getvalue().split("Day 1 of 1")[-1]  # the fine's points are nowhere in the summary

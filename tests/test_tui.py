@@ -373,6 +373,7 @@ async def test_the_tui_and_plain_mode_live_the_same_life(builtin: Content) -> No
     import io
 
     from game.engine.life import Life
+    from game.play import Session
     from game.tools.plain import PlainGame
 
     scenario = next(iter(builtin.scenarios))
@@ -394,7 +395,7 @@ async def test_the_tui_and_plain_mode_live_the_same_life(builtin: Content) -> No
         tui_state = app.session.life.state
 
     out = io.StringIO()
-    plain = PlainGame(Life(builtin, setup), out)
+    plain = PlainGame(Session.of(Life(builtin, setup)), out)
     plain.play(io.StringIO("".join(f"{n}\n" for n in numbers)))
     assert plain.life.state == tui_state
     assert plain.life.ended and "The end of this life" in out.getvalue()

@@ -42,15 +42,25 @@ def _runtime_imports(tree: ast.AST) -> list[str]:
     return found
 
 
-def test_no_tui_module_reaches_past_the_play_layer_at_run_time():
-    """The TUI drives a life through game.play: it never imports the save layer, nor the engine's Life but for types."""
+PLAIN = TUI.parent / "tools" / "plain.py"
+
+
+def test_no_front_end_reaches_past_the_play_layer_at_run_time():
+    """The TUI and the plain mode drive a life through game.play: no save layer, and the engine only for types."""
     offenders = [
-        f"{path.relative_to(TUI)}: {module}"
-        for path in sorted(TUI.rglob("*.py"))
+        f"{path.relative_to(TUI.parent)}: {module}"
+        for path in [*sorted(TUI.rglob("*.py")), PLAIN]
         for module in _runtime_imports(ast.parse(path.read_text(encoding="utf-8")))
-        if module == "game.engine.life" or module == "game.saves" or module.startswith("game.saves.")
+        if module in ("game.engine", "game.saves") or module.startswith(("game.engine.", "game.saves."))
     ]
     assert offenders == []
+
+
+def test_the_plain_game_chooses_only_through_the_session():
+    """No ``.choose(`` in plain mode but the session's, and no ``life.prompt()``: it renders game.play's views."""
+    tree = ast.parse(PLAIN.read_text(encoding="utf-8"))
+    calls = [ast.unparse(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)]
+    assert [c for c in calls if c.endswith((".choose", ".prompt")) and c != "self.session.choose"] == []
 
 
 APP_LINES_LIMIT = 150

@@ -268,6 +268,7 @@ async def test_the_too_small_message_keeps_the_game_beneath_and_in_order(mini: C
 
 async def test_a_screen_closed_by_a_quick_key_before_it_is_shown(mini: Content, tmp_path: Path) -> None:
     """Enter held down can close a screen before it is mounted: its on_mount must then do nothing, not fail."""
+    from game.play.views import TierChange, record_rows
     from game.tui.screens.ask import AskScreen
     from game.tui.screens.end import EndScreen
     from game.tui.screens.friends import FriendsScreen
@@ -278,7 +279,7 @@ async def test_a_screen_closed_by_a_quick_key_before_it_is_shown(mini: Content, 
     from game.tui.screens.quit import QuitScreen
     from game.tui.screens.record import RecordDetail, RecordScreen
     from game.tui.screens.save_as import SaveAsScreen
-    from game.tui.screens.tier_modal import TierChange, TierModal
+    from game.tui.screens.tier_modal import TierModal
 
     app = make_app(mini, Setup("life", 1), saves=SaveStore(tmp_path), start=True)
     async with app.run_test(size=SIZE) as pilot:
@@ -289,7 +290,7 @@ async def test_a_screen_closed_by_a_quick_key_before_it_is_shown(mini: Content, 
             TierModal(TierChange("City score", None, None, True, (), ())),
             QuitScreen("?"),
             AskScreen("?", "?", [("yes", "Yes")]),
-            RecordScreen(mini, life.state.records, app.session.display),
+            RecordScreen(mini, record_rows(life, app.session.display), app.session.display),
             FriendsScreen(life, app.session.display),
             LoadScreen(mini, app.session),
             NewLifeScreen(mini, None),

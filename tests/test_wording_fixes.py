@@ -6,10 +6,10 @@ from game import present
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.state import Setup
+from game.play.views import day_line
 from game.reports.life import life_report
 from game.reports.short import short_debrief
 from game.strings import S, plural
-from game.tui.view import day_line
 
 
 def test_one_of_a_count_is_said_in_the_singular() -> None:

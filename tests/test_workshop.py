@@ -12,6 +12,7 @@ import pytest
 from game import cli, present
 from game.engine.life import Life
 from game.engine.model import Notice
+from game.play import Session
 from game.tools.plain import PlainGame
 from game.workshop import WorkshopError, open_workshop, validate_workshop
 
@@ -122,7 +123,7 @@ def test_appeals_off_removes_the_appeals_path(tmp_path: Path) -> None:
 def _transcript(workshop_path: Path, choice: str = "1") -> str:
     workshop, content = open_workshop(workshop_path)
     out = io.StringIO()
-    game = PlainGame(Life(content, workshop.setup(content, "x")), out, display=workshop.display())
+    game = PlainGame(Session.of(Life(content, workshop.setup(content, "x")), workshop.display()), out)
     game.intro()
     game.play(io.StringIO(f"{choice}\n" * 20))
     return out.getvalue()

@@ -83,6 +83,7 @@ class Session:
 
     ``every_choice`` (the default, for every front end): autosave after every choice,
     so a killed or hung-up game loses none; otherwise at the end of each day and of the life.
+    Without ``autosaving`` a choice saves nothing (a workshop game with ``--no-save``, which still holds its seat).
 
     While a life saves into a slot the session holds that slot's exclusive lock, so no
     other game (another process, or another session here) can write it; a slot in use
@@ -98,6 +99,7 @@ class Session:
         player: str = "",
         *,
         every_choice: bool = True,
+        autosaving: bool = True,
     ) -> None:
         self._content = None if callable(content) else content
         self._load = content if callable(content) else None
@@ -105,12 +107,20 @@ class Session:
         self.saves = saves
         self.player = player
         self.every_choice = every_choice
+        self.autosaving = autosaving
         self.workshop = ""
         self.life: Life | None = None
         self.slot = ""
         self.save_error = ""
         """The message of the last failed save ('' after a good one)."""
         self._lock: SlotLock | None = None
+
+    @classmethod
+    def of(cls, life: Life, display: Display | None = None) -> Session:
+        """A session playing ``life`` with nothing saved (for a script or a test)."""
+        session = cls(life.content, display)
+        session.life = life
+        return session
 
     @property
     def content(self) -> Content:
@@ -203,6 +213,10 @@ class Session:
                     raise
                 in_use.add(slot)
 
+    def drain_notices(self) -> list[Notice]:
+        """What happened since the life began or was last asked (nothing after :meth:`start`, which returns it)."""
+        return self.life.drain_notices() if self.life is not None else []
+
     def choose(self, choice_id: str) -> list[Notice]:
         """Take a choice in the waiting event and autosave when due. Returns what happened.
 
@@ -212,7 +226,7 @@ class Session:
         assert self.life is not None
         day = self.life.state.day
         notices = self.life.choose(choice_id)
-        if self.every_choice or self.life.state.day != day or self.life.ended:
+        if self.autosaving and (self.every_choice or self.life.state.day != day or self.life.ended):
             self.autosave()
         return notices
 

@@ -172,11 +172,11 @@ def play_plain(session: Session, opening: Opening | None, store: SaveStore, *, s
 
     assert session.life is not None
     autosave = saving.AutoSaver(session) if save else None
-    game = PlainGame(session.life, sys.stdout, after_choice=autosave)
+    game = PlainGame(session, sys.stdout, after_choice=autosave.report if autosave else None)
     if live is not None:
         from game.tools.watch import plain_hook
 
-        game.after_choice = plain_hook(game, live, autosave, on_swap=lambda life: setattr(session, "life", life))
+        game.after_choice = plain_hook(game, live, game.after_choice)
     try:
         game.intro()
         if opening is not None:
@@ -186,14 +186,14 @@ def play_plain(session: Session, opening: Opening | None, store: SaveStore, *, s
         from game.safe_text import leave_quietly
 
         if autosave is not None:
-            autosave(game.life)
+            autosave()
         leave_quietly()
         return 0
     except Exception as exc:  # an internal error: the life is saved first, then one line says where the log is
         return plain_crash(exc, game.life, session, autosave)
     if autosave is None:
         return 0
-    autosave(game.life)
+    autosave()
     if autosave.error:
         return 1
     print(saving.saved_note(store, session), file=sys.stderr)  # stdout stays the life's transcript
@@ -206,7 +206,7 @@ def plain_crash(error: Exception, life: Life, session: Session, autosave: saving
 
     def save() -> bool:
         assert autosave is not None
-        autosave(life)
+        autosave()
         return not autosave.error
 
     saved_as = session.slot if autosave is not None and save_if_sound(life, save) else ""

@@ -154,20 +154,25 @@ def when_text(info: SaveInfo) -> str:
 
 
 class AutoSaver:
-    """Saves the session's life after every choice and on quit. A failure is said once on stderr, never fatal."""
+    """Says when the session's saves fail (once on stderr, never fatal), and saves when the game stops.
+
+    The session saves after every choice itself; :meth:`report` (the plain game's
+    ``after_choice``) only says so when that failed. Calling it saves now.
+    """
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.error = ""
 
-    def __call__(self, life: Life) -> None:
-        self.session.life = life  # live reload may have swapped it
-        if self.session.autosave():
-            self.error = ""
-            return
-        if self.session.save_error != self.error:
-            print(S["cli_save_failed"].format(error=self.session.save_error), file=sys.stderr)
-        self.error = self.session.save_error
+    def __call__(self) -> None:
+        self.session.autosave()
+        self.report()
+
+    def report(self) -> None:
+        error = self.session.save_error
+        if error and error != self.error:
+            print(S["cli_save_failed"].format(error=error), file=sys.stderr)
+        self.error = error
 
 
 def resumed_note(session: Session, opening: Opening) -> str:

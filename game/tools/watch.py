@@ -128,27 +128,20 @@ def live_reload_for(packs: list[Path]) -> LiveReload:
     return LiveReload(pack_folders(packs), packs)
 
 
-def plain_hook(
-    game: PlainGame,
-    live: LiveReload,
-    then: Callable[[Life], None] | None = None,
-    on_swap: Callable[[Life], None] | None = None,
-) -> Callable[[Life], None]:
-    """An ``after_choice`` for plain mode: run ``then`` (e.g. autosave), then reload if a pack changed.
+def plain_hook(game: PlainGame, live: LiveReload, then: Callable[[], None] | None = None) -> Callable[[], None]:
+    """An ``after_choice`` for plain mode: run ``then`` (e.g. report a failed save), then reload if a pack changed.
 
-    On a good reload the game goes on with the new life (``on_swap`` is told of it).
+    On a good reload the game's session goes on with the new life and content.
     """
 
-    def after_choice(life: Life) -> None:
+    def after_choice() -> None:
         if then is not None:
-            then(life)
+            then()
         result = live.poll(game.life)
         if result is None:
             return
         if result.life is not None and result.content is not None:
-            game.life, game.content = result.life, result.content
-            if on_swap is not None:
-                on_swap(result.life)
+            game.session.content, game.session.life = result.content, result.life
         for line in describe(result):
             game.say(f"  ~ {line}")
 

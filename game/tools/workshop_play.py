@@ -112,14 +112,14 @@ def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: Te
     out.write(S["workshop_welcome"].format(title=workshop.title) + "\n")
     name = read_name(lines, out)
     seat = take_seat(workshop, content, store, name, lines, out)
-    session = Session(content, workshop.display(), store, seat.player, every_choice=True)
+    session = Session(content, workshop.display(), store, seat.player, every_choice=True, autosaving=save)
     try:
         session.resume(seat.life, seat.slot, workshop=workshop.id)
     except SaveError as exc:  # the same player in another game
         raise CliError(exc.message, 1) from None
     try:
         saver = AutoSaver(session) if save else None
-        game = PlainGame(seat.life, out, display=workshop.display(), after_choice=saver)
+        game = PlainGame(session, out, after_choice=saver.report if saver else None)
         game.intro()
         if seat.note:
             game.say(seat.note)
@@ -127,7 +127,7 @@ def play_plain(workshop: Workshop, content: Content, store: SaveStore, lines: Te
             game.say(S["seat_code_new"].format(code=seat.code))
         finished = game.play(lines)
         if saver is not None:
-            saver(seat.life)
+            saver()
         if finished:
             game.say()
             for line in end_debrief(seat.life, Prompts.of(workshop.prompts)):

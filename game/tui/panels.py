@@ -35,11 +35,12 @@ class Panels:
             self.app.push_screen(MythScreen(list(self.session.content.myths.values()), focus, intro=focus is None))
 
     def record(self) -> None:
+        from game.play.views import record_rows
         from game.tui.screens.record import RecordScreen
 
         life = self.session.life
         if life is not None and not isinstance(self.app.screen, RecordScreen):
-            self.app.push_screen(RecordScreen(life.content, life.state.records, self.session.display))
+            self.app.push_screen(RecordScreen(life.content, record_rows(life, self.session.display), self.session.display))
 
     def history(self) -> None:
         from game.tui.screens.history import HistoryScreen

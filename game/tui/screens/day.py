@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -13,16 +13,18 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game import notes, present
-from game.engine.model import Notice
-from game.play import Session
+from game.play import Session, views
+from game.play.views import tier_change
 from game.strings import S
-from game.tui import view
 from game.tui.labels import label
 from game.tui.messages import Ask, AsksTheApp, ChoiceMade, LifeOver, LockedChoiceTried, OpenMyths, ask_key
 from game.tui.screens.alive import alive
-from game.tui.screens.tier_modal import TierModal, tier_change
+from game.tui.screens.tier_modal import TierModal
 from game.tui.widgets.event_card import ChoiceList, ChoiceRow, EventCard
 from game.tui.widgets.status_panel import Status, StatusPanel
+
+if TYPE_CHECKING:
+    from game.engine.model import Notice
 
 
 class DayScreen(AsksTheApp, Screen):
@@ -65,15 +67,15 @@ class DayScreen(AsksTheApp, Screen):
         """Show the waiting event, the status, and the lines of ``notices``."""
         life = self.session.life
         assert life is not None
-        content, display = life.content, self.session.display
-        self.query_one("#day-bar", Static).update(Text(f"{S['game_title']} · {view.day_line(life)}"))
+        display = self.session.display
+        self.query_one("#day-bar", Static).update(Text(f"{S['game_title']} · {views.day_line(life)}"))
         self.query_one(StatusPanel).status = Status(
-            systems=tuple(view.system_rows(life, display)),
-            stats=tuple(view.stat_lines(life)),
-            held=tuple(view.privileges_held(life)),
-            barred=tuple(view.privileges_barred(life, display)),
-            lists=tuple(view.list_names(life)),
-            goals=tuple(view.goal_rows(life)),
+            systems=tuple(views.system_rows(life, display)),
+            stats=tuple(views.stat_lines(life)),
+            held=tuple(views.privileges_held(life)),
+            barred=tuple(views.privileges_barred(life, display)),
+            lists=tuple(views.list_names(life)),
+            goals=tuple(views.goal_rows(life)),
         )
         shown = list(notices)
         while shown and shown[-1].kind == "day":
@@ -81,17 +83,14 @@ class DayScreen(AsksTheApp, Screen):
         lines = [line for n in shown if (line := self.notice_line(n))]
         if self.reported_notes and notices:
             lines.append(S["reported_rule_hint"])
-        prompt = life.prompt()
+        prompt = views.prompt_view(life, display)
         card = self.query_one(EventCard)
         if prompt is None:
             card.show_today(lines)
             return
-        rows = [
-            ChoiceRow(cv.choice.id, cv.choice.label, present.lock_text(content, cv.lock, display) if cv.lock else "")
-            for cv in prompt.choices
-        ]
+        rows = [ChoiceRow(row.id, row.label, row.lock_text) for row in prompt.choices]
         self.last_locked = ""
-        card.show(prompt.event.id, prompt.event.title, prompt.event.text, rows, lines, turn=len(life.state.log))
+        card.show(prompt.event_id, prompt.title, prompt.text, rows, lines, turn=prompt.turn)
         card.query_one(ChoiceList).focus()
 
     def notice_line(self, notice: Notice) -> str:
@@ -115,23 +114,23 @@ class DayScreen(AsksTheApp, Screen):
         from game.tui.screens.notes import NoteScreen
 
         life = self.session.life
-        prompt = life.prompt() if life is not None else None
-        if life is None or prompt is None:
+        content, display = self.session.content, self.session.display
+        prompt = views.prompt_view(life, display) if life is not None else None
+        if prompt is None:
             return
-        content, display = life.content, self.session.display
         choices = self.query_one(ChoiceList)
         rows = getattr(choices, "rows", [])
         index = choices.highlighted
         chosen = rows[index].choice_id if index is not None and 0 <= index < len(rows) else None
         if any(row.choice_id == self.last_locked and row.reason for row in rows):
             chosen = self.last_locked  # the locked choice just tried (a locked option cannot be highlighted)
-        lock = next((cv.lock for cv in prompt.choices if cv.choice.id == chosen), None)
-        if lock is not None:
-            title = present.lock_text(content, lock, display)
-            screen = NoteScreen(title, notes.lock_notes(content, lock, display), notes.myths_for_lock(content, lock))
+        row = prompt.row(chosen) if chosen else None
+        if row is not None and row.lock is not None:
+            lock = row.lock
+            screen = NoteScreen(row.lock_text, notes.lock_notes(content, lock, display), notes.myths_for_lock(content, lock))
         else:
-            event_note = notes.event_note(content, prompt.event.id)
-            screen = NoteScreen(to_plain(prompt.event.title), [*self.reported_notes, *([event_note] if event_note else [])])
+            event_note = notes.event_note(content, prompt.event_id)
+            screen = NoteScreen(to_plain(prompt.title), [*self.reported_notes, *([event_note] if event_note else [])])
         self.app.push_screen(screen, self._after_note)
 
     def _after_note(self, myth_id: str | None) -> None:
@@ -143,10 +142,11 @@ class DayScreen(AsksTheApp, Screen):
         life = self.session.life
         if life is None or not alive(self) or message.turn != len(life.state.log):
             return  # a key pressed twice quickly: the choice was for an event already answered
-        prompt = life.prompt()
-        if prompt is None or prompt.event.id != message.event_id:
+        prompt = views.prompt_view(life, self.session.display)
+        if prompt is None or prompt.event_id != message.event_id:
             return
-        if not any(cv.choice.id == message.choice_id and cv.lock is None for cv in prompt.choices):
+        row = prompt.row(message.choice_id)
+        if row is None or row.lock is not None:
             return
         notices = self.session.choose(message.choice_id)
         records = [n.data["record"] for n in notices if n.kind == "score"]

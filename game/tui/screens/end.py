@@ -12,12 +12,12 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game import present
+from game.play import views
 from game.present import Display, Visibility
 from game.reports.prompts import Prompts
 from game.reports.short import end_debrief
 from game.safe_text import styled, to_plain
 from game.strings import S, plural
-from game.tui import view
 from game.tui.labels import label
 from game.tui.messages import Ask, AsksTheApp, ask_key
 from game.tui.screens.history import charts
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from game.engine.life import Life
 
 
-def grades_text(rows: list[view.SystemRow]) -> Text:
+def grades_text(rows: list[views.SystemRow]) -> Text:
     out = Text()
     for row in rows:
         out.append(f"\n{row.name}  ")
@@ -128,10 +128,10 @@ class EndScreen(AsksTheApp, Screen):
             if state.ending:
                 yield Static(styled(state.ending), id="ending")
             yield Static(S["end_final"], classes="heading")
-            yield Static(grades_text(view.system_rows(life, self.shown)))
+            yield Static(grades_text(views.system_rows(life, self.shown)))
             if life.scenario.goals:
                 yield Static(S["end_goals"], classes="heading")
-                for goal in view.goal_rows(life):
+                for goal in views.goal_rows(life):
                     yield Static(Text(goal.line), classes=f"goal-{goal.state}")
             debrief = end_debrief(life, self.prompts)
             yield Static(Text(debrief[0]), classes="heading")
@@ -142,7 +142,7 @@ class EndScreen(AsksTheApp, Screen):
             yield from charts(life, self.shown)
             yield Static(S["end_compare"], classes="heading")
             if state.shadow:
-                yield Static(grades_text(view.system_rows(life, self.shown, shadow=True)))
+                yield Static(grades_text(views.system_rows(life, self.shown, shadow=True)))
                 yield from charts(life, self.shown, shadow=True)
             else:
                 yield Static(S["end_compare_none"], classes="note")

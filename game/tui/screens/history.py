@@ -12,9 +12,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game import present
+from game.play import views
 from game.present import Display, Visibility
 from game.strings import S, plural
-from game.tui import view
 from game.tui.labels import label
 from game.tui.widgets.tier_chart import TierChart
 
@@ -24,14 +24,14 @@ if TYPE_CHECKING:
 
 def charts(life: Life, display: Display, *, shadow: bool = False) -> ComposeResult:
     """A heading and a chart for each system the player may see (tier-only systems: just the grade)."""
-    for row in view.system_rows(life, display, shadow=shadow):
+    for row in views.system_rows(life, display, shadow=shadow):
         days = len(row.history) - 1
         yield Static(Text(plural("history_system", days).format(system=row.name, n=days)), classes="chart-title")
         if row.mode is not Visibility.SHOWN:
             tier = present.tier_name(life.content, row.id, row.tier.id) if row.tier else "?"
             yield Static(Text(S["history_tier_only"].format(tier=tier)), classes="chart-note")
             continue
-        yield TierChart(row.history, view.tier_bands(life.content, row.id), classes="chart")
+        yield TierChart(row.history, views.tier_bands(life.content, row.id), classes="chart")
 
 
 class HistoryScreen(Screen):
@@ -47,7 +47,7 @@ class HistoryScreen(Screen):
 
     def compose(self) -> ComposeResult:
         yield Static(S["history_title"], id="history-title")
-        shown = [r for r in view.system_rows(self.life, self.shown) if r.mode is Visibility.SHOWN]
+        shown = [r for r in views.system_rows(self.life, self.shown) if r.mode is Visibility.SHOWN]
         with VerticalScroll(id="history-body", classes="single" if len(shown) == 1 else ""):
             yield from charts(self.life, self.shown)
             if not self.life.state.history or not any(self.life.state.history.values()):

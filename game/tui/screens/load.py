@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -13,7 +13,6 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game import present
-from game.engine.content import Content
 from game.play import SaveInfo, Session
 from game.safe_text import to_plain
 from game.strings import S
@@ -21,6 +20,9 @@ from game.tui.labels import label
 from game.tui.messages import DeleteSave
 from game.tui.screens.alive import alive
 from game.tui.screens.ask import AskScreen
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
 
 
 def info_text(content: Content, info: SaveInfo) -> str:

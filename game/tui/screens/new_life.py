@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -15,13 +15,16 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, 
 from textual.widgets.option_list import Option
 
 from game import present
-from game.engine.content import PREMISE_SETTING, Content, Scenario
-from game.engine.state import Setup
+from game.play.views import new_setup, premise_of
 from game.safe_text import styled, to_plain
 from game.strings import S
 from game.tui.labels import label
 from game.tui.messages import StartLife
 from game.tui.screens.alive import SafeSelect, alive
+
+if TYPE_CHECKING:
+    from game.engine.content import Content, Scenario
+    from game.engine.state import Setup
 
 
 def scenario_text(content: Content, sc: Scenario, days: int | None = None) -> Text:
@@ -115,8 +118,7 @@ class NewLifeScreen(Screen):
     def _show(self, scenario_id: str) -> None:
         sc = self.content.scenarios[scenario_id]
         self.query_one("#scenario-card", Static).update(scenario_text(self.content, sc))
-        wanted = (self.defaults.settings if self.defaults else {}).get(PREMISE_SETTING) or sc.settings.get(PREMISE_SETTING)
-        self.query_one("#premise", SafeSelect).value = "documented" if wanted == "documented" else "reported"
+        self.query_one("#premise", SafeSelect).value = premise_of(sc, self.defaults)
         days = self.query_one("#days", Input)
         if not days.value or days.value == str(getattr(self, "_shown_days", "")):
             days.value = str(sc.days)
@@ -167,10 +169,7 @@ class NewLifeScreen(Screen):
         if not 1 <= days <= 365:
             self.notify(S["new_bad_days"], severity="error", markup=False)
             return None
-        d = self.defaults
-        settings = dict(d.settings) if d else {}
-        settings[PREMISE_SETTING] = self.query_one("#premise", SafeSelect).value
-        return Setup(scenario, seed, days, settings=settings, rule_overrides=dict(d.rule_overrides) if d else {})
+        return new_setup(scenario, seed, days, str(self.query_one("#premise", SafeSelect).value), self.defaults)
 
     @property
     def myths_first(self) -> bool:

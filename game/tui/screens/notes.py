@@ -6,7 +6,7 @@ and is shown literally, never as markup.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,11 +15,13 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from game.engine.content import Myth
 from game.notes import Note, reliability_words
 from game.safe_text import to_plain
 from game.strings import S
 from game.tui.labels import label
+
+if TYPE_CHECKING:
+    from game.engine.content import Myth
 
 
 def note_text(note: Note) -> Text:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import on
@@ -12,15 +12,17 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Select, Static
 
-from game import present
-from game.engine.content import Content
-from game.engine.model import Record
 from game.notes import opaque_system_lines, reliability_words
-from game.present import Display, Visibility
+from game.play.views import RecordRow, record_row
 from game.safe_text import styled, to_plain
 from game.strings import S
 from game.tui.labels import label
 from game.tui.screens.alive import SafeSelect, alive
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.engine.model import Record
+    from game.present import Display
 
 ALL = "*"
 COLUMNS = (("day", 3), ("system", 12), ("rule", 22), ("points", 6), ("score", 5), ("cause", 24), ("source", 60))
@@ -28,23 +30,9 @@ COLUMNS = (("day", 3), ("system", 12), ("rule", 22), ("points", 6), ("score", 5)
 
 
 def record_cells(content: Content, display: Display, record: Record) -> tuple[str, ...]:
-    """Day, system, rule, points, score, cause, source: undisclosed parts as the display says."""
-    system = present.name_of(content, "system", record.system)
-    cause = present.cause_text(content, record.cause)
-    if not display.rules_shown(content, record.system) and not record.shadow:
-        return (str(record.day), system, S["record_undisclosed"], "?", "?", cause, "")
-    rule = content.systems[record.system].rules.get(record.rule)
-    source = to_plain(rule.source) if rule and rule.source else S["no_source"]
-    shown = record.shadow or display.mode(content, record.system) is Visibility.SHOWN
-    return (
-        str(record.day),
-        system,
-        present.rule_name(content, record.system, record.rule),
-        present.signed(record.points),
-        present.number(record.score) if shown else "?",
-        cause,
-        source,
-    )
+    """Day, system, rule, points, score, cause, source: undisclosed parts as the display says (see :func:`views.record_row`)."""
+    row = record_row(content, display, record)
+    return (str(row.day), row.system, row.rule, row.points, row.score, row.cause, row.source)
 
 
 def detail_text(content: Content, display: Display, record: Record) -> Text:
@@ -102,16 +90,17 @@ class RecordScreen(Screen):
         Binding("tab", "focus_next", label("key_filter"), show=False),
     ]
 
-    def __init__(self, content: Content, records: list[Record], display: Display, *, shadows: bool = False) -> None:
+    def __init__(self, content: Content, rows: list[RecordRow], display: Display) -> None:
         super().__init__()
         self.content = content
         self.shown = display
-        self.records = [r for r in records if shadows or not r.shadow]
-        self.records = [r for r in self.records if r.shadow or display.mode(content, r.system) is not Visibility.HIDDEN]
+        self.rows = rows
+        """The records the player may read (see :func:`game.play.views.record_rows`)."""
 
     def compose(self) -> ComposeResult:
-        systems = sorted({r.system for r in self.records})
-        options = [(Text(S["record_all"]), ALL)] + [(Text(present.name_of(self.content, "system", s)), s) for s in systems]
+        names = {r.system_id: r.system for r in self.rows}
+        systems = sorted(names)
+        options = [(Text(S["record_all"]), ALL)] + [(Text(names[s]), s) for s in systems]
         yield Static(S["record_title"], id="record-title")
         yield SafeSelect(options, value=ALL, allow_blank=False, id="record-filter")
         yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
@@ -134,9 +123,9 @@ class RecordScreen(Screen):
     def fill(self, system: str) -> None:
         table = self.query_one(DataTable)
         table.clear()
-        for i, record in enumerate(self.records):
-            if system in (ALL, record.system):
-                cells = record_cells(self.content, self.shown, record)
+        for i, row in enumerate(self.rows):
+            if system in (ALL, row.system_id):
+                cells = (str(row.day), row.system, row.rule, row.points, row.score, row.cause, row.source)
                 table.add_row(*(Text(c, no_wrap=True, overflow="ellipsis") for c in cells), key=str(i))
         self.query_one("#record-empty").display = table.row_count == 0
 
@@ -146,5 +135,5 @@ class RecordScreen(Screen):
 
     @on(DataTable.RowSelected, "#ledger")
     def _detail(self, event: DataTable.RowSelected) -> None:
-        record = self.records[int(str(event.row_key.value))]
-        self.app.push_screen(RecordDetail(detail_text(self.content, self.shown, record)))
+        row = self.rows[int(str(event.row_key.value))]
+        self.app.push_screen(RecordDetail(detail_text(self.content, self.shown, row.record)))

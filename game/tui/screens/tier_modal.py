@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,55 +11,10 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from game import present
-from game.engine.model import Notice
-from game.engine.scoring import privilege_lock
-from game.present import Display, Visibility
+from game.play.views import TierChange
 from game.strings import S
-from game.tui import view
 from game.tui.screens.alive import alive
 from game.tui.widgets.badge import badge
-
-if TYPE_CHECKING:
-    from game.engine.life import Life
-
-
-@dataclass(frozen=True)
-class TierChange:
-    """What the modal shows: the system, the old and new tier, and privileges gained and lost."""
-
-    system: str
-    old: view.TierBand | None
-    new: view.TierBand | None
-    up: bool
-    gained: tuple[str, ...]
-    lost: tuple[str, ...]
-
-
-def tier_change(life: Life, display: Display, notice: Notice) -> TierChange | None:
-    """The change a ``tier`` notice announces, or None for other notices and hidden systems."""
-    if notice.kind != "tier":
-        return None
-    content, d = life.content, notice.data
-    system = d["system"]
-    if display.mode(content, system) is Visibility.HIDDEN:
-        return None
-    sysdef = content.systems[system]
-    return TierChange(
-        system=present.name_of(content, "system", system),
-        old=view.band_of(content, system, d["old"]),
-        new=view.band_of(content, system, d["new"]),
-        up=sysdef.tier_index(d["new"]) < sysdef.tier_index(d["old"]),
-        gained=tuple(present.name_of(content, "privilege", p) for p in d.get("gained", ())),
-        lost=tuple(_lost_name(life, p) for p in d.get("lost", ())),
-    )
-
-
-def _lost_name(life: Life, privilege: str) -> str:
-    """A lost privilege's name, marked when only the premise as reported takes it."""
-    name = present.name_of(life.content, "privilege", privilege)
-    reported = privilege_lock(life, privilege).args.get("reported")
-    return f"{name} {S['mark_as_reported']}" if reported else name
 
 
 class TierModal(ModalScreen[None]):

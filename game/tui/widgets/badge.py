@@ -6,7 +6,7 @@ from rich.color import Color
 from rich.style import Style
 from rich.text import Text
 
-from game.tui.view import TierBand
+from game.play.views import TierBand
 
 
 def readable_on(colour: str) -> str:

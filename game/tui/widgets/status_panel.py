@@ -11,9 +11,9 @@ from textual.reactive import reactive
 from textual.widgets import Sparkline, Static
 
 from game import present
+from game.play.views import GoalRow, SystemRow
 from game.present import Visibility
 from game.strings import S
-from game.tui.view import GoalRow, SystemRow
 from game.tui.widgets.badge import badge
 
 SPARK_DAYS = 14
@@ -22,7 +22,7 @@ SPARK_DAYS = 14
 
 @dataclass(frozen=True)
 class Status:
-    """Everything the panel shows (see :mod:`game.tui.view`)."""
+    """Everything the panel shows (see :mod:`game.play.views`)."""
 
     systems: tuple[SystemRow, ...] = ()
     stats: tuple[str, ...] = ()

@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from game import present
-from game.tui.view import TierBand
+from game.play.views import TierBand
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
 LABEL_WIDTH = 11
