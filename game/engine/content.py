@@ -11,6 +11,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.effects import Effects
+
 
 @dataclass(frozen=True, slots=True)
 class Clause:
@@ -193,29 +195,6 @@ class Setting:
     name: str
     default: Any
     description: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Effects:
-    """Changes applied in a fixed order (see :func:`game.engine.effects.apply`)."""
-
-    record: tuple[str, ...] = ()
-    stats: tuple[tuple[str, Expression], ...] = ()
-    flags: tuple[str, ...] = ()
-    unflag: tuple[str, ...] = ()
-    grant: tuple[str, ...] = ()
-    revoke: tuple[str, ...] = ()
-    enlist: tuple[str, ...] = ()
-    delist: tuple[str, ...] = ()
-    befriend: tuple[str, ...] = ()
-    unfriend: tuple[str, ...] = ()
-    character_scores: tuple[tuple[str, str, Expression], ...] = ()
-    schedule: tuple[tuple[str, int, int], ...] = ()
-    """(event, after, weekday): ``after`` days from now, then on to that weekday (0 = Monday; -1: no weekday)."""
-    move: str = ""
-    enrol: tuple[str, ...] = ()
-    leave: tuple[str, ...] = ()
-    end: str = ""
 
 
 @dataclass(frozen=True, slots=True)

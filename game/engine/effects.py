@@ -1,88 +1,316 @@
-"""Applying a block of effects to a life, always in the same order.
+"""Every kind of effect, in one table (:data:`KINDS`), and applying a block of them to a life.
 
-Order: rule records, stats, flags, privileges, lists, friends, characters'
-scores, follow-ups, a move to another city, enrolment, end. To add a new kind of effect: a field in
-:class:`game.packs.schema.Effects`, its compiled form in
-:class:`game.engine.content.Effects`, a step here, and a notice kind.
+A kind is one :class:`Kind`: its key in pack files, its :class:`Shape` (how it is
+written; :mod:`game.packs.schema` makes its field and :mod:`game.packs.build`
+compiles and checks it from the shape), what its ids name, how it applies, and its
+row in the Effects table of docs/pack-format.md (:func:`reference_table`). Kinds
+apply in the order of :data:`KINDS`; privileges are worked out again after the
+kinds that may change them, before the ``last`` ones (``end``).
+
+To add an effect: one :class:`Kind` in :data:`KINDS` (with its ``apply`` function
+above it), the table in docs/pack-format.md regenerated, and its test. A notice
+it makes needs its wording in :func:`game.present.notice_text`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+from typing import TYPE_CHECKING, Any
 
-from game.engine.content import Effects
 from game.engine.model import Notice
 from game.engine.scoring import record_rule, update_privileges, update_tier
 
 if TYPE_CHECKING:
+    from game.engine.content import Expression
     from game.engine.life import Life
 
 
-def apply(life: Life, effects: Effects, cause: str) -> None:
-    """Apply ``effects``; ``cause`` (``event/choice`` or ``daily:id``) goes on every record."""
-    state, content = life.state, life.content
-    for rule_id in effects.record:
+class Shape(Enum):
+    """How an effect is written in a pack, and what it is compiled to."""
+
+    IDS = "ids"
+    """``["a", "b"]`` → ``tuple[str, ...]``; each id must name one of the kind's ``names`` (any id if it names none)."""
+    AMOUNTS = "amounts"
+    """``{ a = 5, b = "stat.c / 2" }`` → ``tuple[(id, Expression), ...]``: numbers or expressions, by id."""
+    ID = "id"
+    """``"a"`` → ``str`` ("" for none)."""
+    TEXT = "text"
+    """``"..."`` → ``str`` (pack text, "" for none)."""
+    FOLLOW_UPS = "follow_ups"
+    """``[{ event = "e", after = 2, on = "saturday" }]`` → ``tuple[(event, after, weekday or -1), ...]``."""
+    CHARACTER_AMOUNTS = "character_amounts"
+    """``{ who = { system = 5 } }`` → ``tuple[(who, system, Expression), ...]``."""
+
+    @property
+    def empty(self) -> Any:
+        """The compiled value of the effect left out."""
+        return "" if self in (Shape.ID, Shape.TEXT) else ()
+
+
+Apply = Callable[["Life", Any, str], bool]
+"""Applies a kind's compiled value to the life (``cause`` goes on its records); True if privileges may have changed."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of effect (see the module's docstring)."""
+
+    key: str
+    shape: Shape
+    apply: Apply
+    names: str = ""
+    """The content its ids name: a section (``privileges``), ``recordable`` (acts and rules), or "" (none)."""
+    what: str = ""
+    """One of those, in an error message ("privilege")."""
+    example: str = ""
+    doc: str = ""
+    """Its row in the reference table ("" for a kind that shares the row of the kind before it)."""
+    last: bool = False
+    """Applied after privileges are worked out again (the end of the life)."""
+
+
+# -- how each kind applies -----------------------------------------------------------
+
+
+def _record(life: Life, rules: tuple[str, ...], cause: str) -> bool:
+    for rule_id in rules:
         record_rule(life, rule_id, cause)
-    for stat_id, amount in effects.stats:
-        stat = content.stats[stat_id]
-        old = state.stats.get(stat_id, stat.start)
-        new = min(max(old + amount.eval(life), stat.min), stat.max)
-        if new != old:
-            state.stats[stat_id] = new
-            if life.listening:
-                life.notify(Notice("stat", {"stat": stat_id, "delta": new - old, "value": new}))
-    state.flags.update(effects.flags)
-    state.flags.difference_update(effects.unflag)
-    privileges_changed = False
-    if effects.grant or effects.revoke:
-        state.base_privileges.update(effects.grant)
-        state.base_privileges.difference_update(effects.revoke)
-        privileges_changed = True
-    for list_id in effects.enlist:
-        if list_id not in state.lists:
-            state.lists.add(list_id)
+    return False
+
+
+def _set_stat(life: Life, stat_id: str, new: float) -> None:
+    """``stat_id`` becomes ``new`` within its bounds, with a notice when it moved."""
+    stat, state = life.content.stats[stat_id], life.state
+    old = state.stats.get(stat_id, stat.start)
+    new = min(max(new, stat.min), stat.max)
+    if new != old:
+        state.stats[stat_id] = new
+        if life.listening:
+            life.notify(Notice("stat", {"stat": stat_id, "delta": new - old, "value": new}))
+
+
+def _stats(life: Life, amounts: tuple[tuple[str, Expression], ...], _cause: str) -> bool:
+    for stat_id, amount in amounts:
+        _set_stat(life, stat_id, life.state.stats.get(stat_id, life.content.stats[stat_id].start) + amount.eval(life))
+    return False
+
+
+def _stat_multiply(life: Life, factors: tuple[tuple[str, Expression], ...], _cause: str) -> bool:
+    for stat_id, factor in factors:
+        old = life.state.stats.get(stat_id, life.content.stats[stat_id].start)
+        _set_stat(life, stat_id, round(old * factor.eval(life)))
+    return False
+
+
+def _flags(life: Life, flags: tuple[str, ...], _cause: str) -> bool:
+    life.state.flags.update(flags)
+    return False
+
+
+def _unflag(life: Life, flags: tuple[str, ...], _cause: str) -> bool:
+    life.state.flags.difference_update(flags)
+    return False
+
+
+def _grant(life: Life, privileges: tuple[str, ...], _cause: str) -> bool:
+    life.state.base_privileges.update(privileges)
+    return True
+
+
+def _revoke(life: Life, privileges: tuple[str, ...], _cause: str) -> bool:
+    life.state.base_privileges.difference_update(privileges)
+    return True
+
+
+def _enlist(life: Life, lists: tuple[str, ...], _cause: str) -> bool:
+    changed = False
+    for list_id in lists:
+        if list_id not in life.state.lists:
+            life.state.lists.add(list_id)
             life.notify(Notice("list", {"list": list_id, "on": True}))
-            privileges_changed = True
-    for list_id in effects.delist:
-        if list_id in state.lists:
-            state.lists.discard(list_id)
+            changed = True
+    return changed
+
+
+def _delist(life: Life, lists: tuple[str, ...], _cause: str) -> bool:
+    changed = False
+    for list_id in lists:
+        if list_id in life.state.lists:
+            life.state.lists.discard(list_id)
             life.notify(Notice("list", {"list": list_id, "on": False}))
-            privileges_changed = True
-    for who in effects.befriend:
-        if who not in state.friends:
-            state.friends.add(who)
+            changed = True
+    return changed
+
+
+def _befriend(life: Life, characters: tuple[str, ...], _cause: str) -> bool:
+    for who in characters:
+        if who not in life.state.friends:
+            life.state.friends.add(who)
             life.notify(Notice("friend", {"character": who, "friend": True}))
-    for who in effects.unfriend:
-        if who in state.friends:
-            state.friends.discard(who)
+    return False
+
+
+def _unfriend(life: Life, characters: tuple[str, ...], _cause: str) -> bool:
+    for who in characters:
+        if who in life.state.friends:
+            life.state.friends.discard(who)
             life.notify(Notice("friend", {"character": who, "friend": False}))
-    for who, system_id, amount in effects.character_scores:
-        system = content.systems[system_id]
-        scores = state.char_scores.setdefault(who, {})
+    return False
+
+
+def _character_scores(life: Life, amounts: tuple[tuple[str, str, Expression], ...], _cause: str) -> bool:
+    for who, system_id, amount in amounts:
+        system = life.content.systems[system_id]
+        scores = life.state.char_scores.setdefault(who, {})
         scores[system_id] = min(max(scores.get(system_id, system.start) + amount.eval(life), system.min), system.max)
-    for event_id, after, weekday in effects.schedule:
-        day = state.day + after
+    return False
+
+
+def _schedule(life: Life, follow_ups: tuple[tuple[str, int, int], ...], _cause: str) -> bool:
+    for event_id, after, weekday in follow_ups:
+        day = life.state.day + after
         if weekday >= 0:
             day += (weekday - life.weekday_of(day)) % 7
         life.schedule(event_id, day)
-    if effects.move and effects.move != state.city:
-        life.notify(Notice("move", {"city": effects.move, "from": state.city}))
-        state.city = effects.move
-    for system_id in effects.enrol:
+    return False
+
+
+def _move(life: Life, city: str, _cause: str) -> bool:
+    if city != life.state.city:
+        life.notify(Notice("move", {"city": city, "from": life.state.city}))
+        life.state.city = city
+    return False
+
+
+def _enrol(life: Life, systems: tuple[str, ...], cause: str) -> bool:
+    state, changed = life.state, False
+    for system_id in systems:
         if system_id not in state.enrolled and system_id in life.joinable:
             state.enrolled.append(system_id)
-            state.scores.setdefault(system_id, content.systems[system_id].start)
+            state.scores.setdefault(system_id, life.content.systems[system_id].start)
             state.history.setdefault(system_id, [])
             life.notify(Notice("enrol", {"system": system_id, "enrolled": True}))
             update_tier(life, system_id, cause)
-            privileges_changed = True
-    for system_id in effects.leave:
+            changed = True
+    return changed
+
+
+def _leave(life: Life, systems: tuple[str, ...], _cause: str) -> bool:
+    state, changed = life.state, False
+    for system_id in systems:
         if system_id in state.enrolled:
             state.enrolled.remove(system_id)
             state.tiers.pop(system_id, None)
             life.notify(Notice("enrol", {"system": system_id, "enrolled": False}))
+            changed = True
+    return changed
+
+
+def _end(life: Life, text: str, _cause: str) -> bool:
+    life.end(text)
+    return False
+
+
+# -- the table ----------------------------------------------------------------------
+
+KINDS: tuple[Kind, ...] = (
+    Kind("record", Shape.IDS, _record, "recordable", "act or rule", '`["jaywalking"]`',
+         "record acts in every enrolled (and comparison) system that has a rule for them"),
+    Kind("stats", Shape.AMOUNTS, _stats, "stats", "stat", '`{ money = -40, stress = "+1" }`',
+         'add to stats; amounts may be expressions (`"-stat.money / 10"`)'),
+    Kind("stat_multiply", Shape.AMOUNTS, _stat_multiply, "stats", "stat", "`{ money = 0.5 }`",
+         "multiply stats (after `stats` is added), rounded to a whole number and kept within the stat's bounds: "
+         "`0.5` halves savings, `1.1` adds a tenth; factors may be expressions"),
+    Kind("flags", Shape.IDS, _flags, example='`["met_li"]`', doc="set / clear flags (read as `flag.met_li`)"),
+    Kind("unflag", Shape.IDS, _unflag),
+    Kind("grant", Shape.IDS, _grant, "privileges", "privilege", '`["car"]`',
+         "give or take a privilege (tiers and lists still override)"),
+    Kind("revoke", Shape.IDS, _revoke, "privileges", "privilege"),
+    Kind("enlist", Shape.IDS, _enlist, "lists", "list", '`["court_blacklist"]`', "put on / take off a list"),
+    Kind("delist", Shape.IDS, _delist, "lists", "list"),
+    Kind("befriend", Shape.IDS, _befriend, "characters", "character", '`["li_wei"]`', "change who counts as your friend"),
+    Kind("unfriend", Shape.IDS, _unfriend, "characters", "character"),
+    Kind("character_scores", Shape.CHARACTER_AMOUNTS, _character_scores, "characters", "character",
+         "`{ li_wei = { sesame = -20 } }`", "change a character's score"),
+    Kind("schedule", Shape.FOLLOW_UPS, _schedule, "events", "event", '`[{ event = "loan_reminder", after = 2 }]`',
+         "a follow-up: that event happens N days later (before any drawn event); with `on = \"saturday\"`, on the "
+         'first Saturday from then (`{ event = "picnic", on = "saturday" }` is "next Saturday": `after` defaults to 1)'),
+    Kind("move", Shape.ID, _move, "cities", "city", '`"shanghai"`',
+         "move to another city: `in_city(...)` and `city` follow at once, so the new city's events come and the old "
+         "one's stop. Pair it with `leave` and `enrol` (a system the scenario lists in `optional_systems`) to put the "
+         "citizen under the new city's rule table: the same acts are then priced by it"),
+    Kind("enrol", Shape.IDS, _enrol, "systems", "score system", '`["sesame"]`',
+         "join or leave a score system (only one the scenario lists in `systems` or `optional_systems` can be joined; "
+         "leaving drops its tier's perks)"),
+    Kind("leave", Shape.IDS, _leave, "systems", "score system"),
+    Kind("end", Shape.TEXT, _end, example='`"You leave the city."`', doc="end the life now, with this text", last=True),
+)  # fmt: skip
+"""Every kind of effect, in the order they apply."""
+
+BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
+
+
+class Effects:
+    """A compiled block of effects: each kind's compiled value under its key (``effects.stats``; empty when left out).
+
+    Immutable. :attr:`steps` holds the kinds that do something, in the order they apply.
+    """
+
+    __slots__ = ("steps", *BY_KEY)
+    steps: tuple[tuple[Kind, Any], ...]
+
+    def __init__(self, **values: Any) -> None:
+        unknown = set(values) - set(BY_KEY)
+        if unknown:
+            raise TypeError(f"no such effect: {', '.join(sorted(unknown))}")
+        for kind in KINDS:
+            object.__setattr__(self, kind.key, values.get(kind.key) or kind.shape.empty)
+        object.__setattr__(self, "steps", tuple((kind, values[kind.key]) for kind in KINDS if values.get(kind.key)))
+
+    if TYPE_CHECKING:
+
+        def __getattr__(self, key: str) -> Any: ...  # one attribute per kind, made from KINDS
+
+    def __setattr__(self, key: str, value: object) -> None:
+        raise AttributeError("Effects are immutable")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Effects) and self.steps == other.steps
+
+    def __hash__(self) -> int:
+        return hash(self.steps)
+
+    def __bool__(self) -> bool:
+        return bool(self.steps)
+
+    def __repr__(self) -> str:
+        return f"Effects({', '.join(f'{kind.key}={value!r}' for kind, value in self.steps)})"
+
+
+def apply(life: Life, effects: Effects, cause: str) -> None:
+    """Apply ``effects``; ``cause`` (``event/choice`` or ``daily:id``) goes on every record."""
+    privileges_changed = False
+    for kind, value in effects.steps:
+        if kind.last:
+            if privileges_changed:
+                update_privileges(life, cause)
+                privileges_changed = False
+            kind.apply(life, value, cause)
+        elif kind.apply(life, value, cause):
             privileges_changed = True
     if privileges_changed:
         update_privileges(life, cause)
-    if effects.end:
-        life.end(effects.end)
+
+
+def reference_table() -> str:
+    """The Effects table of docs/pack-format.md, one row per kind (kinds without a row of their own join the one before)."""
+    rows: list[list[str]] = []
+    for kind in KINDS:
+        if kind.doc:
+            rows.append([f"`{kind.key}`", kind.example, kind.doc])
+        else:
+            rows[-1][0] += f" / `{kind.key}`"
+    lines = ["| key | example | effect |", "| --- | --- | --- |"]
+    return "\n".join(lines + [f"| {key} | {example} | {doc} |" for key, example, doc in rows])

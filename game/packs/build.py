@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from game.engine import content as c
+from game.engine.effects import KINDS, Effects, Kind, Shape
 from game.packs import schema
 from game.packs.expr import BOOL, NUM, Compiled, ExprError, Expressions, Names, compile_number, constant
 from game.packs.layers import Layered, ancestors
@@ -409,52 +410,49 @@ class Builder:
         drift = {s: (min(r), max(r)) for s, r in v.drift.items()}
         return c.Character(key, v.name, v.relation, dict(v.scores), drift, v.description)
 
-    def _effects(self, item: Item, sub: str, v: schema.Effects) -> c.Effects:
-        o = item.origin
+    def _effects(self, item: Item, sub: str, v: schema.Effects) -> Effects:
+        """Compile and check each kind of effect (see :data:`game.engine.effects.KINDS`) by its shape."""
         p = f"{sub}." if sub else ""
-        checked: dict[str, tuple[str, ...]] = {}
-        for name, section, what in _ID_LIST_EFFECTS:
-            idents = getattr(v, name)
-            if idents:
-                known = self.recordable if section == "recordable" else self.items(section)
-                checked[name] = self.refs(o, p + name, idents, known, what)
-        stats: tuple[tuple[str, Compiled], ...] = ()
-        if v.stats:
-            known_stats = self.items("stats")
-            stats = tuple(
-                (s, e)
-                for s, raw in v.stats.items()
-                if (s in known_stats or self.ref(o, p + "stats", s, known_stats, "stat"))
-                and (e := self.expr(o, f"{p}stats.{s}", raw, NUM))
-            )
-        cscores = []
-        for who, scores in v.character_scores.items():
-            if self.ref(o, p + "character_scores", who, self.items("characters"), "character"):
-                for system, raw in scores.items():
-                    if self.ref(o, p + "character_scores", system, self.items("systems"), "score system") and (
-                        e := self.expr(o, p + "character_scores", raw, NUM)
-                    ):
-                        cscores.append((who, system, e))
-        schedule: tuple[tuple[str, int, int], ...] = ()
-        if v.schedule:
-            schedule = tuple(
-                (s.event, s.after, schema.WEEKDAYS.index(s.on) if s.on else -1)
-                for s in v.schedule
-                if self.ref(o, p + "schedule", s.event, self.layered.events, "event")
-            )
-        move = ""
-        if v.move and self.ref(o, p + "move", v.move, self.items("cities"), "city"):
-            move = v.move
-        return c.Effects(
-            stats=stats,
-            move=move,
-            flags=tuple(v.flags),
-            unflag=tuple(v.unflag),
-            character_scores=tuple(cscores),
-            schedule=schedule,
-            end=v.end,
-            **checked,
-        )
+        return Effects(**{kind.key: self._effect(item, p + kind.key, kind, getattr(v, kind.key)) for kind in KINDS})
+
+    def _named_by(self, names: str) -> Iterable[str]:
+        """The ids an effect's ``names`` can be: acts and rules, events, or a section's items."""
+        if names == "recordable":
+            return self.recordable
+        return self.layered.events if names == "events" else self.items(names)
+
+    def _effect(self, item: Item, path: str, kind: Kind, raw: Any) -> Any:
+        """One kind's value, compiled; its ids checked against what they name (unknown ones are errors, and left out)."""
+        o = item.origin
+        if not raw:
+            return kind.shape.empty
+        known = self._named_by(kind.names) if kind.names else None
+
+        def named(ident: str) -> bool:
+            return known is None or ident in known or self.ref(o, path, ident, known, kind.what)
+
+        match kind.shape:
+            case Shape.IDS:
+                return self.refs(o, path, raw, known, kind.what) if known is not None else tuple(raw)
+            case Shape.AMOUNTS:
+                return tuple((k, e) for k, value in raw.items() if named(k) and (e := self.expr(o, f"{path}.{k}", value, NUM)))
+            case Shape.ID:
+                return raw if named(raw) else ""
+            case Shape.TEXT:
+                return raw
+            case Shape.FOLLOW_UPS:
+                on = schema.WEEKDAYS.index
+                return tuple((f.event, f.after, on(f.on) if f.on else -1) for f in raw if named(f.event))
+            case Shape.CHARACTER_AMOUNTS:
+                systems = self.items("systems")
+                return tuple(
+                    (who, system, e)
+                    for who, scores in raw.items()
+                    if named(who)
+                    for system, value in scores.items()
+                    if self.ref(o, path, system, systems, "score system") and (e := self.expr(o, path, value, NUM))
+                )
+        raise AssertionError(kind.shape)  # pragma: no cover - every shape is handled above
 
     def _event(self, item: Item) -> c.Event:
         v: schema.EventDef = item.value
@@ -723,18 +721,6 @@ class Builder:
                         )
 
 
-_ID_LIST_EFFECTS = (
-    ("record", "recordable", "act or rule"),
-    ("grant", "privileges", "privilege"),
-    ("revoke", "privileges", "privilege"),
-    ("enlist", "lists", "list"),
-    ("delist", "lists", "list"),
-    ("befriend", "characters", "character"),
-    ("unfriend", "characters", "character"),
-    ("enrol", "systems", "score system"),
-    ("leave", "systems", "score system"),
-)
-"""Effect fields that list ids: (field, what they refer to, its name in messages)."""
 
 
 def _value_type(value: Any) -> str:

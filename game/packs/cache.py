@@ -52,11 +52,12 @@ def cache_folder() -> Path | None:
 
 @cache
 def _code_stamp() -> bytes:
-    """The game version and the source of what decides a read pack's shape (the schema and the reader)."""
+    """The game version and the source of what decides a read pack's shape (the schema, the effects, the reader)."""
     from game import __version__
+    from game.engine import effects
 
     digest = hashlib.sha256(f"{FORMAT}\0{__version__}\0".encode())
-    for module in (schema, reader):
+    for module in (schema, effects, reader):
         digest.update(Path(module.__file__ or "").read_bytes())
     return digest.digest()
 

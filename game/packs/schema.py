@@ -11,11 +11,12 @@ strings in the small language of :mod:`game.packs.expr`.
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import msgspec
 from msgspec import Meta, Struct, field
 
+from game.engine.effects import KINDS, Shape
 from game.engine.limits import MAX_EVENTS_PER_DAY
 from game.engine.reliability import LEVELS
 
@@ -239,25 +240,30 @@ class ScheduleDef(Base, kw_only=True):
     on: Literal["", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = ""
 
 
-class Effects(Base, kw_only=True):
-    """What a choice, an outcome or an overnight rule changes. All fields optional."""
+EFFECT_FIELDS: dict[Shape, tuple[Any, Any]] = {
+    Shape.IDS: (IdList, []),
+    Shape.AMOUNTS: (dict[Id, NumberOrExpr], {}),
+    Shape.ID: (Id, ""),
+    Shape.TEXT: (Text, ""),
+    Shape.FOLLOW_UPS: (Annotated[list[ScheduleDef], Meta(max_length=20)], []),
+    Shape.CHARACTER_AMOUNTS: (dict[Id, dict[Id, NumberOrExpr]], {}),
+}
+"""The field (type, default) of an effect of each shape: :data:`Effects` has one per kind of :data:`game.engine.effects.KINDS`."""
 
-    record: IdList = []
-    stats: dict[Id, NumberOrExpr] = {}
-    flags: IdList = []
-    unflag: IdList = []
-    grant: IdList = []
-    revoke: IdList = []
-    enlist: IdList = []
-    delist: IdList = []
-    befriend: IdList = []
-    unfriend: IdList = []
-    character_scores: dict[Id, dict[Id, NumberOrExpr]] = {}
-    schedule: Annotated[list[ScheduleDef], Meta(max_length=20)] = []
-    move: Id = ""
-    enrol: IdList = []
-    leave: IdList = []
-    end: Text = ""
+if TYPE_CHECKING:
+
+    class Effects(Base, kw_only=True):
+        def __getattr__(self, key: str) -> Any: ...  # one field per kind of effect, made below
+
+else:
+    Effects = msgspec.defstruct(
+        "Effects",
+        [(kind.key, *EFFECT_FIELDS[kind.shape]) for kind in KINDS],
+        bases=(Base,),
+        kw_only=True,
+        module=__name__,
+    )
+Effects.__doc__ = """What a choice, an outcome or an overnight rule changes: one optional field per kind of effect."""
 
 
 class OutcomeDef(Effects, kw_only=True):
@@ -277,9 +283,9 @@ class ChoiceDef(Effects, kw_only=True):
     text: Text = ""
     show_if: Expr = ""
     enable_if: Expr = ""
-    requires: IdList = []
+    requires: IdList = []  # noqa: RUF012 - a msgspec Struct (its base Effects is made by defstruct) copies defaults
     locked_text: Text = ""
-    tags: IdList = []
+    tags: IdList = []  # noqa: RUF012
     source: Text = ""
     reliability: Reliability = ""
     outcomes: Annotated[list[OutcomeDef], Meta(max_length=20)] = field(default_factory=list, name="outcome")
