@@ -92,8 +92,15 @@ def _set_stat(life: Life, stat_id: str, new: float) -> None:
 
 
 def _stats(life: Life, amounts: tuple[tuple[str, Expression], ...], _cause: str) -> bool:
+    state, stats = life.state, life.content.stats
     for stat_id, amount in amounts:
-        _set_stat(life, stat_id, life.state.stats.get(stat_id, life.content.stats[stat_id].start) + amount.eval(life))
+        stat = stats[stat_id]
+        old = state.stats.get(stat_id, stat.start)
+        new = min(max(old + amount.eval(life), stat.min), stat.max)
+        if new != old:
+            state.stats[stat_id] = new
+            if life.listening:
+                life.notify(Notice("stat", {"stat": stat_id, "delta": new - old, "value": new}))
     return False
 
 
@@ -293,12 +300,10 @@ def apply(life: Life, effects: Effects, cause: str) -> None:
     """Apply ``effects``; ``cause`` (``event/choice`` or ``daily:id``) goes on every record."""
     privileges_changed = False
     for kind, value in effects.steps:
-        if kind.last:
-            if privileges_changed:
-                update_privileges(life, cause)
-                privileges_changed = False
-            kind.apply(life, value, cause)
-        elif kind.apply(life, value, cause):
+        if kind.last and privileges_changed:
+            update_privileges(life, cause)
+            privileges_changed = False
+        if kind.apply(life, value, cause):
             privileges_changed = True
     if privileges_changed:
         update_privileges(life, cause)
