@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 import game
+from game.engine.effects import Effects
 from game.engine.life import Life
 from game.engine.state import Setup
 from game.packs import content_cache, loader
@@ -68,6 +69,8 @@ def plain(value: Any) -> Any:
     """A comparable picture of content: every field of every dataclass, each expression by its source and type."""
     if isinstance(value, Compiled):
         return ("expression", value.source, value.type, value.depends, value.is_constant)
+    if isinstance(value, Effects):  # a block of effects: its compiled value of each kind
+        return ("Effects", plain(value.values()))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         fields = [f.name for f in dataclasses.fields(value) if f.name != "cache"]
         return (type(value).__name__, tuple((name, plain(getattr(value, name))) for name in fields))

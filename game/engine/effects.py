@@ -48,6 +48,20 @@ class Shape(Enum):
         """The compiled value of the effect left out."""
         return "" if self in (Shape.ID, Shape.TEXT) else ()
 
+    @property
+    def compiled_type(self) -> Any:
+        """The type of its compiled value (the content cache decodes it as this)."""
+        from game.engine.content import Expression
+
+        return {
+            Shape.IDS: tuple[str, ...],
+            Shape.AMOUNTS: tuple[tuple[str, Expression], ...],
+            Shape.ID: str,
+            Shape.TEXT: str,
+            Shape.FOLLOW_UPS: tuple[tuple[str, int, int], ...],
+            Shape.CHARACTER_AMOUNTS: tuple[tuple[str, str, Expression], ...],
+        }[self]
+
 
 Apply = Callable[["Life", Any, str], bool]
 """Applies a kind's compiled value to the life (``cause`` goes on its records); True if privileges may have changed."""
@@ -294,6 +308,10 @@ class Effects:
 
     def __repr__(self) -> str:
         return f"Effects({', '.join(f'{kind.key}={value!r}' for kind, value in self.steps)})"
+
+    def values(self) -> dict[str, Any]:
+        """The compiled value of each kind that does something, by key (``Effects(**effects.values())`` is ``effects``)."""
+        return {kind.key: value for kind, value in self.steps}
 
 
 def apply(life: Life, effects: Effects, cause: str) -> None:

@@ -34,6 +34,7 @@ from typing import Any
 import msgspec
 
 from game.engine.content import Content, Expression
+from game.engine.effects import BY_KEY, KINDS, Effects
 from game.packs import reader
 from game.packs.cache import cache_folder, write_checked
 from game.packs.expr import Compiled, Names, constant
@@ -130,6 +131,8 @@ def store(key: str, content: Content, names: Names) -> None:
 
 
 def _encode_expression(obj: Any) -> Any:
+    if isinstance(obj, Effects):
+        return obj.values()
     if isinstance(obj, Compiled):
         if obj.is_constant:
             return (obj.source, obj.type, (), True, obj.eval(None))
@@ -142,6 +145,9 @@ _NAMES: ContextVar[Names] = ContextVar("names")
 
 
 def _decode_expression(kind: type, obj: Any) -> Any:
+    if kind is Effects:
+        values = msgspec.convert(obj, _effect_values(), dec_hook=_decode_expression)
+        return Effects(**{key: getattr(values, key) for key in BY_KEY})
     if kind is not Expression:
         raise TypeError(f"unexpected {kind} in the content cache")
     source, type_, depends, is_constant, value = obj
@@ -151,6 +157,13 @@ def _decode_expression(kind: type, obj: Any) -> Any:
 
 
 _STORED = msgspec.msgpack.Decoder(_Stored)
+
+
+@cache
+def _effect_values() -> type[msgspec.Struct]:
+    """A block of effects as stored: each kind's compiled value by its key (see :data:`game.engine.effects.KINDS`)."""
+    fields = [(kind.key, kind.shape.compiled_type, kind.shape.empty) for kind in KINDS]
+    return msgspec.defstruct("EffectValues", fields, forbid_unknown_fields=True)
 
 
 @cache
