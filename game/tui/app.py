@@ -22,7 +22,7 @@ from game.tui.labels import label
 from game.tui.launch import begin, load_late
 from game.tui.messages import Ask, DeleteSave, LifeOver, OpenMyths, Request, StartLife, ToApp, ask_key
 from game.tui.navigation import Navigation
-from game.tui.palette import page, palette_commands, palette_open
+from game.tui.palette import open_palette, page, palette_commands, palette_open
 from game.tui.panels import Panels
 from game.tui.routes import routes
 from game.tui.safe_lines import SafeSegments
@@ -132,6 +132,9 @@ class CitizenApp(App[int]):
         if covered(self) and action != "quit" and parameters != (Ask.THEME.value,):
             return False
         return palette_open(self) if action == "palette_page" else super().check_action(action, parameters)
+
+    def action_command_palette(self) -> None:
+        open_palette(self)
 
     def action_palette_page(self, direction: int) -> None:
         page(self, direction)

@@ -69,3 +69,20 @@ def page(app: App[int], direction: int) -> None:
         options.action_page_down()
     else:
         options.action_page_up()
+
+
+MAX_QUERY = 100
+"""Characters the palette's search takes: a paste of a page (100,000 keys) is one key each, and each
+changed query starts a search, so an uncapped field took minutes and gigabytes."""
+
+
+def open_palette(app: App[int]) -> None:
+    """Textual's command palette, its search field capped at :data:`MAX_QUERY` characters."""
+    from textual.command import CommandInput, CommandPalette
+
+    class CappedPalette(CommandPalette):
+        def on_mount(self) -> None:
+            self.query_one(CommandInput).max_length = MAX_QUERY
+
+    if app.use_command_palette and not CommandPalette.is_open(app):
+        app.push_screen(CappedPalette(id="--command-palette"))
