@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import partial
+from typing import Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -76,7 +77,7 @@ MAX_QUERY = 100
 changed query starts a search, so an uncapped field took minutes and gigabytes."""
 
 
-def open_palette(app: App[int]) -> None:
+def open_palette(app: App[Any]) -> None:
     """Textual's command palette, its search field capped at :data:`MAX_QUERY` characters."""
     from textual.command import CommandInput, CommandPalette
 
