@@ -17,7 +17,7 @@ from game.safe_text import to_plain
 from game.strings import S, language
 
 if TYPE_CHECKING:
-    from game.engine.content import Content
+    from game.engine.content import Content, Goal
     from game.engine.model import LockReason, Notice, Record
 
 
@@ -382,6 +382,22 @@ def goal_text(content: Content, goal_id: str) -> str:
             if goal.id == goal_id:
                 return to_plain(goal.text)
     return goal_id
+
+
+def goal_terms(content: Content, goal: Goal, length: int) -> str:
+    """What a goal waits on, for the goals display: " — after: X; needs grade AA in Y by day 20" ("" if nothing)."""
+    terms = []
+    if goal.after:
+        terms.append(S["goal_after"].format(goals=", ".join(goal_text(content, g) for g in goal.after)))
+    if goal.grade:
+        terms.append(
+            S["goal_grade"].format(
+                grade=tier_name(content, goal.system, goal.grade),
+                system=name_of(content, "system", goal.system),
+                by=min(goal.by, length),
+            )
+        )
+    return S["goal_terms"].format(terms="; ".join(terms)) if terms else ""
 
 
 @dataclass(frozen=True)

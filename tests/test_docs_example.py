@@ -69,3 +69,32 @@ def test_the_ban_locks_the_ferry_with_its_reason(harbour) -> None:
     ferry = next(c for c in harbour.events["hb_ferry_trip"].choices if c.id == "ferry")
     lock = life.lock_of(ferry)
     assert lock is not None and lock.kind == "list_revokes" and lock.args["list"] == "hb_harbour_ban"
+
+
+def test_the_harbour_life_has_a_world_a_weekday_an_act_and_targets_it_meets(harbour) -> None:
+    """The example shows the arc features at work: simulate --strict holds its balance targets."""
+    import json
+    import subprocess
+    import sys
+
+    scenario = harbour.scenarios["harbour_fisher"]
+    assert scenario.world_ids() == ("harbour", "core:city_life")
+    assert harbour.events["hb_fish_auction"].weekdays == frozenset({0})
+    assert [a.id for a in scenario.acts] == ["inspection_season"] and scenario.balance
+    for i in range(40):
+        life = Life(harbour, Setup("harbour_fisher", seed=i))
+        pick = random.Random(i)
+        while (view := life.prompt()) is not None:
+            assert view.event.id != "hb_fish_auction" or life.weekday == 0
+            assert view.event.id != "hb_inspection" or life.state.day >= 5
+            life.choose(pick.choice([c for c in view.choices if c.lock is None]).choice.id)
+    result = subprocess.run(
+        [sys.executable, "-m", "game", "simulate", "--pack", str(HARBOUR), "--runs", "200", "--strict", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)["scenarios"]["harbour_fisher"]
+    assert report["world"] == ["harbour", "core"] and set(report["events_by_pack"]) <= {"harbour", "core"}
+    assert [row["ok"] for row in report["balance"]] == [True] * 4

@@ -16,7 +16,8 @@ CONTENT = Path(__file__).resolve().parent.parent / "content"
 PACKS = [CONTENT / "core", CONTENT / "shanghai", CONTENT / "rongcheng", CONTENT / "elsewhere"]
 # The only fields in which the mirror may differ from rongcheng_worker; every other
 # field of Scenario (including any added later) must match. Its world adds this pack.
-OWN = {"id", "name", "description", "source", "compare", "pack", "world"}
+OWN = {"id", "name", "description", "source", "compare", "pack", "world", "balance"}
+"""What the mirror has of its own (its balance adds targets for its comparison systems)."""
 
 
 @pytest.fixture(scope="module")

@@ -19,12 +19,30 @@ HARSH = {f"municipal.{rule}": -450 for rule in ("jaywalking", "customer_complain
 """A facilitator's harsh world: one caught jaywalk drops the worker to grade D."""
 
 
+def _seed_to_grade_d(content: Content) -> int:
+    """The first seed (2000 on) whose worker, taking the first choice three times (apply, cross on red and be seen,
+    the wedding talk), is on grade D when the weekend's train comes: found, not pinned, so content changes keep it."""
+    from game.engine.life import Life
+
+    for seed in range(2000, 12000):
+        life = Life(content, Setup("rongcheng_worker", seed, settings={"premise": "reported"}, rule_overrides=HARSH))
+        for _ in range(3):
+            view = life.prompt()
+            if view is None or view.choices[0].lock is not None:
+                break
+            life.choose(view.choices[0].choice.id)
+        view = life.prompt()
+        if view is not None and view.event.id == "rc_weekend" and life.state.tiers["municipal"] == "D":
+            return seed
+    raise AssertionError("no seed from 2000 to 12000 gives that life")
+
+
 def _text(screen) -> str:
     return "\n".join(str(w.render()) for w in screen.query(Static))
 
 
 async def test_the_grade_d_lock_opens_its_note_and_the_myth(builtin: Content) -> None:
-    setup = Setup("rongcheng_worker", 2223, settings={"premise": "reported"}, rule_overrides=HARSH)  # a seed whose life goes so
+    setup = Setup("rongcheng_worker", _seed_to_grade_d(builtin), settings={"premise": "reported"}, rule_overrides=HARSH)
     app = make_app(builtin, setup, start=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

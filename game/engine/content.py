@@ -258,11 +258,82 @@ class Daily:
 
 @dataclass(frozen=True, slots=True)
 class Goal:
+    """Met the first day its ``after`` goals are met, its grade is reached and ``when`` holds, by day ``by``."""
+
     id: str
     text: str
-    when: Expression
+    when: Expression | None
     by: int
     source: str = ""
+    after: tuple[str, ...] = ()
+    """Goals that must be met first; if one is missed, so is this."""
+    system: str = ""
+    grade: str = ""
+    """At least this tier of ``system`` (both empty: no grade asked)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """A range of days of a life with its own pool (events drawn only in its days) and weights."""
+
+    id: str
+    first_day: int
+    last_day: int
+    pool: tuple[tuple[str, str], ...] = ()
+    """(pack, tag) pairs, as in a world: these events are drawn only in the days of the acts that pool them."""
+    weights: tuple[tuple[str, float], ...] = ()
+    """(tag or event id, multiplier) applied to the weight of matching events in these days."""
+
+    def pools(self, event: Event) -> bool:
+        return any(event.pack == pack and (not tag or tag in event.tags) for pack, tag in self.pool)
+
+    def weight_of(self, event: Event) -> float:
+        """The product of the multipliers that match ``event`` (1 when none does)."""
+        factor = 1.0
+        for key, multiplier in self.weights:
+            if key == event.id or key in event.tags:
+                factor *= multiplier
+        return factor
+
+
+@dataclass(frozen=True, slots=True)
+class SetPiece:
+    """An event that always comes: on ``day``, or on the first morning ``when`` holds within its days."""
+
+    event: str
+    day: int = 0
+    when: Expression | None = None
+    first_day: int = 1
+    last_day: int = 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    """An epilogue text, told at the end of a life whose final state meets ``when`` (None: always)."""
+
+    id: str
+    text: str
+    when: Expression | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BalanceTarget:
+    """What ``citizen simulate --strict`` holds a scenario to: ``measure`` of ``subject`` within [low, high].
+
+    ``measure`` is ``goal`` (share of lives meeting it), ``grades`` (final grades
+    of the system that one life in twenty or more ends on) or ``tier_jump``
+    (most tiers one choice moved the system's score). None: no bound.
+    """
+
+    measure: str
+    subject: str
+    policy: str
+    low: float | None
+    high: float | None
+    line: int = 0
+    """Where it is declared (its scenario's file), for messages."""
+    direction: str = "both"
+    """For ``tier_jump``: ``up``, ``down`` or ``both``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +365,22 @@ class Scenario:
     """(pack, tag) pairs: the events this life may meet; an empty tag takes the whole pack."""
     left_out: frozenset[str] = frozenset()
     """Events of a default world (no ``world`` key) left out because they assume what this life lacks."""
+    balance: tuple[BalanceTarget, ...] = ()
+    acts: tuple[Act, ...] = ()
+    """In order of their days; they do not overlap."""
+    set_pieces: tuple[SetPiece, ...] = ()
+    endings: tuple[Ending, ...] = ()
+
+    def act_on(self, day: int) -> int:
+        """The number of the act day ``day`` falls in, or -1 (between or outside acts)."""
+        for number, act in enumerate(self.acts):
+            if act.first_day <= day <= act.last_day:
+                return number
+        return -1
+
+    def pooled(self, event: Event) -> bool:
+        """Whether some act pools ``event`` (it is then drawn only in the days of such acts)."""
+        return any(act.pools(event) for act in self.acts)
 
     def admits(self, event: Event) -> bool:
         """Whether ``event`` belongs to this scenario's world (it may be drawn or scheduled)."""

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from game.engine import effects as fx
-from game.engine.content import PREMISE_SETTING, Choice, Content, Event
+from game.engine.content import PREMISE_SETTING, Choice, Content, Ending, Event
 from game.engine.limits import MAX_EVENTS_PER_DAY, MAX_PENDING_FOLLOW_UPS
 from game.engine.model import ChoiceError, ChoiceView, EventView, LockReason, Notice
 from game.engine.rng import Rng
@@ -196,6 +196,12 @@ class Life:
     def ended(self) -> bool:
         return self.state.ended
 
+    def epilogue(self) -> list[Ending]:
+        """The scenario's endings this life earned: those whose condition holds on its final state (none before the end)."""
+        if not self.state.ended:
+            return []
+        return [e for e in self.scenario.endings if e.when is None or e.when.eval(self)]
+
     def drain_notices(self) -> list[Notice]:
         """Notices since the last call (the start of the life, or the last choice)."""
         out, self._notices = self._notices, []
@@ -312,10 +318,28 @@ class Life:
         state.today_events = []
         if self.listening:
             self.notify(Notice("day", {"day": state.day}))
+        self._set_pieces_due()
         if not self._next_event_today():
             if state.today_target > 0:  # an event was wanted but none could be drawn: a dead end
                 state.quiet_days.append(state.day)
             self.notify(Notice("quiet", {"day": state.day}))
+
+    def _set_pieces_due(self) -> None:
+        """Queue this morning's set pieces ahead of the draws: those of today, and those whose condition now holds."""
+        state = self.state
+        for piece in self.scenario.set_pieces:
+            if piece.day:
+                due = piece.day == state.day
+            else:
+                due = (
+                    piece.first_day <= state.day <= piece.last_day
+                    and piece.event not in state.event_count
+                    and (state.day, piece.event) not in state.scheduled
+                    and piece.when is not None
+                    and bool(piece.when.eval(self))
+                )
+            if due:
+                bisect.insort(state.scheduled, (state.day, piece.event))
 
     def _next_event_today(self) -> bool:
         state = self.state
@@ -328,7 +352,9 @@ class Life:
                 return True
         if state.today_drawn >= state.today_target:
             return False
-        event = self.index.draw(self)
+        act = self.scenario.act_on(state.day) if self.scenario.acts else -1
+        index = EventIndex.for_scenario(self.content, self.scenario, act) if act >= 0 else self.index
+        event = index.draw(self)
         if event is None:
             return False
         state.today_drawn += 1
@@ -382,8 +408,19 @@ class Life:
 
     def _check_goals(self) -> None:
         state = self.state
-        for goal in self.scenario.goals:
-            if goal.id not in state.goals and state.day <= goal.by and goal.when.eval(self):
+        for goal in self.scenario.goals:  # in order: a goal's ``after`` goals come before it
+            if goal.id in state.goals:
+                continue
+            if any(state.goals.get(first, 0) < 0 for first in goal.after):
+                state.goals[goal.id] = -state.day  # what it needed first was missed
+                self.notify(Notice("goal", {"goal": goal.id, "met": False}))
+                continue
+            if (
+                state.day <= goal.by
+                and all(state.goals.get(first, 0) > 0 for first in goal.after)
+                and (not goal.grade or self.at_least(goal.system, goal.grade))
+                and (goal.when is None or goal.when.eval(self))
+            ):
                 state.goals[goal.id] = state.day
                 self.notify(Notice("goal", {"goal": goal.id, "met": True}))
 

@@ -107,7 +107,8 @@ def reachable_cities(events: Iterable[Event], scenario: Scenario) -> frozenset[s
 class EventIndex:
     """The events a scenario can draw, arranged for fast weighted draws."""
 
-    def __init__(self, content: Content, scenario: Scenario) -> None:
+    def __init__(self, content: Content, scenario: Scenario, act: int = -1) -> None:
+        """The index of the days of act number ``act`` (-1: days in no act): an act's pool and weights apply."""
         world = [e for e in content.events.values() if scenario.admits(e)]
         self.world: frozenset[str] = frozenset(e.id for e in world)
         """The events of the scenario's world: nothing else is ever drawn or scheduled."""
@@ -119,34 +120,44 @@ class EventIndex:
         The others are outside its world or need another city or system."""
         self.fixed: list[Event] = []
         self.fixed_weights: list[float] = []
-        self.computed: list[Event] = []
+        self.computed: list[tuple[Event, float]] = []
+        """Events whose weight is an expression, each with the act's multiplier."""
+        stage = scenario.acts[act] if act >= 0 else None
         for event in candidates:
+            if stage is None:
+                factor = 0.0 if scenario.acts and scenario.pooled(event) else 1.0
+            else:
+                pooled_here = stage.pools(event)
+                factor = stage.weight_of(event) if pooled_here or not scenario.pooled(event) else 0.0
+            if factor <= 0:
+                continue  # pooled by another act only, or weighted out of this one
             if not event.weight.depends:
-                w = float(event.weight.eval(None))
+                w = float(event.weight.eval(None)) * factor
                 if w > 0:
                     self.fixed.append(event)
                     self.fixed_weights.append(w)
             else:
-                self.computed.append(event)
+                self.computed.append((event, factor))
         self.units = [max(1, round(w * WEIGHT_UNITS)) for w in self.fixed_weights]
         self.tree = Fenwick(self.units)
         self.prefix = list(accumulate(self.units))
         """Cumulative fixed weights: a draw with few rejections searches these and leaves the tree alone."""
 
     @classmethod
-    def for_scenario(cls, content: Content, scenario: Scenario) -> EventIndex:
-        key = ("event_index", scenario.id)
+    def for_scenario(cls, content: Content, scenario: Scenario, act: int = -1) -> EventIndex:
+        """The scenario's index for the days of act number ``act`` (-1: days in no act), built once."""
+        key = ("event_index", scenario.id, act)
         index = content.cache.get(key)
         if not isinstance(index, EventIndex):
-            index = content.cache[key] = cls(content, scenario)
+            index = content.cache[key] = cls(content, scenario, act)
         return index
 
     def draw(self, life: Life) -> Event | None:
         """One eligible event drawn by weight, or None if none is eligible."""
         computed = []
         seen, spaced = life.state.event_count, life.setup.spaced
-        for event in self.computed:
-            w = float(event.weight.eval(life))
+        for event, factor in self.computed:
+            w = float(event.weight.eval(life)) * factor
             if w > 0 and is_eligible(life, event):
                 computed.append((event, w * fade(event, seen.get(event.id, 0), spaced)))
         extra = sum(w for _, w in computed)

@@ -560,13 +560,10 @@ class Builder:
         low, high = v.events_per_day
         if not 0 <= low <= high <= 9:
             self.problems.error(o.file, o.at("events_per_day"), "events_per_day must be [low, high] with 0 ≤ low ≤ high ≤ 9")
-        goals = []
-        for i, g in enumerate(v.goals):
-            when = self.expr(o, f"goals[{i}].when", g.when)
-            if when is not None:
-                goals.append(c.Goal(g.id, g.text, when, g.by or v.days, g.source))
+        goals = self._goals(key, item)
         settings = {k: s.value.default for k, s in self.items("settings").items()}
         settings.update(v.settings)
+        world = self._world(key, item)
         return c.Scenario(
             key,
             v.name,
@@ -591,8 +588,199 @@ class Builder:
             v.source,
             v.reliability,
             item.pack,
-            self._world(key, item),
+            world,
+            balance=self._balance(key, item, tuple(goals)),
+            acts=self._acts(key, item, world),
+            set_pieces=self._set_pieces(key, item, world),
+            endings=self._endings(key, item),
         )
+
+    def _endings(self, key: str, item: Item) -> tuple[c.Ending, ...]:
+        """The scenario's epilogue texts, each with a distinct id and a condition that compiles."""
+        v: schema.ScenarioDef = item.value
+        o = item.origin
+        out: list[c.Ending] = []
+        for n, e in enumerate(v.endings):
+            if any(x.id == e.id for x in out):
+                self.problems.error(o.file, o.at(f"endings[{n}].id"), f"scenario '{key}' has two endings with id '{e.id}'")
+                continue
+            when = self.expr(o, f"endings[{n}].when", e.when)
+            if e.when and when is None:
+                continue
+            out.append(c.Ending(e.id, e.text, when))
+        return tuple(out)
+
+    def _set_pieces(self, key: str, item: Item, world: tuple[tuple[str, str], ...]) -> tuple[c.SetPiece, ...]:
+        """The scenario's set pieces: an event of its world, on a day of the life or when a condition first holds."""
+        v: schema.ScenarioDef = item.value
+        o = item.origin
+        events = self.layered.events
+        out = []
+        for n, p in enumerate(v.set_pieces):
+            where = f"set_pieces[{n}]"
+            if not self.ref(o, f"{where}.event", p.event, events, "event"):
+                continue
+            found = events[p.event]
+            if not any(found.pack == pack and (not tag or tag in found.value.tags) for pack, tag in world):
+                self.problems.error(
+                    o.file,
+                    o.at(f"{where}.event"),
+                    f"set piece '{p.event}' is outside the world of scenario '{key}'; add '{found.pack}' "
+                    f"or one of its pools to the world, or pick an event of the world",
+                )
+                continue
+            if bool(p.day) == bool(p.when):
+                self.problems.error(
+                    o.file, o.at(where), f"set piece '{p.event}' needs either day = N or when = \"…\" (one of them)"
+                )
+                continue
+            first, last = p.days or (1, v.days)
+            if (p.day and not 1 <= p.day <= v.days) or not 1 <= first <= last <= v.days:
+                sub, said = ("day", f"day {p.day}") if p.day else ("days", f"days {first}–{last}")
+                self.problems.error(
+                    o.file, o.at(f"{where}.{sub}"), f"set piece '{p.event}' is on {said}, outside the life's {v.days} days"
+                )
+                continue
+            when = self.expr(o, f"{where}.when", p.when)
+            if p.when and when is None:
+                continue
+            out.append(c.SetPiece(p.event, p.day, when, first, last))
+        return tuple(out)
+
+    def _acts(self, key: str, item: Item, world: tuple[tuple[str, str], ...]) -> tuple[c.Act, ...]:
+        """The scenario's acts: inside the life, not overlapping, pooling and weighting events of its world."""
+        v: schema.ScenarioDef = item.value
+        o = item.origin
+        in_world = [
+            i
+            for i in self.layered.events.values()
+            if any(i.pack == pack and (not tag or tag in i.value.tags) for pack, tag in world)
+        ]
+        known = {i.value.id for i in in_world} | {t for i in in_world for t in i.value.tags}
+        out: list[c.Act] = []
+        for n, a in enumerate(v.acts):
+            where = f"acts[{n}]"
+            first, last = a.days
+            if not 1 <= first <= last <= v.days:
+                self.problems.error(
+                    o.file,
+                    o.at(f"{where}.days"),
+                    f"act '{a.id}' of scenario '{key}' runs days {first}–{last}; an act's days are [first, last] "
+                    f"within the life's {v.days} days",
+                )
+                continue
+            clash = next((b for b in out if first <= b.last_day and b.first_day <= last), None)
+            if clash is not None:
+                self.problems.error(
+                    o.file,
+                    o.at(f"{where}.days"),
+                    f"act '{a.id}' (days {first}–{last}) overlaps act '{clash.id}' (days {clash.first_day}–{clash.last_day}); "
+                    "a day belongs to one act",
+                )
+                continue
+            pool = []
+            for entry in a.pool:
+                pack, _, tag = entry.partition(":")
+                if not any(i.pack == pack and (not tag or tag in i.value.tags) for i in in_world):
+                    self.problems.error(
+                        o.file,
+                        o.at(f"{where}.pool"),
+                        f"pool '{entry}' of act '{a.id}' has no event in the world of scenario '{key}'; "
+                        "an act draws only from its scenario's world",
+                    )
+                    continue
+                pool.append((pack, tag))
+            for ident in a.weights:
+                if ident not in known:
+                    self.problems.error(
+                        o.file,
+                        o.at(f"{where}.weights.{ident}"),
+                        f"act '{a.id}' weights '{ident}', which is neither an event nor a tag in the world of scenario "
+                        f"'{key}'{_hint(ident, known)}",
+                    )
+            weights = tuple((k, float(m)) for k, m in a.weights.items() if k in known)
+            out.append(c.Act(a.id, first, last, tuple(pool), weights))
+        return tuple(sorted(out, key=lambda act: act.first_day))
+
+    def _goals(self, key: str, item: Item) -> list[c.Goal]:
+        """The scenario's goals: a condition, a grade or both; ``after`` only goals declared before."""
+        v: schema.ScenarioDef = item.value
+        o = item.origin
+        goals: list[c.Goal] = []
+        for i, g in enumerate(v.goals):
+            where = f"goals[{i}]"
+            when = self.expr(o, f"{where}.when", g.when)
+            if g.when and when is None:
+                continue
+            if not g.when and not g.grade:
+                self.problems.error(
+                    o.file, o.at(where), f"goal '{g.id}' needs when = \"…\" or grade = \"system:TIER\" (or both)"
+                )
+                continue
+            system, _, tier = g.grade.partition(":")
+            if g.grade:
+                joinable = {*v.systems, *v.optional_systems}
+                if not self.ref(o, f"{where}.grade", system, joinable, f"score system of scenario '{key}'"):
+                    continue
+                defined = self.items("systems").get(system)
+                tiers = [t.id for t in defined.value.tiers] if defined else [tier]
+                if tier not in tiers:
+                    self.problems.error(
+                        o.file,
+                        o.at(f"{where}.grade"),
+                        f"goal '{g.id}' asks for grade '{tier}', which system '{system}' does not have{_hint(tier, tiers)}",
+                    )
+                    continue
+            earlier = {x.id for x in goals}
+            later = {x.id for x in v.goals[i:]}
+            bad = [a for a in g.after if a not in earlier]
+            if bad:
+                hint = "; a goal can only come after goals written before it" if bad[0] in later else _hint(bad[0], earlier)
+                self.problems.error(o.file, o.at(f"{where}.after"), f"goal '{g.id}' comes after unknown goal '{bad[0]}'{hint}")
+                continue
+            goals.append(c.Goal(g.id, g.text, when, g.by or v.days, g.source, tuple(g.after), system, tier))
+        return goals
+
+    def _balance(self, key: str, item: Item, goals: tuple[c.Goal, ...]) -> tuple[c.BalanceTarget, ...]:
+        """The scenario's balance targets, each naming one thing to measure with at least one bound."""
+        v: schema.ScenarioDef = item.value
+        o = item.origin
+        systems = {*v.systems, *v.optional_systems, *v.compare}
+        out = []
+        for i, b in enumerate(v.balance):
+            where = f"balance[{i}]"
+            named = [(m, getattr(b, m)) for m in ("goal", "grades", "tier_jump") if getattr(b, m)]
+            if len(named) != 1:
+                self.problems.error(
+                    o.file,
+                    o.at(where),
+                    f"balance target {i + 1} of scenario '{key}' must name exactly one of goal, grades or tier_jump"
+                    + (f", not {' and '.join(m for m, _ in named)}" if named else ""),
+                )
+                continue
+            measure, subject = named[0]
+            if measure == "goal":
+                if not self.ref(o, f"{where}.goal", subject, {g.id for g in goals}, f"goal of scenario '{key}'"):
+                    continue
+            elif not self.ref(o, f"{where}.{measure}", subject, systems, f"score system of scenario '{key}'"):
+                continue
+            if b.min is None and b.max is None:
+                self.problems.error(
+                    o.file, o.at(where), f"balance target {i + 1} of scenario '{key}' has no bound: add min = … or max = …"
+                )
+                continue
+            if b.min is not None and b.max is not None and b.min > b.max:
+                self.problems.error(o.file, o.at(f"{where}.min"), f"balance target {i + 1}: min {b.min:g} is above max {b.max:g}")
+                continue
+            if measure == "goal" and any(x is not None and not 0 <= x <= 1 for x in (b.min, b.max)):
+                self.problems.error(
+                    o.file, o.at(where), f"balance target {i + 1}: a goal's share is from 0 to 1 (0.25 is one life in four)"
+                )
+                continue
+            low = None if b.min is None else float(b.min)
+            high = None if b.max is None else float(b.max)
+            out.append(c.BalanceTarget(measure, subject, b.policy, low, high, o.at(where), b.direction))
+        return tuple(out)
 
     def _myths(self, systems: dict[str, c.System]) -> dict[str, c.Myth]:
         """The myth deck, by ``order``; every myth cites a source and every id it names exists."""
@@ -684,6 +872,7 @@ class Builder:
             for e, _after, _on in eff.schedule
         }
         scheduled |= {e for d in content.daily for e, _after, _on in d.effects.schedule}
+        scheduled |= {p.event for s in content.scenarios.values() for p in s.set_pieces}
         longest = max(s.days for s in content.scenarios.values())
         cities = {s.city for s in content.scenarios.values()} | {
             eff.move

@@ -196,7 +196,12 @@ class _Builder:
             for flag in v.flags:
                 flags.setdefault(flag, (item, []))[1].append(f"scenario {key}")
             for g in v.goals:
-                self.add("goals", g.id, item, g.text, f"{key}: when {g.when}")
+                terms = [
+                    f"when {g.when}" if g.when else "",
+                    f"grade {g.grade}" if g.grade else "",
+                    f"after {', '.join(g.after)}" if g.after else "",
+                ]
+                self.add("goals", g.id, item, g.text, f"{key}: {'; '.join(t for t in terms if t)}")
         for flag, (item, setters) in sorted(flags.items()):
             self.add("flags", flag, item, flag, "set by " + ", ".join(sorted(set(setters))))
         for kind in self.catalogue.entries:

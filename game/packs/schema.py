@@ -328,12 +328,20 @@ class DailyDef(Effects, kw_only=True):
 
 
 class GoalDef(Base, kw_only=True):
-    """A scenario goal: met the first day ``when`` holds, missed after day ``by``."""
+    """A scenario goal: met the first day ``when`` holds, missed after day ``by``.
+
+    ``after`` names goals (declared before it) that must be met first: while
+    one is open this goal waits, and if one is missed so is this. ``grade``
+    (``"system:TIER"``) asks for at least that grade by day ``by``. A goal has
+    ``when``, ``grade`` or both.
+    """
 
     id: Id
     text: Text
-    when: Expr
+    when: Expr = ""
     by: Day = 0
+    after: IdList = []
+    grade: Annotated[str, Meta(pattern=r"^[a-z][a-z0-9_]*:[A-Za-z0-9_+\-]+\Z", max_length=90)] = ""
     source: Text = ""
 
 
@@ -352,6 +360,71 @@ class CharacterSheet(Base, kw_only=True):
 
 
 Season = Literal["spring", "summer", "autumn", "winter"]
+
+Policy = Literal["random", "compliant", "defiant", "mixed"]
+"""How ``citizen simulate`` plays a life (see :mod:`game.tools.sim_run`)."""
+
+
+class StageDef(Base, kw_only=True):
+    """``[[scenarios.ID.acts]]``: an act of the life, a range of days with its own pool or weights.
+
+    Events of the act's ``pool`` (``pack`` or ``pack:tag``, as in ``world``)
+    are drawn only in the days of the acts that pool them; ``weights``
+    multiplies, in these days, the weight of the events with that tag or id.
+    """
+
+    id: Id
+    days: Annotated[list[Day], Meta(min_length=2, max_length=2)]
+    pool: Annotated[list[WorldEntry], Meta(max_length=100)] = []
+    weights: dict[Id, Annotated[float, Meta(ge=0, le=1000)]] = {}
+
+
+class SetPieceDef(Base, kw_only=True):
+    """``[[scenarios.ID.set_pieces]]``: an event that always happens in this life.
+
+    On day ``day``, or on the first morning ``when`` holds (within ``days``, if
+    given); once. The event must be in the scenario's world; it comes before
+    the day's draws, whatever its weight.
+    """
+
+    event: Id
+    day: Day = 0
+    when: Expr = ""
+    days: Annotated[list[Day], Meta(min_length=2, max_length=2)] = []
+
+
+class EndingDef(Base, kw_only=True):
+    """``[[scenarios.ID.endings]]``: an epilogue text, told at the end of the life if ``when`` holds then.
+
+    Every ending whose condition holds is told, in the order written (one for
+    the wedding, one for the friend ...); an empty ``when`` always holds.
+    """
+
+    id: Id
+    text: Text
+    when: Expr = ""
+    source: Text = ""
+
+
+class BalanceDef(Base, kw_only=True):
+    """A balance target of a scenario, held by ``citizen simulate --strict``.
+
+    Exactly one of ``goal`` (the share of lives meeting that goal, 0 to 1),
+    ``grades`` (how many final grades of that system at least one life in
+    twenty ends on) or ``tier_jump`` (the most tiers of that system one choice
+    moved the score, over the lives of every policy the scenario's targets
+    name) says what is measured; ``min`` and ``max`` bound it; ``policy`` is
+    how the lives are played.
+    """
+
+    goal: Id = ""
+    grades: Id = ""
+    tier_jump: Id = ""
+    direction: Literal["both", "up", "down"] = "both"
+    """For ``tier_jump``: count moves up, down or both (a sourced penalty may drop a grade further than any reward lifts)."""
+    policy: Policy = "random"
+    min: Number | None = None
+    max: Number | None = None
 
 
 class Assumes(Base, kw_only=True):
@@ -391,6 +464,10 @@ class ScenarioDef(Base, kw_only=True):
     goals: Annotated[list[GoalDef], Meta(max_length=50)] = []
     world: Annotated[list[WorldEntry], Meta(max_length=100)] = []
     """Where the life's events come from: packs, or ``pack:tag`` pools (default: its own pack and its dependencies)."""
+    acts: Annotated[list[StageDef], Meta(max_length=20)] = []
+    set_pieces: Annotated[list[SetPieceDef], Meta(max_length=50)] = []
+    endings: Annotated[list[EndingDef], Meta(max_length=50)] = []
+    balance: Annotated[list[BalanceDef], Meta(max_length=50)] = []
     order: WholeNumber = 100
     source: Text = ""
     reliability: Reliability = ""

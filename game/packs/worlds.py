@@ -80,6 +80,7 @@ def _check_days(builder: Builder, scenario: c.Scenario, world: list[c.Event], wh
             e.first_day <= d <= e.last_day
             and (not e.weekdays or date.weekday() in e.weekdays)
             and (not e.months or date.month in e.months)
+            and _in_act(scenario, e, d)
             for e in drawable
         )
     ]
@@ -90,6 +91,17 @@ def _check_days(builder: Builder, scenario: c.Scenario, world: list[c.Event], wh
             f"scenario '{scenario.id}' has no event its world can draw on {_days(empty)}; "
             "widen its world or add events for those days",
         )
+
+
+def _in_act(scenario: c.Scenario, event: c.Event, day: int) -> bool:
+    """Whether the acts let ``event`` be drawn on ``day``: pooled by that day's act (or by none), weighted above 0."""
+    if not scenario.acts:
+        return True
+    number = scenario.act_on(day)
+    if number < 0:
+        return not scenario.pooled(event)
+    act = scenario.acts[number]
+    return (act.pools(event) or not scenario.pooled(event)) and act.weight_of(event) > 0
 
 
 def _never_weighted(event: c.Event) -> bool:

@@ -188,8 +188,14 @@ def goal_rows(life: Life) -> list[GoalRow]:
         elif day < 0:
             rows.append(GoalRow(text, S["goal_failed"].format(text=text), "missed"))
         else:
-            rows.append(GoalRow(text, S["goal_open"].format(text=text, by=min(goal.by, state.length)), "open"))
+            terms = present.goal_terms(life.content, goal, state.length)
+            rows.append(GoalRow(text, S["goal_open"].format(text=text, by=min(goal.by, state.length)) + terms, "open"))
     return rows
+
+
+def epilogue(life: Life) -> list[str]:
+    """What became of it: the scenario's endings this life earned, as pack text (empty before the end)."""
+    return [e.text for e in life.epilogue()]
 
 
 def date_line(life: Life) -> str:

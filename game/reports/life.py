@@ -133,6 +133,8 @@ class LifeReport:
     goals: list[GoalLine]
     log: list[tuple[int, str, str]] = field(default_factory=list)
     other_rules: list[str] = field(default_factory=list)
+    epilogue: list[str] = field(default_factory=list)
+    """The scenario's endings this life earned, as plain text (:meth:`game.engine.life.Life.epilogue`)."""
     """What each comparison system did with this life, in words (:mod:`game.reports.other_rules`)."""
     unfinished: bool = False
     """The player stopped before the life ended: ``last_day`` is the day they stopped on."""
@@ -288,6 +290,7 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         goals=goals,
         log=[(d, e, c) for d, e, c in state.log],
         other_rules=other_rules_lines(life.content, state),
+        epilogue=[to_plain(e.text) for e in life.epilogue()],
         unfinished=not state.ended,
         premise=_premise_words(life),
         sources=life_sources(

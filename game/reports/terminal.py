@@ -79,4 +79,7 @@ def _life(life: LifeReport) -> Group:
     for g in life.goals:
         state = S["report_goal_met"].format(day=g.day) if g.met else S["report_goal_missed"]
         parts.append(Text(f"{'✓' if g.met else '✗'} {g.text}: {state}"))
+    if life.epilogue:
+        parts.append(Text(S["report_epilogue"], style="bold"))
+        parts.extend(Text(line) for line in life.epilogue)
     return Group(*parts)

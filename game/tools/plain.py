@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TextIO
 
+from game import present
 from game.play import views
 from game.present import Display, Visibility
 from game.reports.other_rules import other_rules_lines
@@ -68,7 +69,9 @@ class PlainGame:
         if sc.goals:
             self.say(S["goals_header"])
             for goal in sc.goals:
-                self.say(S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, self.life.state.length)))
+                length = self.life.state.length
+                terms = present.goal_terms(self.content, goal, length)
+                self.say(S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, length)) + terms)
         if self.content.myths:
             self.say(S["myths_intro_plain"])
 
@@ -166,6 +169,11 @@ class PlainGame:
         self.say(S["end_header"].format(day=state.day))
         if state.ending:
             self.say(to_plain(state.ending))
+        told = views.epilogue(life)
+        if told:
+            self.say(S["epilogue_header"])
+            for text in told:
+                self.say("  " + to_plain(text))
         for system in views.system_rows(life, self.display):
             if system.mode is Visibility.SHOWN:
                 self.say(S["final_score"].format(system=system.name, score=system.shown, tier=system.tier_name))

@@ -155,6 +155,20 @@ def _scenario(console: Console, content: Content, scenario_id: str, data: dict) 
             label = Text(f"{to_plain(goals[goal_id].text)} ({goal_id})")
             table.add_row(label, _pct(row["share"]), "—" if row["median_day"] is None else f"{row['median_day']:g}")
         console.print(table)
+    if data.get("balance"):
+        table = Table("measure", "policy", "target", "measured", "", title="Balance targets")
+        for row in data["balance"]:
+            bounds = row["target"]
+            if "min" in bounds and "max" in bounds:
+                wanted = f"{bounds['min']:g}–{bounds['max']:g}"
+            else:
+                wanted = f"≥ {bounds['min']:g}" if "min" in bounds else f"≤ {bounds['max']:g}"
+            way = f" {row['direction']}" if row.get("direction", "both") != "both" else ""
+            by = f" ({row['by']})" if row.get("by") else ""
+            mark = Text("ok" if row["ok"] else "MISSED", style="green" if row["ok"] else "bold red")
+            what = f"{row['measure']} {row[row['measure']]}{way}"
+            table.add_row(what, row["policy"], wanted, f"{row['measured']:g}{by}", mark)
+        console.print(table)
     early = data["ended_early"]
     if early["lives"]:
         console.print(Text(f"Ended early: {_pct(early['share'])} of lives (median day {early['median_day']:g})"))

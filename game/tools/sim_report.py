@@ -201,7 +201,7 @@ class Tally:
 
 
 def strict_failures(report: dict) -> list[str]:
-    """What ``--strict`` fails on: never-fired events, dead-end days, lives stuck on a locked event."""
+    """What ``--strict`` fails on: never-fired events, dead-end days, lives stuck on a locked event, missed balance targets."""
     out = []
     if report["events"]["never_fired"]:
         out.append(f"{len(report['events']['never_fired'])} event(s) never fired")
@@ -209,4 +209,7 @@ def strict_failures(report: dict) -> list[str]:
         out.append(f"{report['dead_ends']} dead-end day(s)")
     if report["stuck"]:
         out.append(f"{report['stuck']} life/lives stuck on an event whose every choice was locked")
+    missed = sum(1 for data in report["scenarios"].values() for row in data.get("balance", []) if not row["ok"])
+    if missed:
+        out.append(f"{missed} balance target(s) missed")
     return out

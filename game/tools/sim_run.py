@@ -103,6 +103,8 @@ class LifeResult:
     stuck: tuple[str, int] | None = None  # (event, day) when every visible choice was locked
     compliance: float = field(default=0.0)
     recorded: set[tuple[str, str]] = field(default_factory=set)  # (system, rule) pairs that scored at least once
+    tier_jumps: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """``system:up`` / ``system:down`` → (most tiers one choice moved its score that way, that choice)."""
     routines: frozenset[str] = frozenset()  # the events of ``events`` that are routines (``repeatable``)
 
 
@@ -115,6 +117,7 @@ def play_life(content: Content, setup: Setup, policy: str) -> LifeResult:
     enabled: set[tuple[str, str]] = set()
     stuck = None
     state = life.state
+    jumps: dict[str, tuple[int, str]] = {}
     while (event_id := state.current) is not None:
         open_choices = []
         for choice, can_take in life.choices_now():
@@ -126,8 +129,31 @@ def play_life(content: Content, setup: Setup, policy: str) -> LifeResult:
         if not open_choices:
             stuck = (event_id, state.day)
             break
-        life.choose(choose(policy, life, open_choices, rng, compliance).id)
-    return _result(life, offered, enabled, stuck, compliance)
+        picked = choose(policy, life, open_choices, rng, compliance).id
+        before = len(state.records)
+        life.choose(picked)
+        _note_tier_jumps(life, state.records[before:], f"{event_id}/{picked}", jumps)
+    result = _result(life, offered, enabled, stuck, compliance)
+    result.tier_jumps = jumps
+    return result
+
+
+def _note_tier_jumps(life: Life, records: list, cause: str, jumps: dict[str, tuple[int, str]]) -> None:
+    """Keep, per system, the most tiers the records of one choice (``cause``, its outcomes) moved its score."""
+    moved: dict[str, tuple[float, float]] = {}
+    for record in records:
+        if record.cause == cause or record.cause.startswith(cause + "/"):
+            first, _ = moved.get(record.system, (record.score - record.points, 0.0))
+            moved[record.system] = (first, record.score)
+    for system_id, (old, new) in moved.items():
+        system = life.content.systems[system_id]
+        was, now = system.tier_for(old), system.tier_for(new)
+        if was is None or now is None:
+            continue  # a system without tiers
+        moved_by = system.tier_index(was.id) - system.tier_index(now.id)  # tier 0 is the highest: positive is up
+        key = f"{system_id}:{'up' if moved_by > 0 else 'down'}"
+        if abs(moved_by) > jumps.get(key, (0, ""))[0]:
+            jumps[key] = (abs(moved_by), cause)
 
 
 def _result(life: Life, offered: set, enabled: set, stuck: tuple[str, int] | None, compliance: float) -> LifeResult:

@@ -70,6 +70,12 @@ class ScenarioTally:
     max_repeats: Counter = field(default_factory=Counter)  # times the most repeated non-routine event fired in a life → lives
     routine_repeats: Counter = field(default_factory=Counter)  # the same for routines (``repeatable`` events) → lives
     repeated: Counter = field(default_factory=Counter)  # non-routine event → lives it fired in more than twice
+    tier_jumps: dict[str, tuple[int, str]] = field(default_factory=dict)
+    """``system:up`` / ``system:down`` → (most tiers one choice moved it that way, the choice)."""
+
+    def _jump(self, system: str, jump: tuple[int, str]) -> None:
+        if jump[0] > self.tier_jumps.get(system, (0, ""))[0]:
+            self.tier_jumps[system] = jump
 
     def add(self, life: LifeResult) -> None:
         self.runs += 1
@@ -108,6 +114,8 @@ class ScenarioTally:
                     self.repeated[event] += 1
         self.max_repeats[most] += 1
         self.routine_repeats[most_routine] += 1
+        for system, jump in life.tier_jumps.items():
+            self._jump(system, jump)
 
     def merge(self, other: ScenarioTally) -> None:
         self.runs += other.runs
@@ -133,6 +141,8 @@ class ScenarioTally:
         )
         for into, more in nested:
             _merge_nested(into, more)
+        for system, jump in other.tier_jumps.items():
+            self._jump(system, jump)
 
 
 @dataclass(slots=True)

@@ -19,8 +19,11 @@ from game.packs.problems import PackError, shown
 from game.packs.resolve import with_dependencies
 from game.tools.common import CliError, pick_scenario
 from game.tools.pack_index import read_entry
+from game.tools.sim_balance import policies_for
+from game.tools.sim_balance import rows as balance_rows
 from game.tools.sim_report import Tally, strict_failures
 from game.tools.sim_run import POLICIES, batches, run_batches
+from game.tools.sim_tally import RunTally, ScenarioTally
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -106,7 +109,28 @@ def simulate(
     todo = batches(scenarios, args.runs, args.seed, args.days, args.policy)
     for partial in run_batches(content, folders, todo, args.jobs, progress):
         tally.merge(partial)
-    return tally.report()
+    report = tally.report()
+    by_policy: dict[str, RunTally] = {args.policy: tally.totals}
+    for policy, wanted in other_policies(content, scenarios, args.policy).items():
+        more = RunTally()
+        todo = batches(wanted, args.runs, args.seed, args.days, policy)
+        for partial in run_batches(content, folders, todo, args.jobs, progress):
+            more.merge(partial)
+        by_policy[policy] = more
+    for scenario_id in scenarios:
+        scenario = content.scenarios[scenario_id]
+        tallies = {p: by_policy[p].scenarios.get(scenario_id, ScenarioTally()) for p in policies_for(scenario, args.policy)}
+        report["scenarios"][scenario_id]["balance"] = balance_rows(scenario, tallies)
+    return report
+
+
+def other_policies(content: Content, scenarios: list[str], policy: str) -> dict[str, list[str]]:
+    """Policies other than ``policy`` that balance targets name → the scenarios that need lives played with them."""
+    out: dict[str, list[str]] = {}
+    for scenario_id in scenarios:
+        for other in policies_for(content.scenarios[scenario_id], policy)[1:]:
+            out.setdefault(other, []).append(scenario_id)
+    return out
 
 
 def run_cover(content: Content, scenarios: list[str], args: argparse.Namespace, own: set[str] | None) -> int:
@@ -134,7 +158,7 @@ def run(args: argparse.Namespace) -> int:
     scenarios = pick_scenarios(content, args.scenario, from_packs)
     if args.cover:
         return run_cover(content, scenarios, args, own)
-    total = args.runs * len(scenarios)
+    total = args.runs * (len(scenarios) + sum(len(s) for s in other_policies(content, scenarios, args.policy).values()))
     if sys.stderr.isatty():
         from game.tools.sim_render import progress_bar
 
@@ -151,6 +175,15 @@ def run(args: argparse.Namespace) -> int:
         render(report, content)
     failures = strict_failures(report)
     if args.strict and failures:
+        for line in unmet_targets(report):
+            print(f"citizen simulate: balance: {line}", file=sys.stderr)
         print(f"citizen simulate: strict: {'; '.join(failures)}", file=sys.stderr)
         return 1
     return 0
+
+
+def unmet_targets(report: dict) -> list[str]:
+    """Each missed balance target as one line, measured beside target."""
+    from game.tools.sim_balance import describe
+
+    return [describe(s, row) for s, data in report["scenarios"].items() for row in data.get("balance", []) if not row["ok"]]

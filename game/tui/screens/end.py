@@ -127,6 +127,10 @@ class EndScreen(AsksTheApp, Screen):
         with VerticalScroll(id="end-body"):
             if state.ending:
                 yield Static(styled(state.ending), id="ending")
+            told = views.epilogue(life)
+            if told:
+                yield Static(S["end_epilogue"], classes="heading")
+                yield Static(Text("\n\n").join(styled(text) for text in told), id="epilogue")
             yield Static(S["end_final"], classes="heading")
             yield Static(grades_text(views.system_rows(life, self.shown)))
             if life.scenario.goals:

@@ -56,7 +56,8 @@ def scenario_text(content: Content, sc: Scenario, days: int | None = None) -> Te
     if sc.goals:
         out.append("\n\n" + S["goals_header"])
         for goal in sc.goals:
-            out.append("\n" + S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, days)))
+            terms = present.goal_terms(content, goal, days)
+            out.append("\n" + S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, days)) + terms)
     return out
 
 
