@@ -9,7 +9,7 @@ from game.engine.life import Life, replay
 from game.engine.state import Setup
 from game.packs.loader import load_content
 from game.packs.problems import PackError
-from game.tui import view
+from game.play import views as view
 
 PACK = """
 [systems.civic]
