@@ -72,7 +72,7 @@ def plain(value: Any) -> Any:
     if isinstance(value, Effects):  # a block of effects: its compiled value of each kind
         return ("Effects", plain(value.values()))
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        fields = [f.name for f in dataclasses.fields(value) if f.name != "cache"]
+        fields = [f.name for f in dataclasses.fields(value)]
         return (type(value).__name__, tuple((name, plain(getattr(value, name))) for name in fields))
     if isinstance(value, dict):
         return ("dict", tuple((k, plain(v)) for k, v in value.items()))

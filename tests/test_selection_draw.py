@@ -51,3 +51,41 @@ def test_the_search_never_lands_on_a_rejected_event_when_weight_is_left() -> Non
         left = sum(units) - sum(units[j] for j in removed)
         target = rng.randrange(left)
         assert search_answer(units, removed, target) not in removed
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_the_tree_less_what_a_draw_takes_equals_the_tree_taken_from(data) -> None:
+    """Past many rejections a draw searches the shared tree less its own ``taken``: the tree's own answer."""
+    units = data.draw(st.lists(st.integers(1, 5000), min_size=1, max_size=60))
+    removed = data.draw(st.lists(st.integers(0, len(units) - 1), unique=True, max_size=len(units) - 1))
+    left = sum(units) - sum(units[j] for j in removed)
+    target = data.draw(st.integers(0, left + 3))
+    shared = Fenwick(units)
+    before = list(shared.tree)
+    taken: dict[int, int] = {}
+    for j in removed:
+        shared.take(taken, j, units[j])
+    assert shared.find_taken(target, taken) == tree_answer(units, removed, target)
+    assert shared.tree == before, "the shared tree is never changed"
+
+
+def test_lives_share_one_index_that_never_changes_and_content_holds_none(builtin) -> None:
+    import dataclasses
+
+    from game.engine.life import Life
+    from game.engine.selection import EventIndex
+    from game.engine.state import Setup
+
+    assert "cache" not in {f.name for f in dataclasses.fields(builtin)}
+    scenario = next(iter(builtin.scenarios))
+    first, second = Life(builtin, Setup(scenario, 1)), Life(builtin, Setup(scenario, 2))
+    assert first.index is second.index is EventIndex.for_scenario(builtin, builtin.scenarios[scenario])
+    tree, prefix = list(first.index.tree.tree), list(first.index.prefix)
+    for life in (first, second):
+        while (view := life.prompt()) is not None:
+            open_ids = [v.choice.id for v in view.choices if v.lock is None]
+            if not open_ids:
+                break
+            life.choose(open_ids[-1])
+    assert (first.index.tree.tree, first.index.prefix) == (tree, prefix)

@@ -442,8 +442,6 @@ class Content:
     rule_ids: frozenset[str] = field(default_factory=frozenset)
     myths: dict[str, Myth] = field(default_factory=dict)
     """The myth-and-fact deck, in the packs' order."""
-    cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
-    """Derived indexes (per scenario), built on first use by the engine."""
 
     def rules_named(self, rule_id: str) -> list[Rule]:
         """Every system's version of a rule id."""

@@ -4,7 +4,9 @@ Events with a constant weight have fixed prefix sums of their weights. A draw
 picks one by weight with a binary search, then checks only that event's
 conditions; an event that fails is skipped for the rest of this draw (the
 search steps over the weight of the skipped ones) and the draw repeats. When
-many fail, they are taken out of a Fenwick tree instead, and put back after.
+many fail, it searches a Fenwick tree less what they take out of its nodes,
+which the draw keeps to itself: the index is never changed, so one index
+serves every life of a scenario and ``Content`` stays immutable.
 Either way the draw is exactly the one a tree with the failed events taken out
 would give (tests/test_selection_draw.py), so lives do not change. This
 samples exactly "by weight among the eligible", yet costs in proportion to the
@@ -20,6 +22,7 @@ fixed and shared).
 
 from __future__ import annotations
 
+import weakref
 from bisect import bisect_right
 from collections.abc import Iterable
 from itertools import accumulate
@@ -70,6 +73,30 @@ class Fenwick:
             step >>= 1
         return min(pos, self.n - 1)
 
+    def find_taken(self, target: int, taken: dict[int, int]) -> int:
+        """What :meth:`find` gives on this tree less ``taken`` (tree node → weight taken out of it, made by
+        :meth:`take`): the same descent over the same integers, so exactly the same answer, and the
+        tree itself is never changed (it is shared by every life of the scenario)."""
+        pos = 0
+        step = self.top
+        tree, n = self.tree, self.n
+        while step:
+            nxt = pos + step
+            if nxt <= n:
+                value = tree[nxt] - taken.get(nxt, 0)
+                if value <= target:
+                    pos = nxt
+                    target -= value
+            step >>= 1
+        return min(pos, self.n - 1)
+
+    def take(self, taken: dict[int, int], i: int, delta: int) -> None:
+        """Note in ``taken`` that ``delta`` of index ``i``'s weight is taken out (the nodes :meth:`add` would change)."""
+        i += 1
+        while i <= self.n:
+            taken[i] = taken.get(i, 0) + delta
+            i += i & -i
+
 
 def statically_possible(event: Event, scenario: Scenario, cities: frozenset[str] | None = None) -> bool:
     """False when the event's condition can never hold in this scenario: a city it never reaches
@@ -102,6 +129,10 @@ def reachable_cities(events: Iterable[Event], scenario: Scenario) -> frozenset[s
         if moves <= cities:
             return frozenset(cities)
         cities |= moves
+
+
+_INDEXES: dict[int, tuple[weakref.ref[Content], dict[tuple[str, int], EventIndex]]] = {}
+"""Each loaded content's scenario indexes (immutable), until the content is gone."""
 
 
 class EventIndex:
@@ -145,11 +176,17 @@ class EventIndex:
 
     @classmethod
     def for_scenario(cls, content: Content, scenario: Scenario, act: int = -1) -> EventIndex:
-        """The scenario's index for the days of act number ``act`` (-1: days in no act), built once."""
-        key = ("event_index", scenario.id, act)
-        index = content.cache.get(key)
-        if not isinstance(index, EventIndex):
-            index = content.cache[key] = cls(content, scenario, act)
+        """The scenario's index for the days of act number ``act`` (-1: days in no act), built once per loaded
+        content and shared by its lives: it never changes (a draw keeps what it takes out to itself), so
+        ``Content`` stays immutable and a life holds its index."""
+        indexes = _INDEXES.get(id(content))
+        if indexes is None or indexes[0]() is not content:
+            indexes = (weakref.ref(content), {})
+            _INDEXES[id(content)] = indexes
+            weakref.finalize(content, _INDEXES.pop, id(content), None)
+        index = indexes[1].get((scenario.id, act))
+        if index is None:
+            index = indexes[1][(scenario.id, act)] = cls(content, scenario, act)
         return index
 
     def draw(self, life: Life) -> Event | None:
@@ -164,39 +201,35 @@ class EventIndex:
         rng, fixed, units = life.rng, self.fixed, self.units
         total = self.tree.total
         removed: list[int] = []
-        in_tree = False  # whether the rejected events have been taken out of the tree
-        try:
-            while total > 0 or extra > 0:
-                fixed_total = total / WEIGHT_UNITS
-                roll = rng.random() * (fixed_total + extra)
-                if roll >= fixed_total:
-                    roll -= fixed_total
-                    for event, w in computed:
-                        if roll < w:
-                            return event
-                        roll -= w
-                    return computed[-1][0]
-                target = int(roll * WEIGHT_UNITS)
-                if not in_tree and len(removed) > FEW_REJECTED:  # many rejected: out of the tree (back below)
-                    for j in removed:
-                        self.tree.add(j, -units[j])
-                    in_tree = True
-                i = self.tree.find(target) if in_tree else self.find_without(target, removed)
-                event = fixed[i]
-                if is_eligible(life, event):
-                    keep = fade(event, seen.get(event.id, 0), spaced)
-                    if keep >= 1.0 or rng.random() < keep:
+        taken: dict[int, int] | None = None  # many rejected: what they take out of the tree's nodes
+        tree = self.tree
+        while total > 0 or extra > 0:
+            fixed_total = total / WEIGHT_UNITS
+            roll = rng.random() * (fixed_total + extra)
+            if roll >= fixed_total:
+                roll -= fixed_total
+                for event, w in computed:
+                    if roll < w:
                         return event
-                    continue  # seen before, and this time its faded weight lost: draw again from the same pool
-                if in_tree:
-                    self.tree.add(i, -units[i])
-                removed.append(i)
-                total -= units[i]
-            return None
-        finally:
-            if in_tree:
+                    roll -= w
+                return computed[-1][0]
+            target = int(roll * WEIGHT_UNITS)
+            if taken is None and len(removed) > FEW_REJECTED:
+                taken = {}
                 for j in removed:
-                    self.tree.add(j, units[j])
+                    tree.take(taken, j, units[j])
+            i = tree.find_taken(target, taken) if taken is not None else self.find_without(target, removed)
+            event = fixed[i]
+            if is_eligible(life, event):
+                keep = fade(event, seen.get(event.id, 0), spaced)
+                if keep >= 1.0 or rng.random() < keep:
+                    return event
+                continue  # seen before, and this time its faded weight lost: draw again from the same pool
+            if taken is not None:
+                tree.take(taken, i, units[i])
+            removed.append(i)
+            total -= units[i]
+        return None
 
     def find_without(self, target: int, removed: list[int]) -> int:
         """What :meth:`Fenwick.find` gives once ``removed`` are taken out, from the fixed prefix sums alone.

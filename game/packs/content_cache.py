@@ -123,7 +123,7 @@ def store(key: str, content: Content, names: Names) -> None:
     where = _folder()
     if where is None:
         return
-    fields = {f.name: getattr(content, f.name) for f in dataclasses.fields(content) if f.name != "cache"}
+    fields = {f.name: getattr(content, f.name) for f in dataclasses.fields(content)}
     with contextlib.suppress(OSError, msgspec.EncodeError, TypeError):
         encode = msgspec.msgpack.Encoder(enc_hook=_encode_expression).encode
         payload = encode(_Stored(FORMAT, key, msgspec.Raw(encode(names)), msgspec.Raw(encode(fields))))
