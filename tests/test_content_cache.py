@@ -219,3 +219,16 @@ def test_expressions_from_the_cache_are_compiled_on_first_use(folder: Path, writ
     assert walk.when.eval(life) is True
     assert [c.kind for c in walk.when.clauses] == ["compare", "compare"]
     assert walk.choices[0].effects.stats[0][1].is_constant
+
+
+def test_the_folder_keeps_only_the_newest_files(folder: Path, write_pack) -> None:
+    import os
+
+    pack = write_pack("t", {"world.toml": WORLD, "events.toml": EVENTS})
+    for i in range(content_cache.KEPT + 3):
+        (pack / "events.toml").write_text(EVENTS.replace("A walk", f"Walk {i}"), encoding="utf-8")
+        load_content([pack])
+        for j, entry in enumerate(sorted(folder.glob("*.msgpack"), key=lambda p: p.stat().st_mtime_ns)):
+            os.utime(entry, ns=(j * 10**9, j * 10**9))  # strictly ordered, whatever the clock's resolution
+    assert len(list(folder.glob("*.msgpack"))) == content_cache.KEPT
+    assert load_content([pack]).events["walk"].title == f"Walk {content_cache.KEPT + 2}"

@@ -15,7 +15,7 @@ language and ``CITIZEN_LANG_STRICT``, the game's version and the source of the
 loader and of the content model, and whether each pack ships with the game. Any change to any of these names another
 file, so a stale entry is never found. The file starts with the SHA-256 of the
 rest, checked before anything is decoded; a file that fails the check, does not
-decode or names another key is ignored and written again. The folder is safe
+decode or names another key is ignored and written again. Only the newest files are kept (:data:`KEPT`). The folder is safe
 to delete at any time; ``CITIZEN_CACHE`` moves it (its ``built`` folder,
 beside the cache of read packs, :mod:`game.packs.cache`) or turns it off.
 """
@@ -128,6 +128,19 @@ def store(key: str, content: Content, names: Names) -> None:
         encode = msgspec.msgpack.Encoder(enc_hook=_encode_expression).encode
         payload = encode(_Stored(FORMAT, key, msgspec.Raw(encode(names)), msgspec.Raw(encode(fields))))
         write_checked(where / f"{key}.msgpack", payload)
+        _prune(where)
+
+
+KEPT = 8
+"""Cache files kept: the most recently written (each change of packs, language or game writes a new one)."""
+
+
+def _prune(where: Path) -> None:
+    """Remove all but the :data:`KEPT` newest cache files, so the folder does not grow with every change."""
+    files = sorted(where.glob("*.msgpack"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in files[KEPT:]:
+        with contextlib.suppress(OSError):
+            old.unlink()
 
 
 def _encode_expression(obj: Any) -> Any:
