@@ -26,7 +26,7 @@ def whole_court(court):
     """The defaulter's life with the whole court pack in its world: the arcs of getting on the list too."""
     scenario = court.scenarios["court_defaulter"]
     scenarios = {**court.scenarios, "court_defaulter": replace(scenario, world=(*scenario.world, ("court", "")))}
-    return replace(court, scenarios=scenarios, cache={})
+    return replace(court, scenarios=scenarios)
 
 
 def _at(life: Life, event: str, choice: str) -> None:

@@ -63,7 +63,7 @@ def test_the_mirror_plays_the_same_life_move_for_move(elsewhere) -> None:
     worker_world = elsewhere.scenarios["rongcheng_worker"].world
     scenarios = {**elsewhere.scenarios}
     scenarios["elsewhere_mirror"] = replace(scenarios["elsewhere_mirror"], world=worker_world)
-    same_world = replace(elsewhere, scenarios=scenarios, cache={})
+    same_world = replace(elsewhere, scenarios=scenarios)
     mirror = Life(same_world, Setup("elsewhere_mirror", seed=4))
     worker = Life(same_world, Setup("rongcheng_worker", seed=4))
     while (view := worker.prompt()) is not None:
