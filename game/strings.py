@@ -210,6 +210,10 @@ SOURCE: dict[str, str] = {
     "cmd_help_friends": "The people of this life, their scores and who counts as your friend (key: {key})",
     "cmd_help_save_as": "Keep this life under another name (key: {key})",
     "cmd_help_why": "Why the choices are locked, and what would open them (key: {key})",
+    "cmd_help_rule_book": (
+        "The rules of each system you are scored in: what each act costs or earns, its caps, and what each grade"
+        " grants and bars, with where each rule comes from (key: {key})"
+    ),
     "cmd_help_myths": "Common claims about social credit beside what the sources say (key: {key})",
     "cmd_help_help": "How to play, and every key (key: {key})",
     "cmd_help_start": "Start the life set on this screen (key: {key})",
@@ -342,7 +346,7 @@ SOURCE: dict[str, str] = {
     "help_text": (
         "[b]Keys[/b]\n"
         "1–9 or ↑↓ and Enter: choose. w: why (the note behind a locked choice you tried, or the event). "
-        "m: myth and fact. r: the record. h: history. f: people. s: save as.\n"
+        "m: myth and fact. r: the record. b: the rule book. h: history. f: people. s: save as.\n"
         "F1 or ?: this help. Ctrl+P: every action by name. Ctrl+T: theme. Escape: back. q: quit.\n\n"
         "[b]Scores and grades[/b]\n"
         "Each score system turns what you do into points, and points into a grade (a tier). "
@@ -352,7 +356,8 @@ SOURCE: dict[str, str] = {
         "A choice you may not take stays on screen, dimmed, with the reason. '‡ as reported' marks a lock the "
         "press described but the documents do not show: press w to read both.\n\n"
         "[b]Where the rules come from[/b]\n"
-        "Every rule carries a source note: open the record (r) and pick an entry to read it. "
+        "Every rule carries a source note: the rule book (b) lists every rule and grade of your systems with its "
+        "note, and the record (r) shows the rules that moved your score; pick an entry to read it. "
         "Some systems are opaque: they show a grade and never say why it moved."
     ),
     # debrief reports (HTML, Markdown, terminal) and the end-of-life debrief
@@ -458,6 +463,40 @@ SOURCE: dict[str, str] = {
     "locked_choice_why": "Press W to read where this comes from.",
     "key_why": "Why?",
     "key_myths": "Myth and fact",
+    "key_rule_book": "Rule book",
+    "rulebook_title": "Rule book",
+    "rulebook_premise_reported": (
+        "This life plays the premise as reported: the rules and bans marked ‡ were reported by the press but are not"
+        " in the published documents, and they apply here."
+    ),
+    "rulebook_premise_documented": (
+        "This life plays the system as documented: the rules and bans marked ‡ were reported by the press but are not"
+        " in the published documents, and they do not apply here."
+    ),
+    "rulebook_standing": "you are {tier} ({score})",
+    "rulebook_standing_grade": "you are {tier}",
+    "rulebook_rules": "The rule table: what each act costs or earns",
+    "rulebook_grades": "The grades: what each grants and bars",
+    "rulebook_points_vary": "varies",
+    "rulebook_cooldown": "once in {days} days",
+    "rulebook_cooldown_one": "once a day",
+    "rulebook_limit": "at most {n} times in a life",
+    "rulebook_limit_one": "once in a life",
+    "rulebook_limit_days": "at most {n} times in {days} days",
+    "rulebook_from": "from {score}",
+    "rulebook_you": "← you",
+    "rulebook_grants": "Grants: {list}",
+    "rulebook_revokes": "Bars: {list}",
+    "rulebook_reported_revokes": "Bars, as reported ‡: {list}",
+    "rulebook_reported_not_applied": "As reported it would bar ‡ (not applied as documented): {list}",
+    "rulebook_nothing": "No perks and no bans.",
+    "rulebook_not_applied": "(not applied: played as documented)",
+    "rulebook_source": "Source ({level}):",
+    "rulebook_source_above": "the system's note, above.",
+    "rulebook_withheld": "This workshop does not show the rule table of this system; its grades are below.",
+    "rulebook_none": "No score system you can see scores this life.",
+    "plain_cmd_rules": "rules",
+    "plain_rules_hint": "Type 'rules' at any choice for the rule book: every system's rules and grades, with their sources.",
     "menu_myths": "Myth and fact",
     "myths_title": "Myth and fact",
     "myths_intro": (

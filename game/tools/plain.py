@@ -74,6 +74,7 @@ class PlainGame:
                 self.say(S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, length)) + terms)
         if self.content.myths:
             self.say(S["myths_intro_plain"])
+        self.say(S["plain_rules_hint"])
 
     def status(self) -> None:
         life = self.life
@@ -141,6 +142,9 @@ class PlainGame:
             if not _typed_at_a_terminal(lines):  # a terminal has echoed it already; a script's input has not
                 self.out.write(line if line.endswith("\n") else line + "\n")
             text = line.strip()
+            if text.casefold() == S["plain_cmd_rules"].casefold():
+                self.say_rule_book()
+                continue
             if not text.isdigit() or not 1 <= int(text) <= count:
                 self.say(S["bad_choice"].format(n=count))
                 continue
@@ -150,6 +154,14 @@ class PlainGame:
                 self.say_notes(picked.lock)
                 continue
             return picked.id
+
+    def say_rule_book(self) -> None:
+        """The rule book of this life (the ``rules`` command)."""
+        from game.play.rule_book import rule_book
+        from game.tools.plain_rule_book import rule_book_lines
+
+        for line in rule_book_lines(rule_book(self.life, self.display)):
+            self.say(line)
 
     def say_notes(self, lock: LockReason) -> None:
         """Where a lock comes from: its notes with their reliability, and the myths about it."""

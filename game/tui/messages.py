@@ -64,6 +64,7 @@ class Ask(StrEnum):
     RECORD = "record"
     HISTORY = "history"
     FRIENDS = "friends"
+    RULE_BOOK = "rule_book"
     THEME = "theme"
     LANGUAGE = "language"
 

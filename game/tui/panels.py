@@ -1,4 +1,5 @@
-"""The screens shown over a life or the title and closed again: help, the myth-and-fact deck, the record, history, friends.
+"""The screens shown over a life or the title and closed again: help, the myth-and-fact deck, the record, history,
+friends, the rule book.
 
 The app owns one :class:`Panels` and routes its actions here. Each screen is
 imported where it is shown (the title must appear fast), and none is opened twice.
@@ -55,3 +56,12 @@ class Panels:
         life = self.session.life
         if life is not None and not isinstance(self.app.screen, FriendsScreen):
             self.app.push_screen(FriendsScreen(life, self.session.display))
+
+    def rule_book(self) -> None:
+        """The rule book of the life: its systems' rule and grade tables (built in :mod:`game.play.rule_book`)."""
+        from game.play.rule_book import rule_book
+        from game.tui.screens.rule_book import RuleBookScreen
+
+        life = self.session.life
+        if life is not None and not isinstance(self.app.screen, RuleBookScreen):
+            self.app.push_screen(RuleBookScreen(rule_book(life, self.session.display)))

@@ -37,6 +37,7 @@ def routes(app: App[int], navigation: Navigation, saving: SaveFlows, panels: Pan
         Ask.RECORD: panels.record,
         Ask.HISTORY: panels.history,
         Ask.FRIENDS: panels.friends,
+        Ask.RULE_BOOK: panels.rule_book,
         Ask.THEME: partial(cycle_theme, app),
         Ask.LANGUAGE: partial(switch_language, app, navigation.session),
     }

@@ -36,6 +36,7 @@ class DayScreen(AsksTheApp, Screen):
         Binding("w", "why", label("key_why")),
         ask_key("m", Ask.MYTHS, label("key_myths"), show=False),
         ask_key("r", Ask.RECORD, label("key_record")),
+        ask_key("b", Ask.RULE_BOOK, label("key_rule_book")),
         ask_key("h", Ask.HISTORY, label("key_history")),
         ask_key("f", Ask.FRIENDS, label("key_friends")),
         ask_key("s", Ask.SAVE_AS, label("key_save")),
