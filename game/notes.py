@@ -91,6 +91,11 @@ def myths_for_lock(content: Content, reason: LockReason) -> list[Myth]:
     return [m for m in content.myths.values() if privilege in m.privileges or (list_id and list_id in m.lists)]
 
 
+def myths_for_event(content: Content, event_id: str) -> list[Myth]:
+    """Myths of the deck tied to an event (an event tagged ``myth`` is always tied to one; the validator sees to it)."""
+    return [m for m in content.myths.values() if event_id in m.events]
+
+
 def life_sources(content: Content, records: list, privilege_log: list, event_ids: list[str], display: Display) -> list[Note]:
     """The sources of what happened in a life: each rule recorded, each privilege lost, each event met, once."""
     out: list[Note] = []

@@ -29,6 +29,10 @@ def names_of(layered: Layered) -> Names:
     return Builder(layered, Problems())._names()
 
 
+MYTH_TAG = "myth"
+"""The tag of an event where a common claim comes up: a myth of the deck must name it in its ``events``."""
+
+
 class Builder:
     """Turns one :class:`Layered` into :class:`Content`, reporting into ``problems``."""
 
@@ -817,7 +821,21 @@ class Builder:
                 self.refs(o, "systems", v.systems, systems, "score system"),
                 self.refs(o, "lists", v.lists, self.items("lists"), "list"),
             )
+        if out:
+            self._check_myth_tags(out)
         return out
+
+    def _check_myth_tags(self, myths: dict[str, c.Myth]) -> None:
+        """An event tagged ``myth`` must be tied to a myth of the deck (the game offers that myth's card there)."""
+        named = {event_id for myth in myths.values() for event_id in myth.events}
+        for key, item in self.layered.events.items():
+            if MYTH_TAG in item.value.tags and key not in named:
+                self.problems.error(
+                    item.origin.file,
+                    item.origin.at("tags"),
+                    f"event '{key}' is tagged '{MYTH_TAG}' but no myth of the deck names it: add '{key}' to the events "
+                    f"of a [myths.ID] (one of {', '.join(sorted(myths))}), or drop the tag",
+                )
 
     def _world(self, key: str, item: Item) -> tuple[tuple[str, str], ...]:
         """The scenario's world as (pack, tag) pairs; by default its own pack and every pack it depends on."""

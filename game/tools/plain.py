@@ -99,6 +99,11 @@ class PlainGame:
         self.say()
         self.say(to_plain(view.title))
         self.say(to_plain(view.text))
+        from game import notes
+
+        for myth in notes.myths_for_event(self.content, view.event_id):
+            self.say(S["myth_here_plain"].format(claim=to_plain(myth.claim)))
+            self.say(S["myth_here_fact"].format(fact=to_plain(myth.fact)))
         for n, row in enumerate(view.choices, start=1):
             label = to_plain(row.label)
             if row.lock is None:

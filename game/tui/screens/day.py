@@ -17,7 +17,7 @@ from game.play import Session, views
 from game.play.views import tier_change
 from game.strings import S
 from game.tui.labels import label
-from game.tui.messages import Ask, AsksTheApp, ChoiceMade, LifeOver, LockedChoiceTried, OpenMyths, ask_key
+from game.tui.messages import Ask, AsksTheApp, ChoiceMade, LifeOver, LockedChoiceTried, OpenMyths, Request, ask_key
 from game.tui.screens.alive import alive
 from game.tui.screens.tier_modal import TierModal
 from game.tui.widgets.event_card import ChoiceList, ChoiceRow, EventCard
@@ -34,7 +34,7 @@ class DayScreen(AsksTheApp, Screen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(n), f"pick({n})", label("key_choose", n=n), show=False) for n in range(1, 10)),
         Binding("w", "why", label("key_why")),
-        ask_key("m", Ask.MYTHS, label("key_myths"), show=False),
+        Binding("m", "myth_here", label("key_myths"), show=False),
         ask_key("r", Ask.RECORD, label("key_record")),
         ask_key("b", Ask.RULE_BOOK, label("key_rule_book")),
         ask_key("h", Ask.HISTORY, label("key_history")),
@@ -91,13 +91,23 @@ class DayScreen(AsksTheApp, Screen):
             return
         rows = [ChoiceRow(row.id, row.label, row.lock_text) for row in prompt.choices]
         self.last_locked = ""
-        card.show(prompt.event_id, prompt.title, prompt.text, rows, lines, turn=prompt.turn)
+        text = prompt.text
+        if notes.myths_for_event(self.session.content, prompt.event_id):  # a common claim comes up here: M opens its card
+            text = f"{text}\n\n{S['myth_here_mark']}"
+        card.show(prompt.event_id, prompt.title, text, rows, lines, turn=prompt.turn)
         card.query_one(ChoiceList).focus()
 
     def notice_line(self, notice: Notice) -> str:
         if notice.kind == "day":
             return S["day_n"].format(day=notice.data["day"])
         return present.notice_text(self.session.content, notice, self.session.display)
+
+    def action_myth_here(self) -> None:
+        """M: the card of the myth the waiting event is tied to, else the whole deck."""
+        life = self.session.life
+        prompt = views.prompt_view(life, self.session.display) if life is not None else None
+        myths = notes.myths_for_event(self.session.content, prompt.event_id) if prompt is not None else []
+        self.post_message(OpenMyths(myths[0].id) if myths else Request(Ask.MYTHS))
 
     def action_pick(self, n: int) -> None:
         self.query_one(ChoiceList).pick(n)
