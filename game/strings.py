@@ -526,6 +526,26 @@ SOURCE: dict[str, str] = {
     "opaque_secret": "How much each counts, and the formula, are secret.",
     "report_premise_reported": "played as reported (a low city grade bars trains)",
     "report_premise_documented": "played as documented (only the court list bars trains)",
+    "report_premises": "The same lives under both premises",
+    "report_premises_note": (
+        "Each life's choices were replayed under the other premise: as reported (the press's picture, where a low"
+        " city grade bars trains and flights and the rules marked ‡ count) and as documented (a city score gates"
+        " small perks; only the court's list bars trains and flights). What changed:"
+    ),
+    "report_premises_player": "{player}, played {premise}",
+    "premises_reported": "as reported",
+    "premises_documented": "as documented",
+    "premises_stopped": "The other premise parted from this life at choice {n} of {total} (another event came, or"
+    " the choice was not open); both are compared up to there.",
+    "premises_class_lock": "{privilege}: locked in {reported} of {n} lives as reported; {documented} of {n} as documented",
+    "premises_same": "Nothing changed: the same grades, the same locks, the same rules counted.",
+    "premises_grade_at": "{tier} ({score})",
+    "premises_grade": "{system}: {reported} as reported; {documented} as documented",
+    "premises_locked_from": "locked from day {day}",
+    "premises_never_locked": "never locked",
+    "premises_lock": "{privilege}: {reported} as reported; {documented} as documented",
+    "premises_not_counted": "not counted",
+    "premises_rule": "{rule} ({system}): {reported} as reported; {documented} as documented",
     "report_myths": "Myth and fact",
     "report_myths_note": (
         "Common claims about China's social credit systems, what the sources say, and where this class met each one."

@@ -10,6 +10,7 @@ from game.engine.life import Life
 from game.reports.cohort import ClassReport, class_report
 from game.reports.life import LifeReport, Series, life_report
 from game.reports.myths import MythReport, myth_reports
+from game.reports.premises import PremiseLife, class_lines, premise_comparisons
 from game.reports.prompts import Prompts
 from game.reports.svg import y_range
 from game.strings import S
@@ -43,6 +44,13 @@ class Debrief:
     """The class summary alone, without a page per player."""
     ranges: dict[str, tuple[float, float]] = field(default_factory=dict)
     """Each system's score scale, shared by every player's chart (so the charts compare)."""
+    premises: list[PremiseLife] = field(default_factory=list)
+    """With ``both_premises``: each life replayed under the other premise, and what changed."""
+
+    @property
+    def premises_class(self) -> list[str]:
+        """The class under both premises at a glance (several lives only)."""
+        return class_lines(self.premises) if len(self.premises) > 1 else []
 
     @property
     def single(self) -> LifeReport | None:
@@ -85,8 +93,10 @@ def build_debrief(
     language: str = "en",
     grades_only: frozenset[str] = frozenset(),
     summary_only: bool = False,
+    both_premises: bool = False,
 ) -> Debrief:
-    """Compute the debrief of ``played`` (one life, or a class when there are several)."""
+    """Compute the debrief of ``played`` (one life, or a class when there are several); with ``both_premises``
+    also each life under the other premise (:mod:`game.reports.premises`)."""
     lives = [life_report(p.life, p.player, p.name) for p in played]
     lives.sort(key=lambda r: (_natural(r.player), _natural(r.name)))
     cohort = class_report(content, lives) if len(lives) > 1 else None
@@ -106,6 +116,7 @@ def build_debrief(
         grades_only,
         summary_only and cohort is not None,
         _scales(lives),
+        premise_comparisons(content, ordered) if both_premises else [],
     )
 
 

@@ -26,8 +26,22 @@ def render_terminal(debrief: Debrief, console: Console, hint_paths: str = "") ->
         console.print(_life(debrief.single))
         for line in short_debrief(debrief.single, debrief.prompts):
             console.print(Text(line))
+    if debrief.premises:
+        console.print(_premises(debrief))
     if hint_paths:
         console.print(Text(S["report_term_hint"].format(paths=hint_paths), style="dim"))
+
+
+def _premises(debrief: Debrief) -> Group:
+    """Each life under both premises: what changed."""
+    parts: list[RenderableType] = [Text(S["report_premises"], style="bold"), Text(S["report_premises_note"])]
+    parts += [Text(f"  {line}") for line in debrief.premises_class]
+    for p in debrief.premises:
+        parts.append(Text(S["report_premises_player"].format(player=p.player, premise=p.played), style="bold"))
+        if p.stopped:
+            parts.append(Text(f"  {p.stopped}", style="dim"))
+        parts += [Text(f"  • {line}") for line in p.changes] or [Text(f"  {S['premises_same']}", style="dim")]
+    return Group(*parts)
 
 
 def _class(cohort: ClassReport) -> Group:

@@ -43,6 +43,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--scores", action="store_true", help="exact scores even where the class saw only grades (the workshop's scores setting)"
     )
+    p.add_argument(
+        "--both-premises",
+        action="store_true",
+        help="replay each life under the other premise (as reported / as documented) and say what changed",
+    )
     p.add_argument("--templates", type=Path, metavar="DIR", help="your own copies of the report's templates (see the guide)")
     p.set_defaults(run=run)
 
@@ -113,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
         language=language,
         grades_only=grades_only(workshop, args.scores),
         summary_only=args.summary,
+        both_premises=args.both_premises,
     )
     written = False
     if args.html is not None:

@@ -1,0 +1,98 @@
+"""The debrief shows the same class's lives under both premises (issue 16): each life's choices replayed under the
+other premise with the engine's replay, and what changed (grades, locks, rules counted) in the terminal, HTML and
+Markdown debrief (``citizen debrief --both-premises``)."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from rich.console import Console
+
+from game.cli import main
+from game.engine.content import Content
+from game.engine.life import Life
+from game.engine.state import Setup
+from game.packs.loader import load_content
+from game.reports.debrief import Played, build_debrief
+from game.reports.html_report import render_html
+from game.reports.markdown_report import render_markdown
+from game.reports.terminal import render_terminal
+from game.saves import SaveStore
+from game.strings import S
+from tests.test_reported_rules import WORLD
+
+HARSH = {"municipal.jaywalking": -450}
+"""A workshop rule harsh enough that the worker who crosses on red (seed 2223) falls to grade D on day 1."""
+
+
+def _played(builtin: Content, premise: str, steps: int = 14) -> Life:
+    """The worker under ``premise``: apply, cross on red (seen: grade D), then the first open choice that needs
+    no privilege, so that the same choices fit under both premises."""
+    life = Life(builtin, Setup("rongcheng_worker", 2223, settings={"premise": premise}, rule_overrides=HARSH))
+    for choice in ("apply", "cross"):
+        life.choose(choice)
+    for _ in range(steps):
+        view = life.prompt()
+        if view is None:
+            break
+        life.choose(next(v.choice.id for v in view.choices if v.lock is None and not v.choice.requires))
+    return life
+
+
+def test_each_life_is_replayed_under_the_other_premise(builtin: Content) -> None:
+    reported = _played(builtin, "reported")
+    assert reported.state.tiers["municipal"] == "D"
+    debrief = build_debrief(builtin, [Played(reported, "Ana"), Played(_played(builtin, "documented"), "Ben")], both_premises=True)
+    ana, ben = debrief.premises
+    assert (ana.player, ana.played, ben.played) == ("Ana", S["premises_reported"], S["premises_documented"])
+    for p in (ana, ben):
+        assert p.replayed == p.total and not p.stopped, "the same choices fit under both premises"
+    rail = next(line for line in ana.changes if line.startswith("High-speed rail:"))
+    assert rail.startswith("High-speed rail: locked from day") and rail.endswith("never locked as documented")
+    assert ana.changes == ben.changes, "the same life, whichever premise it was played under"
+    assert "High-speed rail: locked in 2 of 2 lives as reported; 0 of 2 as documented" in debrief.premises_class
+
+
+def test_a_reported_only_rule_shows_as_counted_under_one_premise_only(write_pack) -> None:
+    town = load_content([write_pack("town", {"world.toml": WORLD})])
+    life = Life(town, Setup("life", 1, settings={"premise": "documented"}))
+    life.choose("speed")  # a ticket (reported only) and a fine (documented)
+    [p] = build_debrief(town, [Played(life, "Ana")], both_premises=True).premises
+    assert p.played == S["premises_documented"]
+    assert p.changes == [
+        "City score: A (975) as reported; A (980) as documented",
+        "Ticket (City score): -5 as reported; not counted as documented",
+    ]
+
+
+def test_without_the_flag_there_is_no_section(builtin: Content) -> None:
+    debrief = build_debrief(builtin, [Played(_played(builtin, "reported", 2), "Ana")])
+    assert debrief.premises == []
+    assert S["report_premises"] not in render_markdown(debrief)
+
+
+def test_html_markdown_and_terminal_show_what_changed(builtin: Content, tmp_path: Path) -> None:
+    played = [Played(_played(builtin, "reported"), "Ana"), Played(_played(builtin, "documented"), "Ben")]
+    debrief = build_debrief(builtin, played, both_premises=True)
+    html = render_html(debrief)
+    assert f"<h2>{S['report_premises']}</h2>" in html
+    assert "Ana, played as reported" in html and "Ben, played as documented" in html
+    assert "never locked as documented" in html
+    md = render_markdown(debrief)
+    assert f"## {S['report_premises']}" in md and "### Ben, played as documented" in md
+    assert "- High-speed rail: locked from day" in md
+    assert "- High-speed rail: locked in 2 of 2 lives as reported; 0 of 2 as documented" in md
+    out = io.StringIO()
+    render_terminal(debrief, Console(file=out, width=200))
+    assert S["report_premises"] in out.getvalue() and "never locked as documented" in out.getvalue()
+    (tmp_path / "premises.html").write_text(html, encoding="utf-8")  # looked at in headless chromium by hand
+
+
+def test_the_command_takes_the_flag(builtin: Content, tmp_path: Path, capsys) -> None:
+    store = SaveStore(tmp_path / "saves")
+    store.save("ana", _played(builtin, "reported", 4), player="Ana")
+    out = tmp_path / "report.md"
+    assert main(["debrief", str(tmp_path / "saves"), "--both-premises", "--md", str(out)]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "### Ana, played as reported" in text and "never locked as documented" in text
