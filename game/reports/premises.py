@@ -10,7 +10,6 @@ words: grades, privileges locked, rules counted. Plain data, pack text made plai
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -138,11 +137,12 @@ def _locks(content: Content, reported: Life, documented: Life) -> list[str]:
     return out
 
 
-def _points_by_rule(life: Life) -> Counter[tuple[str, str]]:
-    points: Counter[tuple[str, str]] = Counter()
+def _points_by_rule(life: Life) -> dict[tuple[str, str], float]:
+    points: dict[tuple[str, str], float] = {}
     for record in life.state.records:
         if not record.shadow:
-            points[(record.system, record.rule)] += record.points
+            key = (record.system, record.rule)
+            points[key] = points.get(key, 0) + record.points
     return points
 
 
