@@ -481,10 +481,6 @@ SOURCE: dict[str, str] = {
     "rulebook_rules": "The rule table: what each act costs or earns",
     "rulebook_grades": "The grades: what each grants and bars",
     "rulebook_points_vary": "varies",
-    "rulebook_cooldown": "once in {days} days",
-    "rulebook_cooldown_one": "once a day",
-    "rulebook_limit": "at most {n} times in a life",
-    "rulebook_limit_one": "once in a life",
     "rulebook_limit_days": "at most {n} times in {days} days",
     "rulebook_from": "from {score}",
     "rulebook_you": "← you",
@@ -651,6 +647,8 @@ PLURALS: dict[str, tuple[str, str]] = {
     "end_record": ("The record: {n} entry (press r to read it)", "The record: {n} entries (press r to read it)"),
     "short_lost_more": ("You also lost {privileges}.", "You also lost {n} more: {privileges}."),
     "short_records": ("One score change was recorded about you.", "{n} score changes were recorded about you."),
+    "rulebook_cooldown": ("once a day", "once in {days} days"),
+    "rulebook_limit": ("once in a life", "at most {n} times in a life"),
 }
 """Strings that change with a count: key → (English for one, English for more). :func:`plural` picks the
 form by the language's plural rule (CLDR's, written into each catalog's header by Babel)."""

@@ -147,7 +147,7 @@ class PlainGame:
             if not _typed_at_a_terminal(lines):  # a terminal has echoed it already; a script's input has not
                 self.out.write(line if line.endswith("\n") else line + "\n")
             text = line.strip()
-            if text.casefold() == S["plain_cmd_rules"].casefold():
+            if text.casefold() in {S["plain_cmd_rules"].casefold(), "rules"}:  # the word in the player's language, or English
                 self.say_rule_book()
                 continue
             if not text.isdigit() or not 1 <= int(text) <= count:
