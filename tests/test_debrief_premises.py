@@ -22,16 +22,17 @@ from game.saves import SaveStore
 from game.strings import S
 from tests.test_reported_rules import WORLD
 
-HARSH = {"municipal.jaywalking": -450}
-"""A workshop rule harsh enough that the worker who crosses on red (seed 2223) falls to grade D on day 1."""
+
+def _harsh(builtin: Content) -> dict[str, float]:
+    """A workshop's harsh world: every documented deduction of the city costs 450 points (one drops a life to D)."""
+    rules = builtin.systems["municipal"].rules.values()
+    return {f"municipal.{r.id}": -450 for r in rules if not r.reported_only and not r.points.depends and r.points.eval(None) < 0}
 
 
 def _played(builtin: Content, premise: str, steps: int = 14) -> Life:
-    """The worker under ``premise``: apply, cross on red (seen: grade D), then the first open choice that needs
-    no privilege, so that the same choices fit under both premises."""
-    life = Life(builtin, Setup("rongcheng_worker", 2223, settings={"premise": premise}, rule_overrides=HARSH))
-    for choice in ("apply", "cross"):
-        life.choose(choice)
+    """The worker (seed 2) in the harsh world under ``premise``, taking the first open choice that needs no
+    privilege, so that the same choices fit under both premises; a deduction takes them to grade D on day 3."""
+    life = Life(builtin, Setup("rongcheng_worker", 2, settings={"premise": premise}, rule_overrides=_harsh(builtin)))
     for _ in range(steps):
         view = life.prompt()
         if view is None:
@@ -91,7 +92,7 @@ def test_html_markdown_and_terminal_show_what_changed(builtin: Content, tmp_path
 
 def test_the_command_takes_the_flag(builtin: Content, tmp_path: Path, capsys) -> None:
     store = SaveStore(tmp_path / "saves")
-    store.save("ana", _played(builtin, "reported", 4), player="Ana")
+    store.save("ana", _played(builtin, "reported", 6), player="Ana")
     out = tmp_path / "report.md"
     assert main(["debrief", str(tmp_path / "saves"), "--both-premises", "--md", str(out)]) == 0
     text = out.read_text(encoding="utf-8")

@@ -14,6 +14,7 @@ from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.state import Setup
 from game.packs.loader import validate
+from game.play import Session
 from game.reports.debrief import Played, build_debrief
 from game.reports.markdown_report import render_markdown
 from game.strings import S
@@ -70,7 +71,7 @@ label = "OK"
 
 def test_plain_mode_prints_the_myth_under_the_event(builtin: Content) -> None:
     out = io.StringIO()
-    PlainGame(_at_the_headline(builtin), out).play(io.StringIO(""))
+    PlainGame(Session.of(_at_the_headline(builtin)), out).play(io.StringIO(""))
     text = out.getvalue()
     assert "⚑ A common claim comes up here: What you post online lowers your credit score." in text
     assert "What the sources say: No source shows a score reading people's posts." in text

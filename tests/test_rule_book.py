@@ -12,6 +12,7 @@ from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.scoring import update_privileges, update_tier
 from game.engine.state import Setup
+from game.play import Session
 from game.play.rule_book import RuleBook, SystemBook, rule_book
 from game.present import Display
 from game.strings import S
@@ -89,7 +90,7 @@ def test_the_display_decides_what_the_book_shows(builtin: Content) -> None:
 
 def test_plain_mode_has_a_rules_command(builtin: Content) -> None:
     out = io.StringIO()
-    game = PlainGame(_worker(builtin), out)
+    game = PlainGame(Session.of(_worker(builtin)), out)
     game.intro()
     game.play(io.StringIO("rules\n"))
     text = out.getvalue()
