@@ -69,7 +69,7 @@ def _speak(args: argparse.Namespace) -> None:
     use_language(chosen.value or "en")
 
 
-LANGUAGE_COMMANDS = ("play", "saves", "debrief", "serve", "dashboard")
+LANGUAGE_COMMANDS = ("play", "saves", "debrief", "serve", "dashboard", "workshop")
 """Commands with ``--lang``; ``translate``'s ``--lang`` names the language to translate into, not the game's."""
 
 

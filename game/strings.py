@@ -625,6 +625,72 @@ SOURCE: dict[str, str] = {
     "serve_room": "Listening on every network of this computer. Give the class one of these addresses:",
     "serve_room_note": "Players must be on the same network; if their browsers cannot connect, allow the port in the firewall.",
     "serve_not_loopback": "Listening on {host}: other computers that can reach this address can play.",
+    # the workshop file that 'citizen workshop new' writes (game/workshop/example.py): comments, title, prompts
+    "workshop_template": """\
+#:schema ./{schema}
+# A workshop file for AAA Citizen.
+# Check it with:   citizen validate {name}
+# Play it with:    citizen play --workshop {name}
+# Serve a room:    citizen serve --workshop {name} --host 0.0.0.0
+# Debrief:         citizen debrief {saves_hint} --html report.html
+# The reference for every key is docs/workshop-guide.md; the first line points
+# editors (Taplo, Even Better TOML) at the schema written with this file, for completion.
+
+title = "{title}"
+
+# Which scenario everyone lives (ids: citizen validate lists the packs; scenarios here: {scenarios}).
+scenario = "{scenario}"
+
+# The seed fixes every random draw. One number: the whole class lives the same
+# draws, so the debrief can compare choices. "per_player": each name gets its own life.
+seed = {seed}
+
+# Length of the life in days (1-365). Remove the line to use the scenario's ({scenario_days}).
+days = {days}
+
+# Language of the session: {languages}. Each player's game and the debrief speak it.
+language = "{language}"
+
+# How much of the scores players see: "shown" (number and grade), "tier" (grade only)
+# or "hidden". One word for every system, or a table per system, for example
+# scores = {{ {system} = "tier" }}
+scores = "shown"
+
+# Is the algorithm disclosed? true: players see each rule and its points.
+# false: opaque, they see that their score moved but not why. Remove the line
+# to keep each system's own setting (opaque systems stay opaque).
+disclosed = true
+
+# Does the appeals office exist? false removes the appeals path from the game.
+appeals = true
+
+# The premise: "reported" plays it as the press described it (a low city grade
+# bars trains and flights); "documented" plays the system as the documents show
+# it (a city score gates small perks; only the court's list bars trains).
+# Remove the line to keep the scenario's own.
+premise = "reported"
+
+# Where the players' saves go, relative to this file (one file per player).
+saves = "{saves}"
+
+# Other switches the packs declare, read by events as setting.ID.
+# [settings]
+# some_switch = true
+
+# Rule overrides: a harsher (or milder) world. [overrides.SYSTEM] then RULE = points.
+{overrides}
+# Discussion prompts for the debrief. Tie one to an event (and optionally one of
+# its choices), to a rule ("SYSTEM.RULE", or a rule id for every system), or to
+# a privilege; the report puts it next to that moment. Untied prompts go into
+# the general discussion.
+[[prompt]]
+text = "Which choice did you hesitate over the longest, and what tipped it?"
+{event_prompt}{rule_prompt}{privilege_prompt}""",
+    "workshop_example_title": "A month under the score",
+    "workshop_prompt_event": "What did you do here, and what did you expect to happen?",
+    "workshop_prompt_rule": "Is this rule fair? Who decides what it costs?",
+    "workshop_prompt_privilege": "What did losing this change in your life? Who else would it hit hardest?",
+    "workshop_override_twice": "twice the pack's {points}",
     # live reload for writers (citizen play --watch)
     "reload_ok": "Packs reloaded: all {total} choices replayed under the new content.",
     "reload_partial": "Packs reloaded: {replayed} of {total} choices still fit; the life goes on from there.",

@@ -172,3 +172,34 @@ async def test_the_title_screen_switches_the_language(speak, tmp_path, monkeypat
     assert 'language = "nl"' in (tmp_path / "config.toml").read_text(encoding="utf-8")
     use_language("en")
     relabel(app)
+
+
+def test_workshop_new_writes_the_file_in_the_language_and_it_validates(speak, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from game.cli import main
+
+    path = tmp_path / "klas" / "workshop.toml"
+    assert main(["workshop", "new", str(path), "--lang", "nl"]) == 0
+    text = path.read_text(encoding="utf-8")
+    assert "# Een workshopbestand voor AAA Citizen." in text and 'language = "nl"' in text
+    assert 'title = "Een maand onder de score"' in text
+    capsys.readouterr()
+    assert main(["validate", str(path)]) == 0
+
+
+def test_the_debrief_speaks_the_workshops_language(speak, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    import io
+
+    from game.cli import main
+    from game.saves import SaveStore
+    from game.tools.workshop_play import open_for_cli, play_plain
+
+    path = tmp_path / "workshop.toml"
+    main(["workshop", "new", str(path), "--lang", "sv"])
+    use_language("en")
+    workshop, content = open_for_cli(path)
+    play_plain(workshop, content, SaveStore(workshop.saves_dir), io.StringIO("Anna\n" + "1\n" * 40), io.StringIO(), save=True)
+    use_language("en")
+    capsys.readouterr()
+    assert main(["debrief", str(workshop.saves_dir), "--html", str(tmp_path / "r.html"), "--md", str(tmp_path / "r.md")]) == 0
+    assert '<html lang="sv"' in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Genomgång:")

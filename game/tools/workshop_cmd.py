@@ -19,6 +19,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     new.add_argument("file", type=Path, help="the file to write, e.g. class1/workshop.toml")
     new.add_argument("--scenario", metavar="ID", help="the scenario everyone lives (default: the first one)")
     new.add_argument("--seed", type=int, default=2019, metavar="N", help="the shared seed (default: 2019)")
+    new.add_argument("--lang", metavar="CODE", help="the file's language and its comments: en, sv or nl (default: the game's)")
     new.add_argument("--force", action="store_true", help="overwrite the file if it exists")
     seats = actions.add_parser("seats", help="list the players who have a seat, and whether it has a seat code")
     seats.add_argument("file", type=Path, help="the workshop file")
