@@ -237,3 +237,17 @@ def test_a_source_edit_that_adds_markup_makes_the_translation_stale_not_an_error
     about_hub = [p for p in problems if "event.hub.title" in p.message]
     assert [p.severity for p in about_hub] == ["warning"]
     assert "stale" in about_hub[0].message
+
+
+def test_extract_keeps_a_translation_whose_string_moved_to_a_new_id(mini_copy: Path) -> None:
+    """An item renamed or moved (an epilogue event becoming a scenario's ending) keeps its translation when its
+    English did not change."""
+    main(["translate", "extract", str(mini_copy), "--lang", "sv"])
+    sv = mini_copy / "lang" / "sv.toml"
+    _translate(sv, "event.followup.text", "Det kom tillbaka.")
+    events = mini_copy / "events.toml"
+    events.write_text(events.read_text().replace('id = "followup"', 'id = "follow_up"').replace('"followup"', '"follow_up"'))
+    main(["translate", "extract", str(mini_copy), "--lang", "sv"])
+    body = sv.read_text(encoding="utf-8")
+    assert '"event.follow_up.text" = { text = "Det kom tillbaka."' in body
+    assert '"event.followup.text"' not in body

@@ -119,7 +119,7 @@ def run_extract(args: argparse.Namespace) -> int:
         raise CliError(f"{path}: cannot write the translation file: {exc.strerror or exc}", 1) from None
     print(
         f"{path}: {counts['strings']} strings; {counts['new']} new, {counts['todo']} to translate, "
-        f"{counts['stale']} stale, {counts['gone']} no longer in the pack"
+        f"{counts['stale']} stale, {counts['gone']} no longer in the pack, {counts['moved']} kept under a new id"
     )
     return 0
 
@@ -141,7 +141,15 @@ def render(
     from game.packs.translations import source_hash
 
     old: dict[str, Entry] = dict(existing.entries) if existing else {}
-    counts = {"strings": 0, "new": 0, "todo": 0, "stale": 0, "gone": 0}
+    counts = {"strings": 0, "new": 0, "todo": 0, "stale": 0, "gone": 0, "moved": 0}
+    # a string whose id changed (an item moved or renamed) but whose text did not keeps its translation
+    moved_from = {
+        e.old_source: key for key, e in old.items() if key not in strings and e.text and e.old_source is not None
+    }
+    for key, source in strings.items():
+        if source.pack == pack_id and key not in old and (was := moved_from.pop(source.text, None)) is not None:
+            old[key] = old.pop(was)
+            counts["moved"] += 1
     lines = [
         f"# The {language} translation of pack '{pack_id}', kept up to date by 'citizen translate extract'.",
         f"# Fill in each text = \"\". The '# {own_language} = …' line above an entry is the text it translates;",
