@@ -147,8 +147,8 @@ def render(
         e.old_source: key for key, e in old.items() if key not in strings and e.text and e.old_source is not None
     }
     for key, source in strings.items():
-        if source.pack == pack_id and key not in old and (was := moved_from.pop(source.text, None)) is not None:
-            old[key] = old.pop(was)
+        if source.pack == pack_id and key not in old and (previous := moved_from.pop(source.text, None)) is not None:
+            old[key] = old.pop(previous)
             counts["moved"] += 1
     lines = [
         f"# The {language} translation of pack '{pack_id}', kept up to date by 'citizen translate extract'.",
