@@ -11,9 +11,11 @@ from textual.pilot import Pilot
 
 from game.engine.content import Content
 from game.engine.state import Setup
+from game.packs.loader import load_content
 from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.tier_modal import TierModal
+from tests.conftest import FIXTURE_PACKS
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -80,3 +82,18 @@ def test_end(mini: Content, snap_compare, size: tuple[int, int]) -> None:
         await settle(pilot)
 
     assert snap_compare(make_app(mini, Setup("life", 1), start=True), terminal_size=size, run_before=before)
+
+
+@pytest.fixture(scope="module")
+def long_choice() -> Content:
+    return load_content([FIXTURE_PACKS / "long_choice"])
+
+
+@pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_long_choices_wrap(long_choice: Content, snap_compare, size: tuple[int, int]) -> None:
+    """Fix 3: the court life's '23 million' event: long labels and a long lock reason wrap beneath their first word."""
+
+    async def before(pilot: Pilot) -> None:
+        await settle(pilot)
+
+    assert snap_compare(make_app(long_choice, Setup("court", 1), start=True), terminal_size=size, run_before=before)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -22,15 +24,31 @@ class ChoiceRow:
         self.reason = reason
 
 
-def choice_prompt(n: int, row: ChoiceRow) -> Text:
-    """'1. Cross anyway', or a locked one with its reason beneath."""
-    text = Text(f"{n}. ", style="bold")
-    text.append_text(styled(row.label))
-    if row.reason:
-        text.append(f"  [{S['locked_mark']}]", style="italic")
-        text.append("\n   ")
-        text.append(row.reason, style="italic")
-    return text
+class ChoicePrompt:
+    """'1. Cross anyway', or a locked one with its reason beneath, as an option of the list.
+
+    The number stands in a column of its own, so a long label (or reason) wraps
+    beneath its own first word, never under the number: each choice reads as one.
+    ``str()`` gives the plain text.
+    """
+
+    def __init__(self, n: int, row: ChoiceRow) -> None:
+        self.number = Text(f"{n}. ", style="bold")
+        self.label = styled(row.label)
+        if row.reason:
+            self.label.append(f"  [{S['locked_mark']}]", style="italic")
+            self.label.append("\n")
+            self.label.append(row.reason, style="italic")
+
+    def __str__(self) -> str:
+        return self.number.plain + self.label.plain
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        grid = Table.grid()
+        grid.add_column(width=len(self.number), no_wrap=True)
+        grid.add_column(ratio=1, overflow="fold")
+        grid.add_row(self.number, self.label)
+        yield grid
 
 
 class ChoiceList(OptionList):
@@ -47,7 +65,7 @@ class ChoiceList(OptionList):
         self.rows = rows
         self.clear_options()
         self.add_options(
-            Option(choice_prompt(n, row), id=row.choice_id, disabled=bool(row.reason)) for n, row in enumerate(rows, start=1)
+            Option(ChoicePrompt(n, row), id=row.choice_id, disabled=bool(row.reason)) for n, row in enumerate(rows, start=1)
         )
         first_open = next((i for i, row in enumerate(rows) if not row.reason), None)
         self.highlighted = first_open
