@@ -26,8 +26,11 @@ from pathlib import Path
 APP_NAME = "aaa-citizen"
 FILE_NAME = "config.toml"
 
-THEMES = {"dark": "textual-dark", "light": "textual-light", "high-contrast": "citizen-high-contrast"}
+THEMES = {"dark": "textual-dark", "light": "citizen-light", "high-contrast": "citizen-high-contrast"}
 """Theme names a player may write → the Textual theme, in the order Ctrl+T cycles them."""
+
+FORMER_THEMES = {"textual-light": "light"}
+"""Textual names a settings file may hold from before a theme became our own → the short name."""
 
 LANGUAGES = ("en", "sv", "nl")
 """Languages the game's own text is available in (game/locale/); packs translate theirs in lang/ (docs/translating.md)."""
@@ -163,7 +166,7 @@ def theme_name(value: str, where: str) -> str:
     """The short name of a theme given by its short or its Textual name, or ConfigError with the closest name."""
     if value in THEMES:
         return value
-    by_textual = {textual: short for short, textual in THEMES.items()}
+    by_textual = {textual: short for short, textual in THEMES.items()} | FORMER_THEMES
     if value in by_textual:
         return by_textual[value]
     close = difflib.get_close_matches(value, [*THEMES, *by_textual], n=1)

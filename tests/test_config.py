@@ -133,7 +133,7 @@ def test_a_configured_scenario_is_the_default_life(settings_file: Path, capsys) 
 async def test_the_app_starts_in_the_theme_and_remembers_ctrl_t(settings_file: Path, mini: Content) -> None:
     app = make_app(mini, Setup("life", 1), theme="light", remember_theme=True)
     async with app.run_test(size=(100, 32)) as pilot:
-        assert app.theme == "textual-light"
+        assert app.theme == "citizen-light"
         assert not settings_file.exists()  # starting in a theme is not choosing one
         await pilot.press("ctrl+t")
         await pilot.pause()

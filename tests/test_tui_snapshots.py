@@ -97,3 +97,14 @@ def test_long_choices_wrap(long_choice: Content, snap_compare, size: tuple[int, 
         await settle(pilot)
 
     assert snap_compare(make_app(long_choice, Setup("court", 1), start=True), terminal_size=size, run_before=before)
+
+
+def test_day_in_the_light_theme(mini: Content, snap_compare) -> None:
+    """Fix 16: the light theme's headings, barred privileges and goals in colours dark enough to read."""
+
+    async def before(pilot: Pilot) -> None:
+        await play(pilot, ["1"])
+        await settle(pilot)
+
+    app = make_app(mini, Setup("life", 1), start=True, theme="light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)

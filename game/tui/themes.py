@@ -1,4 +1,4 @@
-"""The game's themes: Textual's dark and light, and a high-contrast one of our own; the chosen one is remembered."""
+"""The game's themes: Textual's dark, a light one and a high-contrast one of our own; the chosen one is remembered."""
 
 from __future__ import annotations
 
@@ -25,6 +25,26 @@ HIGH_CONTRAST = Theme(
     text_alpha=1.0,
 )
 
+LIGHT = Theme(
+    name="citizen-light",
+    primary="#004578",
+    secondary="#0178D4",
+    accent="#9a4500",
+    warning="#7f5200",
+    error="#a02848",
+    success="#1e6b38",
+    foreground="#1F1F1F",
+    background="#E0E0E0",
+    surface="#D8D8D8",
+    panel="#D0D0D0",
+    dark=False,
+    luminosity_spread=0.15,
+    text_alpha=0.95,
+    variables={"footer-key-foreground": "#004578"},
+)
+"""Textual's light theme with colours dark enough to read as text on its pale grey (contrast ≥ 4.5:1,
+tested): its own orange headings and green and red words were under 2:1."""
+
 STRING_KEYS = {"dark": "cmd_theme_dark", "light": "cmd_theme_light", "high-contrast": "cmd_theme_contrast"}
 
 THEMES: dict[str, tuple[str, str]] = {textual: (STRING_KEYS[short], short) for short, textual in config.THEMES.items()}
@@ -33,6 +53,7 @@ THEMES: dict[str, tuple[str, str]] = {textual: (STRING_KEYS[short], short) for s
 
 def set_up_themes(app: App, theme: str | None, *, remember: bool) -> None:
     """Make our themes known to ``app``, start in ``theme`` (None: Textual's default), and ``remember`` changes."""
+    app.register_theme(LIGHT)
     app.register_theme(HIGH_CONTRAST)
     if theme:
         app.theme = textual_theme(theme)
