@@ -9,6 +9,8 @@ and made safe by the front end that shows it (``safe_text``).
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -86,6 +88,11 @@ def tier_bands(content: Content, system: str) -> list[TierBand]:
         colour = safe_colour(tier.color, DEFAULT_TIER_COLOURS[pick])
         bands.append(TierBand(tier.id, present.tier_name(content, system, tier.id), tier.min, colour))
     return bands
+
+
+def score_unit(content: Content, system: str) -> Callable[[float], str]:
+    """Writes a score of ``system`` in its own unit (a passenger rating kept as 480 is '4.80')."""
+    return functools.partial(present.score_text, content, system)
 
 
 def band_of(content: Content, system: str, tier_id: str) -> TierBand | None:
@@ -301,8 +308,8 @@ def record_row(content: Content, display: Display, record: Record) -> RecordRow:
         system,
         True,
         present.rule_name(content, record.system, record.rule),
-        present.signed(record.points),
-        present.number(record.score) if shown else "?",
+        present.signed_score(content, record.system, record.points),
+        present.score_text(content, record.system, record.score) if shown else "?",
         cause,
         source,
         record.shadow,

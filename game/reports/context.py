@@ -6,6 +6,7 @@ HTML gets the charts as ready-made SVG, Markdown gets sparklines and text bars.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from game import __version__, present
@@ -122,6 +123,8 @@ def context(debrief: Debrief) -> dict[str, object]:
         "span_text": lambda span: span_text(debrief.content, span),
         "number": present.number,
         "signed": lambda value: present.signed(round(value, 1)),
+        "score": lambda system, value: present.score_text(debrief.content, system, value),
+        "signed_score": lambda system, value: present.signed_score(debrief.content, system, value),
         "shows_score": shown,
         "shows_any_score": lambda life: any(shown(s.system) for s in life.series),
         "lost_of": lambda life: list(dict.fromkeys(m.privilege for m in life.moments if not m.held)),
@@ -150,11 +153,13 @@ def html_context(debrief: Debrief) -> dict[str, object]:
             lines += [(s, label_of(life), style) for s in life.series if s.system == system and not s.shadow]
         length = max(life.length for life in debrief.lives)
         title = S["report_trajectories"].format(system=cohort.system_names[system])
-        return svg.class_chart(lines, length, debrief.ranges.get(system), title=title, numbers=shown(system))
+        unit = functools.partial(present.score_text, debrief.content, system)
+        return svg.class_chart(lines, length, debrief.ranges.get(system), title=title, numbers=shown(system), unit=unit)
 
     def life_chart(series: Series, life: LifeReport, title: str) -> str:
         scale = debrief.ranges.get(series.system)
-        return svg.score_chart([series], life.length, scale, title=title, height=220, numbers=shown(series.system))
+        unit = functools.partial(present.score_text, debrief.content, series.system)
+        return svg.score_chart([series], life.length, scale, title=title, height=220, numbers=shown(series.system), unit=unit)
 
     def tier_bars(system: str) -> str:
         assert cohort is not None

@@ -43,6 +43,8 @@ class Series:
     lowest: float
     highest: float
     shadow: bool = False
+    final_shown: str = ""
+    """The final score in the system's own unit ('4.80' for a rating kept as 480)."""
 
 
 @dataclass(frozen=True)
@@ -217,6 +219,7 @@ def _series(life: Life, system: str, shadow: bool) -> Series:
         min(values),
         max(values),
         shadow,
+        present.score_text(content, system, now),
     )
 
 

@@ -80,7 +80,7 @@ def moments_of(content: Content, myth: Myth, player: str, life: Life) -> list[My
             continue
         text = S["myth_moment_rule"].format(
             rule=present.rule_name(content, record.system, record.rule),
-            points=present.signed(record.points),
+            points=present.signed_score(content, record.system, record.points),
             system=present.name_of(content, "system", record.system),
         )
         out.append(MythMoment(player, record.day, text))

@@ -55,10 +55,11 @@ def score_chart(
     width: int = 720,
     height: int = 260,
     numbers: bool = True,
+    unit: Callable[[float], str] | None = None,
 ) -> str:
     """Score lines (one per life, in the palette's colours) over days 0..length, on the system's tier bands."""
     lines = [(s, s.name, (LINES[i % len(LINES)], "")) for i, s in enumerate(series)]
-    return class_chart(lines, length, scale, title=title, width=width, height=height, numbers=numbers)
+    return class_chart(lines, length, scale, title=title, width=width, height=height, numbers=numbers, unit=unit)
 
 
 def class_chart(
@@ -70,10 +71,12 @@ def class_chart(
     width: int = 720,
     height: int = 260,
     numbers: bool = True,
+    unit: Callable[[float], str] | None = None,
 ) -> str:
     """Score lines over days 0..length on the tier bands: each (series, label, (colour, dash)), the label as
     its tooltip. ``scale`` is the (low, high) of the y-axis (default: what these lines reach); without
-    ``numbers`` the axis shows only the grades, for a class that never saw exact scores."""
+    ``numbers`` the axis shows only the grades, for a class that never saw exact scores. ``unit`` writes
+    the axis's scores in the system's own unit (a rating kept as 480 is '4.80'; default: whole numbers)."""
     if not lines:
         return ""
     series = [s for s, _, _ in lines]
@@ -99,7 +102,8 @@ def class_chart(
         out.append(f'<text x="{_fmt(x(tick))}" y="{height - bottom + 18}" class="axis" text-anchor="middle">{tick}</text>')
     if numbers:
         for value in (lo, hi):
-            out.append(f'<text x="{left - 6}" y="{_fmt(y(value) + 4)}" class="axis" text-anchor="end">{round(value)}</text>')
+            shown = unit(value) if unit else str(round(value))
+            out.append(f'<text x="{left - 6}" y="{_fmt(y(value) + 4)}" class="axis" text-anchor="end">{escape(shown)}</text>')
     dots = len(lines) <= 6
     for s, label, (stroke, dash) in lines:
         pts = " ".join(f"{_fmt(x(d))},{_fmt(y(v))}" for d, v in s.points)
@@ -126,7 +130,7 @@ def _bands(bands: list[TierBand], lo: float, hi: float, x0: float, x1: float, y:
             f'fill="{fill}" class="band"><title>{escape(band.name)}</title></rect>'
         )
         if h >= 12:
-            label = escape(_clip(band.id, 12))
+            label = escape(_clip(band.name or band.id, 12))
             out.append(f'<text x="{_fmt(x1 + 6)}" y="{_fmt(y(top) + h / 2 + 5)}" class="tier">{label}</text>')
     return out
 

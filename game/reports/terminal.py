@@ -89,7 +89,8 @@ def _class(cohort: ClassReport) -> Group:
 def _life(life: LifeReport) -> Group:
     parts: list[RenderableType] = [Text(S["report_life_of"].format(player=life.player or life.name), style="bold")]
     for s in life.series:
-        parts.append(Text(S["report_term_final"].format(system=s.name, score=present.number(s.final), tier=s.final_tier)))
+        score = s.final_shown or present.number(s.final)
+        parts.append(Text(S["report_term_final"].format(system=s.name, score=score, tier=s.final_tier)))
     for g in life.goals:
         state = S["report_goal_met"].format(day=g.day) if g.met else S["report_goal_missed"]
         parts.append(Text(f"{'✓' if g.met else '✗'} {g.text}: {state}"))

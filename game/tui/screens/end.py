@@ -75,7 +75,7 @@ def record_text(life: Life, display: Display) -> Text:
             S["record_line"]
             .format(
                 day=record.day,
-                points=present.signed(record.points),
+                points=present.signed_score(content, record.system, record.points),
                 rule=present.rule_name(content, record.system, record.rule),
                 system=present.name_of(content, "system", record.system),
                 source=to_plain(rule.source) if rule and rule.source else S["no_source"],

@@ -30,7 +30,7 @@ def score_cell(life: Life, display: Display, who: str, system: str) -> str:
     tier = life.content.systems[system].tier_for(scores[system])
     grade = present.tier_name(life.content, system, tier.id) if tier else "?"
     if mode is Visibility.SHOWN:
-        return f"{present.number(scores[system])} ({grade})"
+        return f"{present.score_text(life.content, system, scores[system])} ({grade})"
     return grade if mode is Visibility.TIER else "—"
 
 
@@ -72,7 +72,7 @@ class FriendsScreen(Screen):
             table.add_row(*(Text(c) for c in cells), key=who)
         summary = [
             S["friends_mean"].format(
-                system=present.name_of(content, "system", s), score=present.number(round(life.friends_mean(s)))
+                system=present.name_of(content, "system", s), score=present.score_text(content, s, round(life.friends_mean(s)))
             )
             for s in self.systems()
             if self.shown.mode(content, s) is Visibility.SHOWN and life.state.friends

@@ -31,7 +31,8 @@ def charts(life: Life, display: Display, *, shadow: bool = False) -> ComposeResu
             tier = present.tier_name(life.content, row.id, row.tier.id) if row.tier else "?"
             yield Static(Text(S["history_tier_only"].format(tier=tier)), classes="chart-note")
             continue
-        yield TierChart(row.history, views.tier_bands(life.content, row.id), classes="chart")
+        unit = views.score_unit(life.content, row.id)
+        yield TierChart(row.history, views.tier_bands(life.content, row.id), unit, classes="chart")
 
 
 class HistoryScreen(Screen):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import math
+from collections.abc import Callable, Sequence
 
 from rich.color import Color
 from rich.console import RenderableType
@@ -15,7 +16,11 @@ from game import present
 from game.play.views import TierBand
 
 BLOCKS = " ▁▂▃▄▅▆▇█"
-LABEL_WIDTH = 11
+NAME_WIDTH = 12
+"""A tier's name in the label column is cut to this many characters."""
+
+Unit = Callable[[float], str]
+"""Writes a score in its system's own unit."""
 
 
 def blend(colour: str, towards: str, amount: float) -> str:
@@ -50,28 +55,61 @@ def columns(values: Sequence[float], width: int) -> list[float]:
     return [values[min(len(values) - 1, round(i * (len(values) - 1) / (width - 1)))] for i in range(width)]
 
 
-def draw(values: Sequence[float], bands: Sequence[TierBand], width: int, height: int, *, dark: bool = True) -> Text:
-    """The chart as Rich text: a label column (tier names, thresholds) then the bars."""
-    if not values or width <= LABEL_WIDTH + 2 or height < 2:
+def edge_rows(bands: Sequence[TierBand], lo: float, hi: float, rows: int) -> dict[int, TierBand]:
+    """The row (0 at the top) in which each band's lowest score lies, for the bands that begin inside the chart.
+
+    A row spans scores from its bottom (included) up to its top; a threshold on the chart's
+    top edge lies above every row (that band is not drawn). Two thresholds in one row: the higher one.
+    """
+    step = (hi - lo) / rows
+    found: dict[int, TierBand] = {}
+    for band in bands:  # best first: the higher threshold of a row comes first
+        x = (hi - band.min) / step
+        if abs(x - round(x)) < 1e-9:
+            x = round(x)
+        row = math.ceil(x) - 1
+        if 0 <= row < rows:
+            found.setdefault(row, band)
+    return found
+
+
+def labels(bands: Sequence[TierBand], lo: float, hi: float, rows: int, unit: Unit) -> list[str]:
+    """The label of each row: a band's name and its threshold ('AA ≥1030') in the row where that band begins,
+    the chart's top score alone on the top row when no band begins there; every label as wide as the widest."""
+    edges = edge_rows(bands, lo, hi, rows)
+    name_w = max((len(b.name[:NAME_WIDTH]) for b in edges.values()), default=0)
+    cells = {r: (b.name[:NAME_WIDTH], "≥" + unit(b.min)) for r, b in edges.items()}
+    if 0 not in cells:
+        cells[0] = ("", unit(hi))
+    number_w = max(len(n) for _, n in cells.values())
+    return [f"{cells[r][0]:<{name_w}} {cells[r][1]:>{number_w}} " if r in cells else "" for r in range(rows)]
+
+
+def draw(
+    values: Sequence[float], bands: Sequence[TierBand], width: int, height: int, *, dark: bool = True, unit: Unit = present.number
+) -> Text:
+    """The chart as Rich text: a label column (each tier's name at its threshold) then the bars.
+
+    ``unit`` writes a score in the system's own unit (a rating kept as 480 is '4.80').
+    """
+    if not values or height < 2:
         return Text("")
     lo, hi = value_range(values, bands)
-    plot_w, plot_h = width - LABEL_WIDTH, height - 1
+    plot_h = height - 1
+    row_labels = labels(bands, lo, hi, plot_h, unit)
+    label_w = max(len(label) for label in row_labels)
+    plot_w = width - label_w
+    if plot_w < 2:
+        return Text("")
     cols = columns(values, plot_w)
     step = (hi - lo) / plot_h
     backdrop = "#000000" if dark else "#ffffff"
     out = Text(no_wrap=True, overflow="crop")
-    named: set[str] = set()
     for r in range(plot_h):
         top = hi - r * step
         bottom = top - step
         band = band_at(bands, (top + bottom) / 2)
-        label = ""
-        if band is not None and band.id not in named:
-            named.add(band.id)
-            label = band.name[:4]
-        edge = next((b.min for b in bands if bottom <= b.min < top), None)
-        number = present.number(round(edge)) if edge is not None else (present.number(round(hi)) if r == 0 else "")
-        out.append(f"{label:<4}{number:>6} ", style="dim")
+        out.append(f"{row_labels[r]:<{label_w}}", style="dim")
         bg = blend(band.colour, backdrop, 0.75) if band else None
         for value in cols:
             if value >= top:
@@ -85,7 +123,7 @@ def draw(values: Sequence[float], bands: Sequence[TierBand], width: int, height:
         out.append(" " * (plot_w - len(cols)), style=Style(bgcolor=bg))
         out.append("\n")
     first, last = "0", str(len(values) - 1)
-    out.append(" " * LABEL_WIDTH + first + " " * max(1, len(cols) - len(first) - len(last)) + last, style="dim")
+    out.append(" " * label_w + first + " " * max(1, len(cols) - len(first) - len(last)) + last, style="dim")
     return out
 
 
@@ -101,11 +139,15 @@ class TierChart(Widget):
     bands: reactive[tuple[TierBand, ...]] = reactive(tuple)
     """The system's tiers, best first."""
 
-    def __init__(self, values: Sequence[float] = (), bands: Sequence[TierBand] = (), **kwargs: str | None) -> None:
+    def __init__(
+        self, values: Sequence[float] = (), bands: Sequence[TierBand] = (), unit: Unit = present.number, **kwargs: str | None
+    ) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.unit = unit
+        """Writes a score in the system's own unit."""
         self.set_reactive(TierChart.values, tuple(values))
         self.set_reactive(TierChart.bands, tuple(bands))
 
     def render(self) -> RenderableType:
         dark = getattr(self.app.current_theme, "dark", True)
-        return draw(self.values, self.bands, self.size.width, self.size.height, dark=dark)
+        return draw(self.values, self.bands, self.size.width, self.size.height, dark=dark, unit=self.unit)
