@@ -153,25 +153,29 @@ def _hidden(content: Content, display: Display, system: str) -> bool:
     return system in content.systems and display.mode(content, system) is Visibility.HIDDEN
 
 
-def lock_text(content: Content, reason: LockReason, display: Display | None = None) -> str:
-    """Why a choice is locked, in one line. Grades and scores the ``display`` hides stay unsaid."""
+def lock_text(content: Content, reason: LockReason, display: Display | None = None, *, privilege: str = "") -> str:
+    """Why a choice is locked, in one line. Grades and scores the ``display`` hides stay unsaid.
+
+    ``privilege``: the words for the barred privilege, when they are not its name (several, for :func:`barred_lines`).
+    """
     display = display or Display()
     a = reason.args
     kind = reason.kind
+    barred = privilege or (name_of(content, "privilege", a["privilege"]) if "privilege" in a else "")
     if kind == "tier_revokes" and _hidden(content, display, a["system"]):
         text = S["lock_tier_revokes_hidden"].format(
-            privilege=name_of(content, "privilege", a["privilege"]), system=name_of(content, "system", a["system"])
+            privilege=barred, system=name_of(content, "system", a["system"])
         )
     elif kind == "tier_revokes":
         text = S["lock_tier_revokes"].format(
             tier=tier_name(content, a["system"], a["tier"]),
-            privilege=name_of(content, "privilege", a["privilege"]),
+            privilege=barred,
             system=name_of(content, "system", a["system"]),
         ) + _lifted_text(content, a, display)
     elif kind == "list_revokes":
         text = (
             S["lock_list_revokes"].format(
-                list=name_of(content, "list", a["list"]), privilege=name_of(content, "privilege", a["privilege"])
+                list=name_of(content, "list", a["list"]), privilege=barred
             )
             + S["unlock_list"]
         )
@@ -225,6 +229,33 @@ def _lifted_text(content: Content, a: dict, display: Display) -> str:
     if mode is Visibility.SHOWN:
         return S["unlock_tier"].format(tier=tier, short=score_text(content, a["system"], a["short"]))
     return S["unlock_tier_grade"].format(tier=tier)
+
+
+def barred_lines(content: Content, locks: Sequence[LockReason], display: Display | None = None) -> list[str]:
+    """Why each privilege is barred, one line per cause: privileges a list or the same grade bars (and the same
+    grade would lift) are named together ('On the Court list … — barred from Bank loans, Buying property and Flights; …')."""
+    groups: dict[tuple[object, ...], list[LockReason]] = {}
+    for lock in locks:
+        key: tuple[object, ...]
+        if lock.kind in ("tier_revokes", "list_revokes"):
+            key = (lock.kind, *sorted((k, repr(v)) for k, v in lock.args.items() if k != "privilege"))
+        else:
+            key = (id(lock),)  # any other lock stands alone
+        groups.setdefault(key, []).append(lock)
+    lines = []
+    for group in groups.values():
+        names = sorted(name_of(content, "privilege", lock.args["privilege"]) for lock in group if "privilege" in lock.args)
+        lines.append(lock_text(content, group[0], display, privilege=list_words(names, len(names)) if len(group) > 1 else ""))
+    return lines
+
+
+def list_words(items: Sequence[str], shown: int = 4) -> str:
+    """'a, b and c'; past ``shown`` items, 'a, b, c, d and 3 more'."""
+    if len(items) <= 1:
+        return "".join(items)
+    if len(items) > shown:
+        return S["list_and"].format(first=", ".join(items[:shown]), last=S["list_more"].format(n=len(items) - shown))
+    return S["list_and"].format(first=", ".join(items[:-1]), last=items[-1])
 
 
 def _privilege_tier_text(content: Content, a: dict, display: Display) -> str:

@@ -85,18 +85,18 @@ def test_end(mini: Content, snap_compare, size: tuple[int, int]) -> None:
 
 
 @pytest.fixture(scope="module")
-def long_choice() -> Content:
-    return load_content([FIXTURE_PACKS / "long_choice"])
+def court_like() -> Content:
+    return load_content([FIXTURE_PACKS / "court_like"])
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30)], ids=lambda s: f"{s[0]}x{s[1]}")
-def test_long_choices_wrap(long_choice: Content, snap_compare, size: tuple[int, int]) -> None:
+def test_long_choices_wrap(court_like: Content, snap_compare, size: tuple[int, int]) -> None:
     """Fix 3: the court life's '23 million' event: long labels and a long lock reason wrap beneath their first word."""
 
     async def before(pilot: Pilot) -> None:
         await settle(pilot)
 
-    assert snap_compare(make_app(long_choice, Setup("court", 1), start=True), terminal_size=size, run_before=before)
+    assert snap_compare(make_app(court_like, Setup("court", 1), start=True), terminal_size=size, run_before=before)
 
 
 def test_day_in_the_light_theme(mini: Content, snap_compare) -> None:
@@ -107,4 +107,14 @@ def test_day_in_the_light_theme(mini: Content, snap_compare) -> None:
         await settle(pilot)
 
     app = make_app(mini, Setup("life", 1), start=True, theme="light")
+    assert snap_compare(app, terminal_size=(80, 24), run_before=before)
+
+
+def test_the_sidebar_groups_what_a_list_bars(court_like: Content, snap_compare) -> None:
+    """Fix 7: eight privileges one list bars take one line, so money, goals and lists stay on screen at 80×24."""
+
+    async def before(pilot: Pilot) -> None:
+        await settle(pilot)
+
+    app = make_app(court_like, Setup("court", 1), start=True)
     assert snap_compare(app, terminal_size=(80, 24), run_before=before)

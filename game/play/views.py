@@ -157,10 +157,11 @@ def privileges_held(life: Life) -> list[str]:
 
 
 def privileges_barred(life: Life, display: Display) -> list[str]:
-    """Privileges the citizen would hold but for a tier or a list, each with the reason (as far as ``display`` shows it)."""
+    """Privileges the citizen would hold but for a tier or a list, with the reason (as far as ``display`` shows it):
+    one line per reason, so ten privileges one list bars take one line, not ten."""
     state = life.state
     barred = sorted(state.base_privileges - state.privileges)
-    return [present.lock_text(life.content, privilege_lock(life, p), display) for p in barred]
+    return present.barred_lines(life.content, [privilege_lock(life, p) for p in barred], display)
 
 
 @dataclass(frozen=True)

@@ -122,8 +122,4 @@ def _privileges(content: Content, ids: list[str]) -> str:
 
 def _listed(items: list[str]) -> str:
     """'a, b and c'; past :data:`SHOWN` items, 'a, b, c, d and 3 more'."""
-    if len(items) > SHOWN:
-        return S["list_and"].format(first=", ".join(items[:SHOWN]), last=S["list_more"].format(n=len(items) - SHOWN))
-    if len(items) == 1:
-        return items[0]
-    return S["list_and"].format(first=", ".join(items[:-1]), last=items[-1])
+    return present.list_words(items, SHOWN)

@@ -1,4 +1,5 @@
-"""The status panel: scores with tier badges and sparklines, stats, privileges, lists and goals."""
+"""The status panel: scores with tier badges and sparklines, stats (money first in sight), goals, what is barred
+(one line per cause), lists and privileges."""
 
 from __future__ import annotations
 
@@ -58,6 +59,9 @@ class StatusPanel(VerticalScroll):
             yield Static(system_line(row), classes="system")
             if row.mode is Visibility.SHOWN and len(row.history) > 1:
                 yield Sparkline(list(row.history[-SPARK_DAYS:]), classes="spark")
+        if s.stats:
+            yield Static(S["status_stats"], classes="heading")
+            yield Static(Text(" · ".join(s.stats)))
         if s.goals:
             yield Static(S["status_goals"], classes="heading")
             for goal in s.goals:
@@ -68,8 +72,5 @@ class StatusPanel(VerticalScroll):
         if s.lists:
             yield Static(S["status_lists"], classes="heading")
             yield Static(Text("\n".join(s.lists)), classes="lists")
-        if s.stats:
-            yield Static(S["status_stats"], classes="heading")
-            yield Static(Text(" · ".join(s.stats)))
         yield Static(S["status_privileges"], classes="heading")
         yield Static(Text(", ".join(s.held) or S["status_none"]))
