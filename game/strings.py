@@ -160,7 +160,7 @@ SOURCE: dict[str, str] = {
     "key_back": "Back",
     "key_record": "Record",
     "key_history": "History",
-    "key_friends": "Friends",
+    "key_friends": "People",
     "key_save": "Save as",
     "key_choose": "Choose {n}",
     "key_filter": "Filter",
@@ -294,11 +294,11 @@ SOURCE: dict[str, str] = {
     # TUI: friends
     "friends_title": "People",
     "friends_col_name": "Name",
-    "friends_col_relation": "Relation",
-    "friends_col_friend": "Friend",
+    "friends_col_relation": "Who they are",
+    "friends_col_friend": "Counted as your friend",
     "friends_yes": "yes",
     "friends_no": "no",
-    "friends_none": "Nobody in this world yet.",
+    "friends_none": "Nobody in this life yet.",
     "friends_mean": "Your friends' mean {system}: {score}",
     # TUI: history
     "history_title": "History",

@@ -287,7 +287,7 @@ async def test_palette_offers_every_bound_action(mini: Content) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         titles = {c.title for c in app.get_system_commands(app.screen)}
-        assert {"Record", "History", "Friends", "Save as", "Help"} <= titles
+        assert {"Record", "History", "People", "Save as", "Help"} <= titles
         assert {"Dark theme", "Light theme", "High-contrast theme"} <= titles
 
 

@@ -1,4 +1,4 @@
-"""People: every character, their scores as far as you may see them, and whether they are your friend."""
+"""People: the characters of this life, their scores as far as you may see them, and whether they count as your friend."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from game import present
+from game.play.cast import cast
 from game.present import Display, Visibility
 from game.safe_text import to_plain
 from game.strings import S
@@ -35,7 +36,7 @@ def score_cell(life: Life, display: Display, who: str, system: str) -> str:
 
 
 class FriendsScreen(Screen):
-    """The people of this world and their numbers."""
+    """The people of this life (:func:`game.play.cast.cast`) and their numbers."""
 
     CSS_PATH = "friends.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", label("key_back"))]
@@ -64,7 +65,8 @@ class FriendsScreen(Screen):
         table.add_column(S["friends_col_friend"])
         for system in self.systems():
             table.add_column(Text(present.name_of(content, "system", system)))
-        for who in sorted(content.characters, key=lambda c: (c not in life.state.friends, c)):
+        people = cast(content, life.scenario, life.state.friends)
+        for who in sorted(people, key=lambda c: (c not in life.state.friends, c)):
             character = content.characters[who]
             friend = S["friends_yes"] if who in life.state.friends else S["friends_no"]
             cells = [to_plain(character.name), to_plain(character.relation), friend]
@@ -77,7 +79,7 @@ class FriendsScreen(Screen):
             for s in self.systems()
             if self.shown.mode(content, s) is Visibility.SHOWN and life.state.friends
         ]
-        if not content.characters:
+        if not people:
             summary.insert(0, S["friends_none"])
         self.query_one("#friends-summary", Static).update(Text("\n".join(summary)))
         table.focus()
