@@ -13,7 +13,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from game.engine.content import Content, Effects, Event, Scenario
+    from game.engine.content import Content, Event, Scenario
+    from game.engine.effects import Effects
 
 
 def cast(content: Content, scenario: Scenario, friends: frozenset[str] | set[str] = frozenset()) -> list[str]:

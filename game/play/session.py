@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from game.play.day_summary import DayTally
 from game.present import Display
 from game.saves import SaveError
 
@@ -113,6 +114,9 @@ class Session:
         self.slot = ""
         self.save_error = ""
         """The message of the last failed save ('' after a good one)."""
+        self.days_ended: list[str] = []
+        """The one-line summaries of the days the last choice ended (:mod:`game.play.day_summary`)."""
+        self._tally: DayTally | None = None
         self._lock: SlotLock | None = None
 
     @classmethod
@@ -156,7 +160,11 @@ class Session:
                 if slot:
                     raise
                 self.save_error = exc.message
-        return self.life.drain_notices()
+        notices = self.life.drain_notices()
+        self._tally = DayTally(self.content, self.display, self.life.state.day)
+        self._tally.add(notices)
+        self.days_ended = []
+        return notices
 
     def open(self, name: str, backup: int = 0) -> Opening:
         """Load save ``name`` (or its ``backup``): see :class:`Opening`. Nothing is written.
@@ -183,6 +191,8 @@ class Session:
         self._hold(slot)
         self.life = life
         self.workshop = workshop
+        self._tally = DayTally(life.content, self.display, life.state.day)  # a day half seen is summed from here
+        self.days_ended = []
 
     def close(self) -> None:
         """Let other games open this life's slot (``slot`` still names it; a later save takes the lock again)."""
@@ -218,7 +228,8 @@ class Session:
         return self.life.drain_notices() if self.life is not None else []
 
     def choose(self, choice_id: str) -> list[Notice]:
-        """Take a choice in the waiting event and autosave when due. Returns what happened.
+        """Take a choice in the waiting event and autosave when due. Returns what happened;
+        :attr:`days_ended` then holds the one-line summary of each day it ended.
 
         Raises:
             ChoiceError: no event is waiting, or the choice is not open.
@@ -226,6 +237,9 @@ class Session:
         assert self.life is not None
         day = self.life.state.day
         notices = self.life.choose(choice_id)
+        if self._tally is None:
+            self._tally = DayTally(self.life.content, self.display, day)
+        self.days_ended = self._tally.add(notices, life_over=self.life.ended)
         if self.autosaving and (self.every_choice or self.life.state.day != day or self.life.ended):
             self.autosave()
         return notices

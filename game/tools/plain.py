@@ -111,11 +111,23 @@ class PlainGame:
             else:
                 self.say(S["locked_choice_line"].format(n=n, label=label, reason=row.lock_text))
 
-    def show_notices(self, notices: list[Notice]) -> None:
+    def show_notices(self, notices: list[Notice], days_ended: list[str] | None = None) -> None:
+        """Each notice's line; where a day ended, that day in one line, ``days_ended`` (:mod:`game.play.day_summary`)."""
         from game import notes
 
-        for line in views.notice_lines(self.life, notices, self.display):
-            self.say(f"  · {line}")
+        summaries = iter(days_ended or [])
+        part: list[Notice] = []
+        for notice in [*notices, None]:
+            if notice is not None and notice.kind != "day":
+                part.append(notice)
+                continue
+            for line in views.notice_lines(self.life, part, self.display):
+                self.say(f"  · {line}")
+            part = []
+            if notice is not None and (summary := next(summaries, None)):
+                self.say(f"  = {summary}")
+        for summary in summaries:  # the life's last day
+            self.say(f"  = {summary}")
         records = [n.data["record"] for n in notices if n.kind == "score"]
         for note in notes.reported_rule_notes(self.content, records, self.display):  # what the ‡ mark stands for
             self.say(f"  {S['mark']} {note.heading} ({S['note_reliability'].format(level=note.reliability)}): {note.text}")
@@ -130,7 +142,8 @@ class PlainGame:
                 self.say()
                 self.say(S["input_ended"].format(day=self.life.state.day))
                 return False
-            self.show_notices(self.session.choose(choice_id))
+            notices = self.session.choose(choice_id)
+            self.show_notices(notices, self.session.days_ended)
             if self.after_choice:
                 self.after_choice()
         self.summary()

@@ -64,8 +64,9 @@ class DayScreen(AsksTheApp, Screen):
         if alive(self):
             self.show_life(self.first_notices)
 
-    def show_life(self, notices: list[Notice]) -> None:
-        """Show the waiting event, the status, and the lines of ``notices``."""
+    def show_life(self, notices: list[Notice], days_ended: list[str] | None = None) -> None:
+        """Show the waiting event, the status, and the lines of ``notices`` (each day that ended
+        summed up in its one line, ``days_ended``, where the next day begins)."""
         life = self.session.life
         assert life is not None
         display = self.session.display
@@ -81,7 +82,14 @@ class DayScreen(AsksTheApp, Screen):
         shown = list(notices)
         while shown and shown[-1].kind == "day":
             shown.pop()  # a new day that has only begun is in the bar at the top
-        lines = [line for n in shown if (line := self.notice_line(n))]
+        summaries = iter(days_ended or [])
+        lines: list[str | Text] = []
+        for n in shown:
+            if n.kind == "day" and (summary := next(summaries, None)):
+                lines.append(Text(summary, style="bold"))
+            if line := self.notice_line(n):
+                lines.append(line)
+        lines += [Text(summary, style="bold") for summary in summaries]  # the life's last day
         if self.reported_notes and notices:
             lines.append(S["reported_rule_hint"])
         prompt = views.prompt_view(life, display)
@@ -163,7 +171,7 @@ class DayScreen(AsksTheApp, Screen):
         records = [n.data["record"] for n in notices if n.kind == "score"]
         self.reported_notes = notes.reported_rule_notes(self.session.content, records, self.session.display)
         self.announce(notices)
-        self.show_life(notices)
+        self.show_life(notices, self.session.days_ended)
         self.pending = [TierModal(change) for n in notices if (change := tier_change(life, self.session.display, n))]
         self.next_moment()
 

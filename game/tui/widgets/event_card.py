@@ -101,7 +101,7 @@ class EventCard(VerticalScroll):
         yield ChoiceList(id="choices")
         yield Static(id="today")
 
-    def show(self, event_id: str, title: str, text: str, rows: list[ChoiceRow], today: list[str], turn: int) -> None:
+    def show(self, event_id: str, title: str, text: str, rows: list[ChoiceRow], today: list[str | Text], turn: int) -> None:
         """Show an event (pack text, made safe here) and the lines of what just happened; ``turn`` see :class:`ChoiceList`."""
         self.query_one("#event-title", Static).update(styled(title))
         self.query_one("#event-text", Static).update(styled(text))
@@ -109,7 +109,7 @@ class EventCard(VerticalScroll):
         self.show_today(today)
         self.scroll_home(animate=False)
 
-    def show_today(self, lines: list[str]) -> None:
+    def show_today(self, lines: list[str | Text]) -> None:
         today = self.query_one("#today", Static)
         if not lines:
             today.update("")
