@@ -448,6 +448,7 @@ SOURCE: dict[str, str] = {
     "report_goal_missed": "missed",
     "report_scores": "Scores",
     "report_shadow": "comparison",
+    "report_other_rules": "The same life under other rules",
     "report_privileges": "Privileges lost and regained",
     "report_priv_lost": "Day {day}: lost {privilege} ({why})",
     "report_priv_regained": "Day {day}: regained {privilege} ({why})",

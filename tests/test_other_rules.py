@@ -39,3 +39,22 @@ def test_a_life_without_comparison_says_nothing(mini) -> None:
     life = new_life(mini)
     life.state.shadow = []
     assert other_rules_lines(mini, life.state) == []
+
+
+def test_the_html_and_markdown_debrief_say_it_too(mini) -> None:
+    from game.reports.debrief import Played, build_debrief
+    from game.reports.html_report import render_html
+    from game.reports.markdown_report import render_markdown
+
+    life = new_life(mini)
+    life.choose("fine")
+    life.choose("praise")
+    debrief = build_debrief(mini, [Played(life, "Ana", "ana")])
+    html, markdown = render_html(debrief), render_markdown(debrief)
+    assert "<h3>The same life under other rules</h3>" in html
+    assert "<h4>Under Negatives only:</h4>" in html
+    assert "<li>It never saw Praise.</li>" in html
+    assert "<li>Your grades barred you from High-speed rail; the grades of Negatives only would not have.</li>" in html
+    assert "### The same life under other rules" in markdown
+    assert "**Under Negatives only:**" in markdown
+    assert "\n- It never saw Praise.\n" in markdown

@@ -14,7 +14,7 @@ from game.engine.life import Life
 from game.engine.model import Record
 from game.notes import Note, life_sources
 from game.present import Display
-from game.reports.other_rules import other_rules_lines
+from game.reports.other_rules import other_rules_lines, other_rules_sections
 from game.safe_text import to_plain
 from game.strings import S
 
@@ -45,6 +45,8 @@ class Series:
     shadow: bool = False
     final_shown: str = ""
     """The final score in the system's own unit ('4.80' for a rating kept as 480)."""
+    final_tier_name: str = ""
+    """The final grade as players see it ('4.8 and up', not its id 'r48')."""
 
 
 @dataclass(frozen=True)
@@ -135,9 +137,11 @@ class LifeReport:
     goals: list[GoalLine]
     log: list[tuple[int, str, str]] = field(default_factory=list)
     other_rules: list[str] = field(default_factory=list)
+    """What each comparison system did with this life, in words (:mod:`game.reports.other_rules`)."""
+    other_rules_sections: list[list[str]] = field(default_factory=list)
+    """The same, one list per comparison system: its heading, then its lines."""
     epilogue: list[str] = field(default_factory=list)
     """The scenario's endings this life earned, as plain text (:meth:`game.engine.life.Life.epilogue`)."""
-    """What each comparison system did with this life, in words (:mod:`game.reports.other_rules`)."""
     unfinished: bool = False
     """The player stopped before the life ended: ``last_day`` is the day they stopped on."""
     premise: str = ""
@@ -220,6 +224,7 @@ def _series(life: Life, system: str, shadow: bool) -> Series:
         max(values),
         shadow,
         present.score_text(content, system, now),
+        present.tier_name(content, system, tier.id) if tier else "",
     )
 
 
@@ -294,6 +299,7 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         log=[(d, e, c) for d, e, c in state.log],
         other_rules=other_rules_lines(life.content, state),
         epilogue=[to_plain(e.text) for e in life.epilogue()],
+        other_rules_sections=other_rules_sections(life.content, state),
         unfinished=not state.ended,
         premise=_premise_words(life),
         sources=life_sources(

@@ -22,14 +22,17 @@ SHOWN = 4
 
 
 def other_rules_lines(content: Content, state: State) -> list[str]:
-    """The lines for every comparison system of the life (none when it has no comparison)."""
-    lines: list[str] = []
+    """The lines for every comparison system of the life (none when it has no comparison), as text:
+    each system's heading, then its lines indented."""
+    return [line for section in other_rules_sections(content, state) for line in section]
+
+
+def other_rules_sections(content: Content, state: State) -> list[list[str]]:
+    """One section per comparison system: its heading ('Under …:'), then its lines (as the string table indents
+    them; a report that lays them out itself strips them)."""
     real = [s for s in state.enrolled if s in content.systems]
     ever = list(dict.fromkeys([*real, *(r.system for r in state.records if not r.shadow)]))
-    for shadow_id in state.shadow:
-        if shadow_id in content.systems:
-            lines += _one_system(content, state, shadow_id, ever)
-    return lines
+    return [_one_system(content, state, shadow_id, ever) for shadow_id in state.shadow if shadow_id in content.systems]
 
 
 def _one_system(content: Content, state: State, shadow_id: str, real: list[str]) -> list[str]:

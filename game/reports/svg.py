@@ -102,7 +102,7 @@ def class_chart(
         out.append(f'<text x="{_fmt(x(tick))}" y="{height - bottom + 18}" class="axis" text-anchor="middle">{tick}</text>')
     if numbers:
         for value in (lo, hi):
-            shown = unit(value) if unit else str(round(value))
+            shown = unit(round(value)) if unit else str(round(value))
             out.append(f'<text x="{left - 6}" y="{_fmt(y(value) + 4)}" class="axis" text-anchor="end">{escape(shown)}</text>')
     dots = len(lines) <= 6
     for s, label, (stroke, dash) in lines:

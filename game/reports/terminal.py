@@ -90,7 +90,7 @@ def _life(life: LifeReport) -> Group:
     parts: list[RenderableType] = [Text(S["report_life_of"].format(player=life.player or life.name), style="bold")]
     for s in life.series:
         score = s.final_shown or present.number(s.final)
-        parts.append(Text(S["report_term_final"].format(system=s.name, score=score, tier=s.final_tier)))
+        parts.append(Text(S["report_term_final"].format(system=s.name, score=score, tier=s.final_tier_name or s.final_tier)))
     for g in life.goals:
         state = S["report_goal_met"].format(day=g.day) if g.met else S["report_goal_missed"]
         parts.append(Text(f"{'✓' if g.met else '✗'} {g.text}: {state}"))
