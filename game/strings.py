@@ -591,6 +591,7 @@ SOURCE: dict[str, str] = {
     "short_source": "Where that rule comes from: {source}",
     "short_lost": "You lost {privilege} on day {day} ({why}).",
     "short_no_loss": "You kept every privilege.",
+    "short_regained": "You lost no privilege, and won back {privileges} (day {day}).",
     "short_stance": "Of your {n} choices, {defiant} led to a deduction and {safe} did not.",
     "short_prompt": "Think about: {text}",
     # the same life under other rules, in words (reports/other_rules.py)

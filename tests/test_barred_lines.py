@@ -28,3 +28,22 @@ def test_a_single_bar_reads_as_before(mini: Content) -> None:
     life.choose("fine")  # grade D bars the train
     lines = view.privileges_barred(life, present.Display())
     assert len(lines) == 1 and lines[0].startswith("Grade D — barred from High-speed rail (City score)")
+
+
+def test_a_life_that_began_barred_is_not_told_it_kept_every_privilege(write_pack) -> None:
+    """The court life starts on the list: its short debrief says what was won back, not 'You kept every privilege'."""
+    from game.reports.short import end_debrief
+
+    folder = write_pack(
+        "began_barred",
+        {
+            "world.toml": (FIXTURE_PACKS / "court_like" / "world.toml").read_text(encoding="utf-8")
+            + '\n[[event.choice]]\nid = "pay"\nlabel = "Pay the judgment"\ndelist = ["court_blacklist"]\n'
+        },
+    )
+    life = Life(load_content([folder]), Setup("court", 1))
+    life.drain_notices()
+    life.choose("pay")
+    lines = end_debrief(life)
+    assert "You kept every privilege." not in lines
+    assert any(line.startswith("You lost no privilege, and won back Bank loans at normal terms, ") for line in lines)

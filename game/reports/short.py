@@ -38,7 +38,11 @@ def short_debrief(report: LifeReport, prompts: Prompts | None = None) -> list[st
     if len(losses) > 4:  # name every one: a lost privilege is never left out
         rest = list(dict.fromkeys(m.name for m in losses[4:]))
         lines.append(plural("short_lost_more", len(rest)).format(n=len(rest), privileges=", ".join(rest)))
-    if not losses:
+    regained = [m for m in report.moments if m.held]
+    if not losses and regained:  # barred from the start (a list, a grade), and free of it later
+        names = list(dict.fromkeys(m.name for m in regained))
+        lines.append(S["short_regained"].format(privileges=present.list_words(names, len(names)), day=regained[0].day))
+    elif not losses:
         lines.append(S["short_no_loss"])
     defiant = defiant_choices([report])
     keys = [f"{e}/{c}" for _, e, c in report.log]

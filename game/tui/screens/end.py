@@ -131,8 +131,9 @@ class EndScreen(AsksTheApp, Screen):
             if told:
                 yield Static(S["end_epilogue"], classes="heading")
                 yield Static(Text("\n\n").join(styled(text) for text in told), id="epilogue")
-            yield Static(S["end_final"], classes="heading")
-            yield Static(grades_text(views.system_rows(life, self.shown)))
+            if rows := views.system_rows(life, self.shown):  # a life no score follows (the court list's) has none
+                yield Static(S["end_final"], classes="heading")
+                yield Static(grades_text(rows))
             if life.scenario.goals:
                 yield Static(S["end_goals"], classes="heading")
                 for goal in views.goal_rows(life):
