@@ -45,8 +45,23 @@ def test_what_the_display_hides_stays_unsaid(mini: Content) -> None:
         session.choose("fine")
         lines[mode] = session.days_ended[0]
     assert lines["hidden"] == "Day 1 in one line: lost High-speed rail."
-    assert lines["tier"] == "Day 1 in one line: City score now grade D; lost High-speed rail."
+    tier = "Day 1 in one line: City score moved (its reasons are not disclosed), now grade D; lost High-speed rail."
+    assert lines["tier"] == tier
     assert "-60" not in lines["opaque"] and "Fine" not in lines["opaque"] and "not disclosed" in lines["opaque"]
+
+
+def test_an_opaque_score_that_moved_is_said_to_have_moved(builtin: Content) -> None:
+    """Sesame shows only its grade: the day's line says it moved, never by how much or why (as the notices do)."""
+    session = Session(builtin)
+    session.start(Setup("sesame_renter", 11))
+    assert session.life is not None
+    for _ in range(40):
+        prompt = session.life.prompt()
+        assert prompt is not None
+        session.choose(next(cv.choice.id for cv in prompt.choices if cv.lock is None))
+        if any("Sesame Credit moved (its reasons are not disclosed)" in line for line in session.days_ended):
+            return
+    raise AssertionError("no day said that Sesame Credit moved")
 
 
 def test_the_plain_mode_says_the_same_line(mini: Content) -> None:

@@ -96,7 +96,7 @@ class DayTally:
             records = [r for r in today.records if r.system == system]
             old, new = today.tiers.get(system, ("", ""))
             grade = S["day_summary_grade"].format(tier=present.tier_name(content, system, new)) if new and new != old else ""
-            if display.mode(content, system) is Visibility.TIER or not records:
+            if not records:
                 if new and new != old:
                     moves.append(S["day_summary_tier_only"].format(system=name, tier=present.tier_name(content, system, new)))
                 continue
