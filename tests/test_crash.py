@@ -110,12 +110,12 @@ def test_an_error_in_plain_mode_saves_first_and_says_one_line(
     calls = 0
     original = PlainGame.show_notices
 
-    def broken(self: PlainGame, notices: list) -> None:
+    def broken(self: PlainGame, notices: list, *days_ended: list) -> None:
         nonlocal calls
         calls += 1
         if calls == 3:  # the morning, the first choice, then the second choice breaks while it is told
             raise KeyError("no such notice")
-        original(self, notices)
+        original(self, notices, *days_ended)
 
     monkeypatch.setattr(PlainGame, "show_notices", broken)
     monkeypatch.setattr(sys, "stdin", io.StringIO("2\n1\n1\n"))
