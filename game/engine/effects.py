@@ -272,23 +272,41 @@ KINDS: tuple[Kind, ...] = (
 
 BY_KEY: dict[str, Kind] = {kind.key: kind for kind in KINDS}
 
+_ORDER: dict[str, int] = {kind.key: i for i, kind in enumerate(KINDS)}
+"""Each kind's place in :data:`KINDS` (the order effects apply in)."""
+
 
 class Effects:
     """A compiled block of effects: each kind's compiled value under its key (``effects.stats``; empty when left out).
 
     Immutable. :attr:`steps` holds the kinds that do something, in the order they apply.
+    The kinds left out are not stored: they read as the class's empty values
+    (a big pack builds thousands of blocks, most with one or two kinds).
     """
 
-    __slots__ = ("steps", *BY_KEY)
+    __slots__ = ("__dict__", "steps")
     steps: tuple[tuple[Kind, Any], ...]
 
     def __init__(self, **values: Any) -> None:
-        unknown = set(values) - set(BY_KEY)
+        unknown = values.keys() - _ORDER.keys()
         if unknown:
             raise TypeError(f"no such effect: {', '.join(sorted(unknown))}")
-        for kind in KINDS:
-            object.__setattr__(self, kind.key, values.get(kind.key) or kind.shape.empty)
-        object.__setattr__(self, "steps", tuple((kind, values[kind.key]) for kind in KINDS if values.get(kind.key)))
+        keys = sorted(values, key=_ORDER.__getitem__)
+        self._fill(tuple((BY_KEY[key], values[key]) for key in keys if values[key]))
+
+    @classmethod
+    def of_steps(cls, steps: tuple[tuple[Kind, Any], ...]) -> Effects:
+        """The block whose :attr:`steps` are ``steps``: kinds of :data:`KINDS`, in its order, each with a value that
+        does something (how the builder makes them, without keywords)."""
+        effects = object.__new__(cls)
+        effects._fill(steps)
+        return effects
+
+    def _fill(self, steps: tuple[tuple[Kind, Any], ...]) -> None:
+        stored = self.__dict__
+        for kind, value in steps:
+            stored[kind.key] = value
+        object.__setattr__(self, "steps", steps)
 
     if TYPE_CHECKING:
 
@@ -312,6 +330,13 @@ class Effects:
     def values(self) -> dict[str, Any]:
         """The compiled value of each kind that does something, by key (``Effects(**effects.values())`` is ``effects``)."""
         return {kind.key: value for kind, value in self.steps}
+
+
+for _kind in KINDS:  # what a block reads for a kind it leaves out
+    setattr(Effects, _kind.key, _kind.shape.empty)
+
+NO_EFFECTS = Effects()
+"""The empty block: most choices' outcomes and many choices have none, and an ``Effects`` is immutable, so one is shared."""
 
 
 def apply(life: Life, effects: Effects, cause: str) -> None:

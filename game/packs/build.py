@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 from collections.abc import Iterable, Mapping
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from game.engine import content as c
-from game.engine.effects import KINDS, Effects, Kind, Shape
+from game.engine.effects import KINDS, NO_EFFECTS, Effects, Kind, Shape
 from game.packs import schema
 from game.packs.expr import BOOL, NUM, Compiled, ExprError, Expressions, Names, compile_number, constant
 from game.packs.layers import Layered, ancestors
@@ -17,6 +19,9 @@ from game.packs.reader import Item, Origin
 from game.packs.worlds import check_worlds, leave_out_assumed
 
 _ONE = constant(1)
+
+_WRITTEN = attrgetter(*(kind.key for kind in KINDS))
+"""A block's raw value of every kind of effect, in the order of ``KINDS`` (one call, not one per kind)."""
 
 
 def _hint(word: str, known: Iterable[str]) -> str:
@@ -417,7 +422,13 @@ class Builder:
     def _effects(self, item: Item, sub: str, v: schema.Effects) -> Effects:
         """Compile and check each kind of effect (see :data:`game.engine.effects.KINDS`) by its shape."""
         p = f"{sub}." if sub else ""
-        return Effects(**{kind.key: self._effect(item, p + kind.key, kind, getattr(v, kind.key)) for kind in KINDS})
+        steps = []
+        raws = _WRITTEN(v)
+        for kind, raw in compress(zip(KINDS, raws, strict=True), raws):  # most blocks write a kind or two: only those compile
+            value = self._effect(item, p + kind.key, kind, raw)
+            if value:
+                steps.append((kind, value))
+        return Effects.of_steps(tuple(steps)) if steps else NO_EFFECTS
 
     def _named_by(self, names: str) -> Iterable[str]:
         """The ids an effect's ``names`` can be: acts and rules, events, or a section's items."""
