@@ -256,8 +256,9 @@ KINDS: tuple[Kind, ...] = (
     Kind("character_scores", Shape.CHARACTER_AMOUNTS, _character_scores, "characters", "character",
          "`{ li_wei = { sesame = -20 } }`", "change a character's score"),
     Kind("schedule", Shape.FOLLOW_UPS, _schedule, "events", "event", '`[{ event = "loan_reminder", after = 2 }]`',
-         "a follow-up: that event happens N days later (before any drawn event); with `on = \"saturday\"`, on the "
-         'first Saturday from then (`{ event = "picnic", on = "saturday" }` is "next Saturday": `after` defaults to 1)'),
+         "a follow-up: that event happens N days later (before any drawn event), or `weeks = 6` weeks later (42 days; "
+         "not both); with `on = \"saturday\"`, on the first Saturday from then "
+         '(`{ event = "picnic", on = "saturday" }` is "next Saturday": `after` defaults to 1)'),
     Kind("move", Shape.ID, _move, "cities", "city", '`"shanghai"`',
          "move to another city: `in_city(...)` and `city` follow at once, so the new city's events come and the old "
          "one's stop. Pair it with `leave` and `enrol` (a system the scenario lists in `optional_systems`) to put the "

@@ -65,7 +65,7 @@ FUNCTION_KINDS = {
     "goal_met": "goals",
     "char_score": "characters",
 }
-NAMES = ("day", "days_left", "city", "true", "false", "and", "or", "not", "in")
+NAMES = ("day", "days_left", "date", "month", "weekday", "season", "city", "true", "false", "and", "or", "not", "in")
 
 _WORD = re.compile(r"[A-Za-z0-9_]+")
 

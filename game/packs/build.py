@@ -457,7 +457,19 @@ class Builder:
                 return raw
             case Shape.FOLLOW_UPS:
                 on = schema.WEEKDAYS.index
-                return tuple((f.event, f.after, on(f.on) if f.on else -1) for f in raw if named(f.event))
+                for number, f in enumerate(raw):
+                    if f.after is not None and f.weeks is not None:
+                        self.problems.error(
+                            o.file,
+                            o.at(f"{path}[{number}]"),
+                            f"follow-up of '{f.event}' gives both after = {f.after} and weeks = {f.weeks}; "
+                            f"keep one (after = {7 * f.weeks} is the same as weeks = {f.weeks})",
+                        )
+                return tuple(
+                    (f.event, schema.follow_up_days(f.after, f.weeks), on(f.on) if f.on else -1)
+                    for f in raw
+                    if named(f.event) and (f.after is None or f.weeks is None)
+                )
             case Shape.CHARACTER_AMOUNTS:
                 systems = self.items("systems")
                 return tuple(

@@ -10,6 +10,7 @@ constructs are :class:`ExprError` at load time.
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import difflib
 import operator
 import re
@@ -25,6 +26,8 @@ MAX_NODES = 200
 NUMBER_LIMIT = 1e12
 
 NUM, BOOL, STR, LIST = "number", "boolean", "string", "list"
+DATE = "date"
+"""The type of ``date``: compared only with ISO date literals (``date >= "2019-10-01"``), as day ordinals."""
 
 Fn = Callable[[Any], Any]
 
@@ -39,6 +42,23 @@ _CALENDAR: dict[str, tuple[str, Fn]] = {
     "season": (STR, lambda ctx: _SEASON_OF_MONTH[ctx.month]),
 }
 """Names that read the life's calendar: the month (1–12), the weekday and the season, as words."""
+
+_DATE_EXAMPLE = 'date >= "2019-10-01"'
+
+
+def date_ordinal(text: str) -> int | None:
+    """The proleptic Gregorian ordinal of an ISO date literal (``"2019-10-01"``), or None if it is not one."""
+    if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return None
+    try:
+        return dt.date.fromisoformat(text).toordinal()
+    except ValueError:
+        return None
+
+
+def _today(ctx: Any) -> int:
+    """The ordinal of the life's current date (day 1 is the scenario's start date)."""
+    return int(ctx.start_ordinal + ctx.state.day - 1)
 
 
 class ExprError(ValueError):
@@ -213,6 +233,7 @@ _USAGE = {
     "goal_met": 'goal_met("keep_job")',
     "char_score": 'char_score("li_wei", "sesame")',
     "chose": 'chose("phone_scam", "transfer")',
+    "days_until": 'days_until("2019-10-01")',
 }
 """One call of each function, for messages."""
 
@@ -417,6 +438,9 @@ class _Compiler:
         if ident == "days_left":
             self.depends.add("day")
             return _Node(NUM, lambda ctx: ctx.days_left, name=("days_left", "days_left"))
+        if ident == "date":
+            self.depends.add("day")
+            return _Node(DATE, _today)
         if ident in _CALENDAR:
             self.depends.add("day")
             kind, read = _CALENDAR[ident]
@@ -424,7 +448,7 @@ class _Compiler:
         if ident == "city":
             self.depends.add("city")
             return _Node(STR, lambda ctx: ctx.city, name=("city", "city"))
-        known = ["day", "days_left", *_CALENDAR, "city", "true", "false", "score", "tier", "stat", "flag", "setting"]
+        known = ["day", "days_left", "date", *_CALENDAR, "city", "true", "false", "score", "tier", "stat", "flag", "setting"]
         hint = _suggest(ident, known) or f"; write namespace.id, like stat.{ident} or flag.{ident}, or day, days_left, city"
         raise self.fail(f"unknown name '{ident}'{hint}")
 
@@ -515,6 +539,8 @@ class _Compiler:
         left = self.node(n.left, depth)
         right = self.node(n.comparators[0], depth)
         op_type = type(n.ops[0])
+        if DATE in (left.type, right.type):
+            return self._compare_dates(left, right, op_type)
         lf, rf = left.fn, right.fn
         if op_type in (ast.In, ast.NotIn):
             if right.type != LIST:
@@ -552,6 +578,35 @@ class _Compiler:
             node.name = left.name
             node.const = (COMPARE_SYMBOLS[op_type], right.const)  # for lock reasons
         return node
+
+    def _date_literal(self, node: _Node) -> int:
+        """The ordinal of an ISO date literal compared with ``date``; anything else is refused."""
+        if not (node.is_const and isinstance(node.const, str)):
+            what = node.type if not node.is_const else f"the {node.type} {node.const!r}"
+            raise self.fail(f"`date` is compared with a date in quotes, like {_DATE_EXAMPLE}, not with {what}")
+        ordinal = date_ordinal(node.const)
+        if ordinal is None:
+            raise self.fail(f"'{node.const}' is not a date: write a real date as YYYY-MM-DD, like {_DATE_EXAMPLE}")
+        return ordinal
+
+    def _compare_dates(self, left: _Node, right: _Node, op_type: type) -> _Node:
+        """``date >= "2019-10-01"`` (either side), or ``date in ["2019-10-01", …]``: compared as day ordinals."""
+        if op_type in (ast.In, ast.NotIn):
+            if left.type != DATE or right.type != LIST:
+                raise self.fail('\'in\' with `date` needs a list of dates after it, like date in ["2019-10-01", "2019-10-02"]')
+            days = frozenset(self._date_literal(_Node(STR, left.fn, v, True)) for v in right.const)
+            if op_type is ast.In:
+                return _Node(BOOL, lambda ctx: _today(ctx) in days)
+            return _Node(BOOL, lambda ctx: _today(ctx) not in days)
+        cmp = _COMPARE.get(op_type)
+        if cmp is None:
+            raise self.fail("'is' is not allowed; to compare use '==' (and '!=' for 'is not')")
+        if left.type == DATE and right.type == DATE:
+            raise self.fail(f"compare `date` with a date in quotes, like {_DATE_EXAMPLE}")
+        if left.type == DATE:
+            return _Node(BOOL, _compare_const(op_type, _today, self._date_literal(right)))
+        ordinal = self._date_literal(left)
+        return _Node(BOOL, lambda ctx: cmp(ordinal, _today(ctx)))
 
     def _check_tier_literals(self, left: _Node, values: tuple[object, ...]) -> None:
         if left.name and left.name[0] == "tier":
@@ -675,6 +730,15 @@ def _chose(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
     return _Node(BOOL, lambda ctx: ctx.chose(event, choice))
 
 
+def _days_until(c: _Compiler, args: list[ast.expr], depth: int) -> _Node:
+    (text,) = c._literal_ids(args, 1, "days_until()")
+    ordinal = date_ordinal(text)
+    if ordinal is None:
+        raise c.fail(f"'{text}' is not a date: write a real date as YYYY-MM-DD, like {_USAGE['days_until']}")
+    c.depends.add("day")
+    return _Node(NUM, lambda ctx: ordinal - _today(ctx))
+
+
 _FUNCTIONS: dict[str, _Builder] = {
     "min": _math("min", (2, 8), min),
     "max": _math("max", (2, 8), max),
@@ -690,6 +754,7 @@ _FUNCTIONS: dict[str, _Builder] = {
     "goal_met": _predicate("goal_met", ("goals",), "goal_met"),
     "char_score": _char_score,
     "chose": _chose,
+    "days_until": _days_until,
 }
 
 

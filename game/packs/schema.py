@@ -231,12 +231,22 @@ Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "satur
 WEEKDAYS: tuple[str, ...] = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
+def follow_up_days(after: int | None, weeks: int | None) -> int:
+    """The days from now a follow-up lands (before ``on`` moves it to a weekday): ``weeks`` weeks, else ``after``
+    days, else 1 (tomorrow)."""
+    if weeks is not None:
+        return 7 * weeks
+    return 1 if after is None else after
+
+
 class ScheduleDef(Base, kw_only=True):
-    """A follow-up: event ``event`` happens ``after`` days from now; with ``on``, on the first such
+    """A follow-up: event ``event`` happens ``after`` days from now (1 if neither ``after`` nor ``weeks`` is
+    given), or ``weeks`` weeks from now (``weeks = 6``: 42 days), never both; with ``on``, on the first such
     weekday from then (``on = "saturday"``: the next Saturday)."""
 
     event: Id
-    after: Annotated[int, Meta(ge=0, le=365)] = 1
+    after: Annotated[int, Meta(ge=0, le=365)] | None = None
+    weeks: Annotated[int, Meta(ge=1, le=52)] | None = None
     on: Literal["", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] = ""
 
 

@@ -34,7 +34,9 @@ def scheduled_by(event: c.Event) -> list[str]:
 
 
 def check_worlds(builder: Builder, content: c.Content) -> None:
-    """Report follow-ups that leave a world, and days on which a world has nothing to draw."""
+    """Report follow-ups that leave a world or land after its life ends, and days on which a world has nothing
+    to draw."""
+    _check_follow_up_days(builder, content)
     for scenario in content.scenarios.values():
         item = builder.items("scenarios").get(scenario.id)
         if item is None or not scenario.world:
@@ -60,6 +62,41 @@ def _check_follow_ups(builder: Builder, scenario: c.Scenario, world: list[c.Even
                 where[1],
                 f"event '{event.id}' in the world of scenario '{scenario.id}' schedules '{target_id}', which is outside it; "
                 f"add '{target.pack}'" + (f" or one of {pools}" if pools else "") + " to the scenario's world",
+            )
+
+
+def _follow_ups_of(event: schema.EventDef) -> list[tuple[str, schema.ScheduleDef]]:
+    """Each follow-up an event's choices and outcomes write, with its path in the event (``choice[0].schedule[1]``)."""
+    out: list[tuple[str, schema.ScheduleDef]] = []
+    for i, choice in enumerate(event.choices):
+        blocks = [(f"choice[{i}]", choice), *((f"choice[{i}].outcome[{k}]", o) for k, o in enumerate(choice.outcomes))]
+        for where, block in blocks:
+            out.extend((f"{where}.schedule[{j}]", f) for j, f in enumerate(block.schedule))
+    return out
+
+
+def _check_follow_up_days(builder: Builder, content: c.Content) -> None:
+    """Warn of a follow-up that lands after the end of every life that can draw its event, even when the event
+    comes on the first day it can: "event 'x' schedules 'y' 42 days later but scenario 'z' lasts 40 days"."""
+    scenarios = [s for s in content.scenarios.values() if s.id in builder.items("scenarios")]
+    for event in content.events.values():
+        item = builder.layered.events.get(event.id)
+        if item is None:
+            continue
+        admitting = [s for s in scenarios if s.admits(event)]
+        for path, follow_up in _follow_ups_of(item.value):
+            later = schema.follow_up_days(follow_up.after, follow_up.weeks)
+            too_short = [s for s in admitting if max(event.first_day, 1) + later > s.days]
+            if not too_short:
+                continue
+            lasts = " and ".join(f"scenario '{s.id}' lasts {s.days} days" for s in too_short[:3])
+            more = f" (and {len(too_short) - 3} more)" if len(too_short) > 3 else ""
+            start = f" even from day {event.first_day}, the first it can come" if event.first_day > 1 else ""
+            builder.problems.warning(
+                item.origin.file,
+                item.origin.at(path),
+                f"event '{event.id}' schedules '{follow_up.event}' {later} days later{start} but {lasts}{more}: "
+                "it can never happen there; schedule it sooner, or lengthen the scenario",
             )
 
 
