@@ -17,10 +17,11 @@ from game.play.rule_book import RuleBook, SystemBook, rule_book
 from game.present import Display
 from game.strings import S
 from game.tools.plain import PlainGame
+from game.tools.plain_rule_book import rule_book_lines
 from game.tui.palette import palette_commands
 from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
-from game.tui.screens.rule_book import RuleBookScreen
+from game.tui.screens.rule_book import RuleBookScreen, grade_text, rule_text
 
 
 def _worker(builtin: Content, premise: str = "reported") -> Life:
@@ -61,6 +62,24 @@ def test_reported_only_rows_are_marked_and_do_not_apply_as_documented(builtin: C
     assert reported["Drunk driving"].reported and reported["Drunk driving"].applies
     assert documented["Drunk driving"].reported and not documented["Drunk driving"].applies
     assert not reported["Taking part in pyramid selling"].reported
+
+
+def test_the_view_model_words_the_rows_and_both_front_ends_render_them_alike(builtin: Content) -> None:
+    """As documented: the ‡ rule says it is not applied, grade D that its reported bars are not applied; the TUI's
+    rows and the plain mode's lines are the same words (they render the view model's lines, not their own)."""
+    book = rule_book(_worker(builtin, "documented"))
+    municipal = _system(book, "municipal")
+    drunk = next(r for r in municipal.rules if r.act == "Drunk driving")
+    assert drunk.details == ("traffic",) and drunk.marks == (S["mark_as_reported"], S["rulebook_not_applied"])
+    grade_d = next(g for g in municipal.grades if g.tier == "D")
+    assert S["rulebook_reported_not_applied"].format(list=", ".join(grade_d.reported_revokes)) in grade_d.lines(False)
+    assert grade_d.lines(True)[0] == S["rulebook_reported_revokes"].format(list=", ".join(grade_d.reported_revokes))
+    plain = [line.strip() for line in rule_book_lines(book)]
+    rendered = [grade_text(g, book.as_reported) for g in municipal.grades] + [rule_text(r) for r in municipal.rules]
+    for text in rendered:
+        lines = [line.strip() for line in text.plain.splitlines()]
+        start = plain.index(lines[0])
+        assert plain[start : start + len(lines)] == lines
 
 
 def test_an_opaque_system_shows_only_its_factors_and_says_the_rest_is_secret(builtin: Content) -> None:

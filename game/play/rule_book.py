@@ -40,6 +40,18 @@ class RuleRow:
     applies: bool = True
     """False when the life plays the premise as documented and the rule is reported-only."""
 
+    @property
+    def details(self) -> tuple[str, ...]:
+        """What follows the act's name: its category and caps, those it has."""
+        return tuple(part for part in (self.category, self.caps) if part)
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """The ‡ mark of a reported-only rule, then 'not applied' when the life plays the documented premise."""
+        if not self.reported:
+            return ()
+        return (S["mark_as_reported"],) if self.applies else (S["mark_as_reported"], S["rulebook_not_applied"])
+
 
 @dataclass(frozen=True)
 class GradeRow:
@@ -56,6 +68,28 @@ class GradeRow:
     """The grade's own note; '' when the system's note (above it) covers it."""
     reliability: str
     current: bool = False
+
+    def lines(self, as_reported: bool) -> list[str]:
+        """The lines beneath the grade's name: what it grants, bars, bars only as reported (or, as documented, that
+        those bars are not applied), 'nothing' when it does neither, then its description."""
+        lines = []
+        if self.grants:
+            lines.append(S["rulebook_grants"].format(list=", ".join(self.grants)))
+        if self.revokes:
+            lines.append(S["rulebook_revokes"].format(list=", ".join(self.revokes)))
+        if self.reported_revokes:
+            key = "rulebook_reported_revokes" if as_reported else "rulebook_reported_not_applied"
+            lines.append(S[key].format(list=", ".join(self.reported_revokes)))
+        if not (self.grants or self.revokes or self.reported_revokes):
+            lines.append(S["rulebook_nothing"])
+        if self.description:
+            lines.append(self.description)
+        return lines
+
+    @property
+    def note(self) -> str:
+        """Its note's text: its own, or the words that the system's note above covers it."""
+        return self.source or S["rulebook_source_above"]
 
 
 @dataclass(frozen=True)
@@ -83,6 +117,11 @@ class RuleBook:
 
     systems: tuple[SystemBook, ...]
     as_reported: bool
+
+
+def reliability_label(reliability: str) -> str:
+    """What a row's note begins with: how reliable it is ('Reliability: an official document.')."""
+    return S["rulebook_source"].format(level=reliability)
 
 
 def rule_book(life: Life, display: Display | None = None) -> RuleBook:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from game.play.rule_book import GradeRow, RuleBook, RuleRow, SystemBook
+from game.play.rule_book import GradeRow, RuleBook, RuleRow, SystemBook, reliability_label
 from game.strings import S
 
 
@@ -18,7 +18,7 @@ def rule_book_lines(book: RuleBook) -> list[str]:
 
 
 def _source(reliability: str, source: str) -> str:
-    return f"      {S['rulebook_source'].format(level=reliability)} {source}"
+    return f"      {reliability_label(reliability)} {source}"
 
 
 def _system_lines(system: SystemBook, as_reported: bool) -> list[str]:
@@ -41,10 +41,9 @@ def _system_lines(system: SystemBook, as_reported: bool) -> list[str]:
 
 
 def _rule_lines(row: RuleRow) -> list[str]:
-    parts = [row.act, *(p for p in (row.category, row.caps) if p)]
-    text = f"  {row.points:>7}  " + " · ".join(parts)
-    if row.reported:
-        text += f"  {S['mark_as_reported']}" + ("" if row.applies else f" {S['rulebook_not_applied']}")
+    text = f"  {row.points:>7}  " + " · ".join([row.act, *row.details])
+    if row.marks:
+        text += "  " + " ".join(row.marks)
     lines = [text]
     if row.description:
         lines.append(f"           {row.description}")
@@ -53,16 +52,4 @@ def _rule_lines(row: RuleRow) -> list[str]:
 
 def _grade_lines(row: GradeRow, as_reported: bool) -> list[str]:
     head = f"  {row.tier}" + (f" {row.starts}" if row.starts else "") + (f"  {S['rulebook_you']}" if row.current else "")
-    lines = [head]
-    if row.grants:
-        lines.append("      " + S["rulebook_grants"].format(list=", ".join(row.grants)))
-    if row.revokes:
-        lines.append("      " + S["rulebook_revokes"].format(list=", ".join(row.revokes)))
-    if row.reported_revokes:
-        key = "rulebook_reported_revokes" if as_reported else "rulebook_reported_not_applied"
-        lines.append("      " + S[key].format(list=", ".join(row.reported_revokes)))
-    if not (row.grants or row.revokes or row.reported_revokes):
-        lines.append("      " + S["rulebook_nothing"])
-    if row.description:
-        lines.append("      " + row.description)
-    return [*lines, _source(row.reliability, row.source or S["rulebook_source_above"])]
+    return [head, *("      " + line for line in row.lines(as_reported)), _source(row.reliability, row.note)]

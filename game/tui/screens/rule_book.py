@@ -15,7 +15,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from game.play.rule_book import GradeRow, RuleBook, RuleRow, SystemBook
+from game.play.rule_book import GradeRow, RuleBook, RuleRow, SystemBook, reliability_label
 from game.strings import S
 from game.tui.labels import label
 
@@ -23,7 +23,7 @@ from game.tui.labels import label
 def source_line(reliability: str, source: str) -> Text:
     """A row's note: its reliability, then where it comes from (dim, beneath the row)."""
     out = Text()
-    out.append("   " + S["rulebook_source"].format(level=reliability), style="italic")
+    out.append("   " + reliability_label(reliability), style="italic")
     out.append(" " + source, style="dim")
     return out
 
@@ -33,13 +33,13 @@ def rule_text(row: RuleRow) -> Text:
     out = Text()
     out.append(f"{row.points:>7}  ", style="bold")
     out.append(row.act)
-    for part in (row.category, row.caps):
-        if part:
-            out.append(f" · {part}", style="dim")
-    if row.reported:
-        out.append(f"  {S['mark_as_reported']}", style="bold")
-        if not row.applies:
-            out.append(" " + S["rulebook_not_applied"], style="italic")
+    for part in row.details:
+        out.append(f" · {part}", style="dim")
+    if row.marks:  # the ‡ mark in bold, then 'not applied' in italics
+        mark, *more = row.marks
+        out.append(f"  {mark}", style="bold")
+        for words in more:
+            out.append(f" {words}", style="italic")
     if row.description:
         out.append("\n          " + row.description)
     out.append("\n")
@@ -55,19 +55,10 @@ def grade_text(row: GradeRow, as_reported: bool) -> Text:
         out.append(f" {row.starts}")
     if row.current:
         out.append(f"  {S['rulebook_you']}", style="bold")
-    if row.grants:
-        out.append("\n   " + S["rulebook_grants"].format(list=", ".join(row.grants)))
-    if row.revokes:
-        out.append("\n   " + S["rulebook_revokes"].format(list=", ".join(row.revokes)))
-    if row.reported_revokes:
-        key = "rulebook_reported_revokes" if as_reported else "rulebook_reported_not_applied"
-        out.append("\n   " + S[key].format(list=", ".join(row.reported_revokes)))
-    if not (row.grants or row.revokes or row.reported_revokes):
-        out.append("\n   " + S["rulebook_nothing"])
-    if row.description:
-        out.append("\n   " + row.description)
+    for line in row.lines(as_reported):
+        out.append("\n   " + line)
     out.append("\n")
-    out.append_text(source_line(row.reliability, row.source or S["rulebook_source_above"]))
+    out.append_text(source_line(row.reliability, row.note))
     return out
 
 
