@@ -555,6 +555,13 @@ SOURCE: dict[str, str] = {
     "premises_lock": "{privilege}: {reported} as reported; {documented} as documented",
     "premises_not_counted": "not counted",
     "premises_rule": "{rule} ({system}): {reported} as reported; {documented} as documented",
+    "report_premises_choices": "Choices locked under one premise only",
+    "premises_day": "Day {days}",
+    "premises_days": "Days {days}",
+    "premises_choice_lock": "{when}, {choice}: locked {locked}, open {open}. Why: {why}. Reliability: {reliability}.",
+    "report_col_locked": "Locked",
+    "report_col_open": "Open",
+    "report_col_reliability": "Reliability",
     "report_myths": "Myth and fact",
     "report_myths_note": (
         "Common claims about China's social credit systems, what the sources say, and where this class met each one."

@@ -1,6 +1,7 @@
 """The debrief shows the same class's lives under both premises (issue 16): each life's choices replayed under the
-other premise with the engine's replay, and what changed (grades, locks, rules counted) in the terminal, HTML and
-Markdown debrief (``citizen debrief --both-premises``)."""
+other premise with the engine's replay, and what changed (grades, locks, rules counted, and each choice one premise
+locked and the other left open, with what locked it and how reliable that is) in the terminal, HTML and Markdown
+debrief (``citizen debrief --both-premises``)."""
 
 from __future__ import annotations
 
@@ -17,9 +18,11 @@ from game.packs.loader import load_content
 from game.reports.debrief import Played, build_debrief
 from game.reports.html_report import render_html
 from game.reports.markdown_report import render_markdown
+from game.reports.premises import ChoiceLock
 from game.reports.terminal import render_terminal
 from game.saves import SaveStore
 from game.strings import S
+from tests.conftest import FIXTURE_PACKS
 from tests.test_reported_rules import WORLD
 
 
@@ -97,3 +100,62 @@ def test_the_command_takes_the_flag(builtin: Content, tmp_path: Path, capsys) ->
     assert main(["debrief", str(tmp_path / "saves"), "--both-premises", "--md", str(out)]) == 0
     text = out.read_text(encoding="utf-8")
     assert "### Ana, played as reported" in text and "never locked as documented" in text
+
+
+def test_a_choice_one_premise_locks_and_the_other_leaves_open_is_named_both_ways() -> None:
+    """As documented the bonus is not counted, so the perk is locked (grade A, an official table) while the life
+    played as reported could take it; as reported the ticket takes the life to grade D, whose reported-only ban
+    locks the train (the press: disputed) that the documented life could take."""
+    town = load_content([FIXTURE_PACKS / "two_premises"])
+    life = Life(town, Setup("life", 1, settings={"premise": "reported"}))
+    for choice in ("help", "enter", "speed", "stay"):
+        life.choose(choice)
+    [p] = build_debrief(town, [Played(life, "Ana")], both_premises=True).premises
+    assert p.replayed == 1 and p.stopped, "as documented the perk was locked, so the replay parts there"
+    assert p.choice_locks == (
+        ChoiceLock(
+            (2,),
+            "The perk desk: Ask for the perk",
+            "as documented",
+            "as reported",
+            "Needs grade A or better in City score — you are D, 20 points short",
+            "an official document",
+        ),
+    ), "compared up to and including the choice where the two premises part"
+    played_documented = Life(town, Setup("life", 1, settings={"premise": "documented"}))
+    for choice in ("help", "leave", "speed", "train"):
+        played_documented.choose(choice)
+    [q] = build_debrief(town, [Played(played_documented, "Ben")], both_premises=True).premises
+    assert q.replayed == 3, "as reported the train was locked: the replay parts at the last choice"
+    assert [(c.choice, c.locked, c.open, c.reliability) for c in q.choice_locks] == [
+        ("The perk desk: Ask for the perk", "as documented", "as reported", "an official document"),
+        ("A trip: Take the train", "as reported", "as documented", "disputed, misreported or contradicted by the documents"),
+    ]
+    train = q.choice_locks[1]
+    assert train.days == (4,) and train.why == "Grade D — barred from Rail (City score) ‡ as reported"
+
+
+def test_the_same_choice_on_several_days_is_one_line(builtin: Content) -> None:
+    """The worker at grade D meets the train home on a free weekend twice; the grade's ban is the same both days,
+    whatever the points between, so it is one line with both days."""
+    [p] = build_debrief(builtin, [Played(_played(builtin, "documented", 80), "Ben")], both_premises=True).premises
+    weekend = [c for c in p.choice_locks if c.choice.startswith("A free weekend:")]
+    assert len(weekend) == 1 and len(weekend[0].days) == 2
+    assert weekend[0].when == f"Days {weekend[0].days[0]} and {weekend[0].days[1]}"
+    assert all(c.locked == "as reported" and c.open == "as documented" for c in p.choice_locks)
+
+
+def test_the_choice_locks_reach_html_markdown_and_terminal(builtin: Content, tmp_path: Path) -> None:
+    debrief = build_debrief(builtin, [Played(_played(builtin, "reported", 20), "Ana")], both_premises=True)
+    [p] = debrief.premises
+    train = next(c for c in p.choice_locks if "High-speed rail" in c.why)
+    assert "‡ as reported" in train.why and train.reliability == S["reliability_disputed"]
+    html = render_html(debrief)
+    assert f"<h4>{S['report_premises_choices']}</h4>" in html
+    assert f"<td>{train.choice}</td><td>as reported</td><td>as documented</td><td>{train.why}</td>" in html.replace("&#39;", "'")
+    md = render_markdown(debrief)
+    assert f"#### {S['report_premises_choices']}" in md and f"- {train.line}" in md.replace("\\", "")
+    out = io.StringIO()
+    render_terminal(debrief, Console(file=out, width=400))
+    assert S["report_premises_choices"] in out.getvalue() and train.line in out.getvalue()
+    (tmp_path / "choice_locks.html").write_text(html, encoding="utf-8")

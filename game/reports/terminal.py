@@ -40,7 +40,12 @@ def _premises(debrief: Debrief) -> Group:
         parts.append(Text(S["report_premises_player"].format(player=p.player, premise=p.played), style="bold"))
         if p.stopped:
             parts.append(Text(f"  {p.stopped}", style="dim"))
-        parts += [Text(f"  • {line}") for line in p.changes] or [Text(f"  {S['premises_same']}", style="dim")]
+        parts += [Text(f"  • {line}") for line in p.changes]
+        if not p.changes and not p.choice_locks:
+            parts.append(Text(f"  {S['premises_same']}", style="dim"))
+        if p.choice_locks:
+            parts.append(Text(f"  {S['report_premises_choices']}", style="bold"))
+            parts += [Text(f"    • {lock.line}") for lock in p.choice_locks]
     return Group(*parts)
 
 
