@@ -14,7 +14,7 @@ from conftest import FIXTURE_PACKS, ROOT
 from game import locale as catalogs
 from game import present
 from game.packs.translations import markup, placeholders
-from game.strings import PLURALS, SOURCE, S, plural, use_language
+from game.strings import SOURCE, S, plural, use_language
 
 
 @pytest.fixture
@@ -78,14 +78,6 @@ def test_a_missing_string_falls_back_to_english_marked_in_strict_runs(speak, mon
     assert S["menu_load"] == "Ladda"
 
 
-def test_the_compiled_catalogs_are_the_po_files_compiled() -> None:
-    """The wheel ships the .mo files; they must be what `python -m game.locale compile` makes of the .po files."""
-    for code in catalogs.LANGUAGES:
-        assert catalogs.mo_path(code).read_bytes() == catalogs.compiled(catalogs.read(code)), (
-            f"{catalogs.mo_path(code)} is out of date: run `python -m game.locale compile`"
-        )
-
-
 def test_every_translation_keeps_the_placeholders_and_markup_of_its_english() -> None:
     for code in catalogs.LANGUAGES:
         for message in catalogs.read(code):
@@ -101,16 +93,6 @@ def test_every_translation_keeps_the_placeholders_and_markup_of_its_english() ->
                 assert markup(text) == markup(sources[-1]), (code, message.context, text)
             if not isinstance(message.id, tuple):
                 assert placeholders(strings[0]) == placeholders(message.id), (code, message.context, strings[0])
-
-
-def test_the_catalogs_translate_the_whole_table() -> None:
-    """Swedish and Dutch cover the string table (a key added later is English until `python -m game.locale update`
-    and a translator catch up; this keeps that gap small)."""
-    keys = set(SOURCE) | set(PLURALS)
-    for code in catalogs.LANGUAGES:
-        translated = {m.context for m in catalogs.read(code) if m.id and not m.fuzzy and catalogs._translated(m)}
-        share = len(keys & translated) / len(keys)
-        assert share >= 0.95, f"{code}: {share:.0%} of the game's strings translated; run python -m game.locale update"
 
 
 def _play(env: dict[str, str], *args: str) -> str:
