@@ -30,7 +30,7 @@ def tree_answer(units: list[int], removed: list[int], target: int) -> int:
 def search_answer(units: list[int], removed: list[int], target: int) -> int:
     from game.engine.selection import EventIndex
 
-    return EventIndex.find_without(_Index(units), target, removed)  # type: ignore[arg-type]
+    return EventIndex.find_without(_Index(units), target, sorted(removed))  # the draw keeps them in order  # type: ignore[arg-type]
 
 
 @settings(max_examples=400, deadline=None)
@@ -89,3 +89,61 @@ def test_lives_share_one_index_that_never_changes_and_content_holds_none(builtin
                 break
             life.choose(open_ids[-1])
     assert (first.index.tree.tree, first.index.prefix) == (tree, prefix)
+
+
+def reference_draw(index, life):  # type: ignore[no-untyped-def]
+    """The draw by its definition, with none of the shortcuts: weighted among the eligible, each rejected event
+    taken out of a tree of its own (one random number per look), every choice of a candidate looked at."""
+    from game.engine.repetition import fade
+    from game.engine.selection import WEIGHT_UNITS, is_eligible
+
+    seen, spaced, rng = life.state.event_count, life.setup.spaced, life.rng
+    computed = []
+    for event, factor in index.computed:
+        w = float(event.weight.eval(life)) * factor
+        if w > 0 and is_eligible(life, event):
+            computed.append((event, w * fade(event, seen.get(event.id, 0), spaced)))
+    extra = sum(w for _, w in computed)
+    tree = Fenwick(index.units)
+    while tree.total > 0 or extra > 0:
+        fixed_total = tree.total / WEIGHT_UNITS
+        roll = rng.random() * (fixed_total + extra)
+        if roll >= fixed_total:
+            roll -= fixed_total
+            for event, w in computed:
+                if roll < w:
+                    return event
+                roll -= w
+            return computed[-1][0]
+        i = tree.find(int(roll * WEIGHT_UNITS))
+        event = index.fixed[i]
+        if is_eligible(life, event):
+            keep = fade(event, seen.get(event.id, 0), spaced)
+            if keep >= 1.0 or rng.random() < keep:
+                return event
+            continue
+        tree.add(i, -index.units[i])
+    return None
+
+
+def test_the_draw_plays_the_lives_its_definition_plays(builtin, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Lives of every built-in scenario and of the simulation test pack (hundreds of events, many rejected per
+    draw, so the tree fallback runs too), on the fast path, with the index's draw and with the reference draw."""
+    from pathlib import Path
+
+    from game.engine.selection import EventIndex
+    from game.engine.state import Setup
+    from game.packs.loader import load_content
+    from game.tools.sim_run import play_life
+
+    sim = load_content([Path(__file__).resolve().parent / "packs" / "sim"])
+    lives = [(builtin, scenario, seed) for scenario in builtin.scenarios for seed in range(6)]
+    lives += [(sim, scenario, seed) for scenario in sim.scenarios for seed in range(25)]
+    fast = [play_life(content, Setup(scenario, seed), "random") for content, scenario, seed in lives]
+    monkeypatch.setattr(EventIndex, "draw", reference_draw)
+    slow = [play_life(content, Setup(scenario, seed), "random") for content, scenario, seed in lives]
+
+    def outcome(r):  # type: ignore[no-untyped-def]
+        return (r.day, r.events, r.taken, r.goals, r.history, r.ending)
+
+    assert [outcome(r) for r in fast] == [outcome(r) for r in slow]

@@ -240,7 +240,10 @@ class Life:
         """
         if self.state.current is None:
             return []
-        return [(c, self.can_take(c)) for c in self.content.events[self.state.current].choices if self._visible(c)]
+        can_take = self.can_take
+        return [
+            (c, can_take(c)) for c in self.content.events[self.state.current].choices if c.show_if is None or c.show_if.eval(self)
+        ]
 
     def lock_of(self, choice: Choice) -> LockReason | None:
         """Why ``choice`` cannot be taken now, or None if it can."""
@@ -265,12 +268,21 @@ class Life:
         if self.state.current is None:
             raise ChoiceError("the life is over" if self.state.ended else "no event is waiting")
         event = self.content.events[self.state.current]
-        choice = next((c for c in event.choices if c.id == choice_id and self._visible(c)), None)
-        if choice is None:
+        for choice in event.choices:
+            if choice.id == choice_id and (choice.show_if is None or choice.show_if.eval(self)):
+                break
+        else:
             raise ChoiceError(f"event '{event.id}' offers no choice '{choice_id}' now")
         if not self.can_take(choice):
             raise ChoiceError(f"choice '{choice_id}' is locked")
-        self._take(event, choice)
+        return self.take_open(choice)
+
+    def take_open(self, choice: Choice) -> list[Notice]:
+        """Take ``choice``, which :meth:`choices_now` has just given as open (visible and unlocked), without
+        asking again; run on to the next event. Returns the notices. The headless loop's :meth:`choose`."""
+        if self.state.current is None:
+            raise ChoiceError("the life is over" if self.state.ended else "no event is waiting")
+        self._take(self.content.events[self.state.current], choice)
         self._advance()
         self.state.rng = self.rng.state
         return self.drain_notices()

@@ -10,7 +10,8 @@ serves every life of a scenario and ``Content`` stays immutable.
 Either way the draw is exactly the one a tree with the failed events taken out
 would give (tests/test_selection_draw.py), so lives do not change. This
 samples exactly "by weight among the eligible", yet costs in proportion to the
-events it looks at, not to all the events the packs hold. Events whose weight
+events it looks at, not to all the events the packs hold. An event with a choice
+that is never hidden or locked is not asked for an open choice (it always has one). Events whose weight
 is an expression are few, and are evaluated every draw.
 
 An event seen before keeps only part of its weight (:func:`repetition.fade`):
@@ -23,7 +24,7 @@ fixed and shared).
 from __future__ import annotations
 
 import weakref
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections.abc import Iterable
 from itertools import accumulate
 from typing import TYPE_CHECKING
@@ -169,6 +170,8 @@ class EventIndex:
                     self.fixed_weights.append(w)
             else:
                 self.computed.append((event, factor))
+        self.always_open: list[bool] = [always_open(e) for e in self.fixed]
+        """Per fixed event, whether one of its choices is open whatever the state (the draw need not look)."""
         self.units = [max(1, round(w * WEIGHT_UNITS)) for w in self.fixed_weights]
         self.tree = Fenwick(self.units)
         self.prefix = list(accumulate(self.units))
@@ -199,6 +202,7 @@ class EventIndex:
                 computed.append((event, w * fade(event, seen.get(event.id, 0), spaced)))
         extra = sum(w for _, w in computed)
         rng, fixed, units = life.rng, self.fixed, self.units
+        prefix, last, open_choices = self.prefix, len(units) - 1, self.always_open
         total = self.tree.total
         removed: list[int] = []
         taken: dict[int, int] | None = None  # many rejected: what they take out of the tree's nodes
@@ -218,44 +222,47 @@ class EventIndex:
                 taken = {}
                 for j in removed:
                     tree.take(taken, j, units[j])
-            i = tree.find_taken(target, taken) if taken is not None else self.find_without(target, removed)
+            if taken is not None:
+                i = tree.find_taken(target, taken)
+            elif removed:
+                i = self.find_without(target, removed)
+            else:  # nothing rejected yet: the fixed prefix sums as they are
+                i = bisect_right(prefix, target)
+                if i > last:
+                    i = last
             event = fixed[i]
-            if is_eligible(life, event):
+            if is_eligible(life, event, open_choices[i]):
                 keep = fade(event, seen.get(event.id, 0), spaced)
                 if keep >= 1.0 or rng.random() < keep:
                     return event
                 continue  # seen before, and this time its faded weight lost: draw again from the same pool
             if taken is not None:
                 tree.take(taken, i, units[i])
-            removed.append(i)
+            insort(removed, i)
             total -= units[i]
         return None
 
     def find_without(self, target: int, removed: list[int]) -> int:
-        """What :meth:`Fenwick.find` gives once ``removed`` are taken out, from the fixed prefix sums alone.
+        """What :meth:`Fenwick.find` gives once ``removed`` (in ascending order) are taken out, from the fixed
+        prefix sums alone.
 
-        The answer is the first index (not removed) whose prefix sum, less the
-        removed weight up to it, exceeds ``target``; the search starts at
-        ``target`` and moves right by the removed weight it passes, until it
-        stops moving (binary searches in C; ``removed`` is short).
+        ``target`` counts weight that is left; in the fixed prefix sums it lies
+        further right by the weight of every removed event that starts at or
+        before it. One pass over ``removed`` (short) moves it there, and a
+        binary search (in C) finds the event.
         """
-        prefix, units, last = self.prefix, self.units, len(self.units) - 1
-        i = bisect_right(prefix, target)
-        while removed and i <= last:
-            passed = 0
-            for j in removed:
-                if j <= i:
-                    passed += units[j]
-            moved = bisect_right(prefix, target + passed)
-            if moved == i:
-                break
-            i = moved
-        return min(i, last)
+        prefix, units = self.prefix, self.units
+        for j in removed:
+            width = units[j]
+            if prefix[j] - width > target:
+                break  # this one, and every one after it, starts past the target
+            target += width
+        return min(bisect_right(prefix, target), len(units) - 1)
 
 
-def is_eligible(life: Life, event: Event) -> bool:
+def is_eligible(life: Life, event: Event, open_anyway: bool = False) -> bool:
     """Day window, weekdays and months, once, its gap since it was last drawn (not yet today), its condition,
-    and a choice that can be taken."""
+    and a choice that can be taken (not looked at with ``open_anyway``: see :func:`always_open`)."""
     state = life.state
     day = state.day
     if not event.first_day <= day <= event.last_day:
@@ -271,9 +278,16 @@ def is_eligible(life: Life, event: Event) -> bool:
         wait = gap(event, life.setup.spaced)
         if wait and day - last < wait:
             return False
-    if event.when is not None and not event.when.eval(life):
+    when = event.when
+    if when is not None and not when.eval(life):
         return False
-    return has_open_choice(life, event)
+    return open_anyway or has_open_choice(life, event)
+
+
+def always_open(event: Event) -> bool:
+    """Whether one of ``event``'s choices is always shown and never locked (no ``show_if``, ``requires`` or
+    ``enable_if``): :func:`has_open_choice` then holds in any state (expressions have no side effects)."""
+    return any(ch.show_if is None and not ch.requires and ch.enable_if is None for ch in event.choices)
 
 
 def has_open_choice(life: Life, event: Event) -> bool:

@@ -129,10 +129,11 @@ def play_life(content: Content, setup: Setup, policy: str) -> LifeResult:
         if not open_choices:
             stuck = (event_id, state.day)
             break
-        picked = choose(policy, life, open_choices, rng, compliance).id
+        picked = choose(policy, life, open_choices, rng, compliance)
         before = len(state.records)
-        life.choose(picked)
-        _note_tier_jumps(life, state.records[before:], f"{event_id}/{picked}", jumps)
+        life.take_open(picked)  # choices_now() has just checked it: choose() would check it again
+        if len(state.records) > before:
+            _note_tier_jumps(life, state.records[before:], f"{event_id}/{picked.id}", jumps)
     result = _result(life, offered, enabled, stuck, compliance)
     result.tier_jumps = jumps
     return result
