@@ -8,7 +8,7 @@ through :mod:`game.safe_text`. Nothing here changes the game.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -80,6 +80,14 @@ def tier_name(content: Content, system: str, tier: str) -> str:
     return tier
 
 
+Fill = Callable[[str], str]
+"""Fills in the placeholders of a pack text (``{weekday}``, ``{stat:money}``) for one life and day."""
+
+
+def _as_written(text: str) -> str:
+    return text
+
+
 def date_of(start_date: str, day: int) -> str:
     """'Mon 4 Mar 2019' for day 1 of a life that starts on 2019-03-04."""
     try:
@@ -92,6 +100,26 @@ def date_of(start_date: str, day: int) -> str:
     from babel.dates import format_date
 
     return str(format_date(date, "EEE d MMM y", locale=code))
+
+
+def weekday_name(date: dt.date) -> str:
+    """The weekday of ``date`` as the language writes it: 'Saturday', 'lördag', 'zaterdag'."""
+    code = language()
+    if code == "en":
+        return f"{date:%A}"
+    from babel.dates import format_date
+
+    return str(format_date(date, "EEEE", locale=code))
+
+
+def long_date(date: dt.date) -> str:
+    """``date`` written out as the language does in a sentence: '5 October 2019', '5 oktober 2019'."""
+    code = language()
+    if code == "en":
+        return f"{date.day} {date:%B %Y}"
+    from babel.dates import format_date
+
+    return str(format_date(date, "d MMMM y", locale=code))
 
 
 def number(value: float) -> str:
@@ -343,9 +371,11 @@ def reported_only(content: Content, record: Record) -> bool:
     return rule is not None and rule.reported_only
 
 
-def notice_text(content: Content, notice: Notice, display: Display | None = None) -> str:
-    """One notice in one line ('' for those the player is not shown)."""
+def notice_text(content: Content, notice: Notice, display: Display | None = None, fill: Fill | None = None) -> str:
+    """One notice in one line ('' for those the player is not shown). ``fill`` fills in the placeholders of the
+    pack text it says (the play layer's :func:`game.play.fill.filler`; without it they are shown as written)."""
     display = display or Display()
+    fill = fill or _as_written
     d = notice.data
     kind = notice.kind
     if kind == "score":
@@ -376,7 +406,7 @@ def notice_text(content: Content, notice: Notice, display: Display | None = None
             value=stat_value(content, d["stat"], d["value"]),
         )
     if kind == "text":
-        return to_plain(d["text"])
+        return to_plain(fill(d["text"]))
     if kind == "friend":
         return S["friend_on" if d["friend"] else "friend_off"].format(character=name_of(content, "character", d["character"]))
     if kind == "move":
@@ -384,11 +414,11 @@ def notice_text(content: Content, notice: Notice, display: Display | None = None
     if kind == "enrol":
         return S["enrolled" if d["enrolled"] else "left_system"].format(system=name_of(content, "system", d["system"]))
     if kind == "goal":
-        return S["goal_met" if d["met"] else "goal_missed"].format(goal=goal_text(content, d["goal"]))
+        return S["goal_met" if d["met"] else "goal_missed"].format(goal=goal_text(content, d["goal"], fill))
     if kind == "quiet":
         return S["quiet_day"]
     if kind == "end":
-        return to_plain(d["text"]) if d["text"] else ""
+        return to_plain(fill(d["text"])) if d["text"] else ""
     return ""
 
 
@@ -407,11 +437,11 @@ def by_text(content: Content, by: tuple | list | None, display: Display | None =
     return S["by_list"].format(list=name_of(content, "list", by[1]))
 
 
-def goal_text(content: Content, goal_id: str) -> str:
+def goal_text(content: Content, goal_id: str, fill: Fill | None = None) -> str:
     for scenario in content.scenarios.values():
         for goal in scenario.goals:
             if goal.id == goal_id:
-                return to_plain(goal.text)
+                return to_plain((fill or _as_written)(goal.text))
     return goal_id
 
 
@@ -474,13 +504,15 @@ def tier_distances(content: Content, system: str, score: float) -> tuple[tuple[s
     return up, down
 
 
-def cause_text(content: Content, cause: str) -> str:
-    """Where a record came from, in words: 'A red light: Cross anyway' or the overnight rule's text."""
+def cause_text(content: Content, cause: str, fill: Fill | None = None) -> str:
+    """Where a record came from, in words: 'A red light: Cross anyway' or the overnight rule's text (``fill``: as
+    for :func:`notice_text`)."""
+    fill = fill or _as_written
     if cause.startswith("daily:"):
         ident = cause.removeprefix("daily:")
         rule = next((d for d in content.daily if d.id == ident), None)
         # a rule without words is told as "Overnight": its id is not for the player's eyes
-        return S["cause_daily"].format(rule=to_plain(rule.text)) if rule and rule.text else S["cause_night"]
+        return S["cause_daily"].format(rule=to_plain(fill(rule.text))) if rule and rule.text else S["cause_night"]
     parts = cause.split("/")
     event = content.events.get(parts[0])
     if event is None:
@@ -488,4 +520,4 @@ def cause_text(content: Content, cause: str) -> str:
     choice = next((c for c in event.choices if len(parts) > 1 and c.id == parts[1]), None)
     if choice is None:
         return to_plain(event.title)
-    return S["cause_choice"].format(event=to_plain(event.title), choice=to_plain(choice.label))
+    return S["cause_choice"].format(event=to_plain(event.title), choice=to_plain(fill(choice.label)))

@@ -13,7 +13,9 @@ a string cannot move the cursor, set the title, write the clipboard or reorder w
 
 Pack text may use ``[b]…[/b]``, ``[i]…[/i]`` and the colours in :data:`SAFE_COLOURS`. :func:`styled`
 turns those into spans of a Rich ``Text`` directly; nothing from a pack is ever parsed as Rich or
-Textual markup, so every other bracket, backslash or ``:emoji:`` shows exactly as written.
+Textual markup, so every other bracket, backslash or ``:emoji:`` shows exactly as written. A value put
+into pack text (a placeholder filled in, :mod:`game.play.fill`) goes through :func:`escape_tags` first,
+so that what it holds shows as written too, never as one of those tags.
 """
 
 from __future__ import annotations
@@ -31,8 +33,11 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 SAFE_COLOURS = ("red", "green", "yellow", "blue", "magenta", "cyan", "grey")
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-"""Characters never written to a terminal: C0 (but newline and tab), DEL, C1, bidi controls."""
+LITERAL_MARK = "\ue000"
+"""A private-use character :func:`escape_tags` puts in a value so that no safe tag can form in or around it;
+:func:`clean` removes it after the tags are read."""
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000]")
+"""Characters never written to a terminal: C0 (but newline and tab), DEL, C1, bidi controls (and the literal mark)."""
 _SAFE_TAG = re.compile(r"\[(/?)(b|i|" + "|".join(SAFE_COLOURS) + r")\]")
 _RICH = {"b": "bold", "i": "italic", "grey": "bright_black"}
 
@@ -48,7 +53,14 @@ def is_clean(text: str) -> bool:
 
 def to_plain(text: str) -> str:
     """Pack text for plain output: control codes and the safe tags removed."""
-    return _SAFE_TAG.sub("", clean(text))
+    return clean(_SAFE_TAG.sub("", text))
+
+
+def escape_tags(value: str) -> str:
+    """``value`` made to show as written inside pack text: a ``[b]`` in it stays ``[b]`` (it is not bold), and no tag
+    forms across its edges with the text around it. (:func:`styled` and :func:`to_plain` read it so; the mark
+    it adds is cleaned away before output.)"""
+    return LITERAL_MARK + _SAFE_TAG.sub(lambda m: f"[{LITERAL_MARK}{m.group(0)[1:]}", value) + LITERAL_MARK
 
 
 def literal(text: str, style: str = "") -> Text:
@@ -66,19 +78,18 @@ def styled(text: str) -> Text:
     """
     from rich.text import Text
 
-    text = clean(text)
     out = Text()
     open_tags: list[str] = []
     pos = 0
-    for match in _SAFE_TAG.finditer(text):
-        out.append(text[pos : match.start()], style=_style(open_tags))
+    for match in _SAFE_TAG.finditer(text):  # the tags are read before cleaning, so the literal mark keeps its effect
+        out.append(clean(text[pos : match.start()]), style=_style(open_tags))
         closing, tag = match.groups()
         if not closing:
             open_tags.append(tag)
         elif tag in open_tags:
             del open_tags[len(open_tags) - 1 - open_tags[::-1].index(tag)]
         pos = match.end()
-    out.append(text[pos:], style=_style(open_tags))
+    out.append(clean(text[pos:]), style=_style(open_tags))
     return out
 
 

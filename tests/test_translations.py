@@ -83,21 +83,21 @@ def test_stale_translation_is_detected_after_a_source_edit(mini_copy: Path, caps
 
 def test_placeholder_or_markup_mismatch_is_refused(mini_copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
     events = mini_copy / "events.toml"
-    events.write_text(events.read_text().replace('text = "You win."', 'text = "You win {amount}, [b]now[/b]."'), "utf-8")
+    events.write_text(events.read_text().replace('text = "You win."', 'text = "You win {stat:money}, [b]now[/b]."'), "utf-8")
     main(["translate", "extract", str(mini_copy), "--lang", "nl"])
     nl = mini_copy / "lang" / "nl.toml"
-    _translate(nl, "event.hub.choice.gamble.outcome.0.text", "Je wint {bedrag}, [b]nu[/b].")
+    _translate(nl, "event.hub.choice.gamble.outcome.0.text", "Je wint {stat:geld}, [b]nu[/b].")
     _translate(nl, "event.hub.text", "Kies wat je test, [i]nu[/i].")
     capsys.readouterr()
     assert main(["translate", "check", str(mini_copy), "--lang", "nl"]) == 1  # an error even without --strict
     out = capsys.readouterr().out
-    assert "the translation lacks {amount} and adds {bedrag}" in out
+    assert "the translation lacks {stat:money} and adds {stat:geld}" in out
     assert "markup differs from the source" in out
     _content, problems = validate([mini_copy], check_translations=True)
     assert any(p.severity == "error" and "placeholders differ" in p.message for p in problems)
     game = load_content([mini_copy], language="nl")  # the game still loads, with the source text
     gamble = next(c for c in game.events["hub"].choices if c.id == "gamble")
-    assert gamble.outcomes[0].text == "You win {amount}, [b]now[/b]."
+    assert gamble.outcomes[0].text == "You win {stat:money}, [b]now[/b]."
 
 
 def test_later_pack_translates_an_earlier_ones_items(mini_copy: Path, write_pack) -> None:  # type: ignore[no-untyped-def]

@@ -189,7 +189,7 @@ class Life:
             self.state.ending = text
             self.state.current = None
             self._close_goals()
-            self.notify(Notice("end", {"text": text}))
+            self.notify(Notice("end", {"text": text, "day": self.state.day}))
 
     # -- what the player sees ----------------------------------------------------
     @property
@@ -294,7 +294,7 @@ class Life:
         state.chosen.add(cause)
         state.current = None
         if choice.text and self.listening:
-            self.notify(Notice("text", {"text": choice.text, "source": cause}))
+            self.notify(Notice("text", {"text": choice.text, "source": cause, "day": state.day}))
         fx.apply(self, choice.effects, cause)
         if choice.outcomes and not state.ended:
             roll = self.rng.random()
@@ -303,7 +303,7 @@ class Life:
                 running += max(0.0, float(outcome.chance.eval(self)))
                 if roll < running:
                     if outcome.text:
-                        self.notify(Notice("text", {"text": outcome.text, "source": f"{cause}/{outcome.id}"}))
+                        self.notify(Notice("text", {"text": outcome.text, "source": f"{cause}/{outcome.id}", "day": state.day}))
                     fx.apply(self, outcome.effects, f"{cause}/{outcome.id}")
                     break
         self._check_goals()
@@ -413,7 +413,7 @@ class Life:
                 return
             if rule.when is None or rule.when.eval(self):
                 if rule.text:
-                    self.notify(Notice("text", {"text": rule.text, "source": f"daily:{rule.id}"}))
+                    self.notify(Notice("text", {"text": rule.text, "source": f"daily:{rule.id}", "day": state.day}))
                 fx.apply(self, rule.effects, f"daily:{rule.id}")
         for system_id in state.enrolled:
             update_tier(self, system_id, "night")

@@ -32,9 +32,9 @@ class Notice:
 
     Kinds: ``day`` (day), ``score`` (record), ``tier`` (system, old, new, gained,
     lost), ``privilege`` (privilege, held, by), ``list`` (list, on), ``stat``
-    (stat, delta, value), ``text`` (text, source: event/choice/outcome/daily id),
+    (stat, delta, value), ``text`` (text, source: event/choice/outcome/daily id, day: the day it was said),
     ``friend`` (character, friend), ``move`` (city, from), ``enrol`` (system, enrolled), ``goal`` (goal,
-    met), ``quiet`` (day with nothing to do), ``end`` (text).
+    met), ``quiet`` (day with nothing to do), ``end`` (text, day).
     """
 
     kind: str

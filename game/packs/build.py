@@ -13,9 +13,11 @@ from game.engine import content as c
 from game.engine.effects import KINDS, NO_EFFECTS, Effects, Kind, Shape
 from game.packs import schema
 from game.packs.expr import BOOL, NUM, Compiled, ExprError, Expressions, Names, compile_number, constant
+from game.packs.interpolation import FILLED_FIELDS, problems_in
 from game.packs.layers import Layered, ancestors
 from game.packs.problems import Problems
 from game.packs.reader import Item, Origin
+from game.packs.translatable import strings_of
 from game.packs.worlds import check_worlds, leave_out_assumed
 
 _ONE = constant(1)
@@ -143,10 +145,24 @@ class Builder:
         self._check_reachability(content)
         self._check_same_day_loops(content)
         check_worlds(self, content)
+        self._check_placeholders()
         self._check_unrecorded_rules()
         self._check_display_names("stats", "stat")
         self._check_display_names("privileges", "privilege")
         return content
+
+    def _check_placeholders(self) -> None:
+        """Every placeholder of a text the play layer fills in (``{stat:money}``) is one it knows, naming a declared id."""
+        known = {section: self.items(section) for section in ("characters", "stats", "systems")}
+        items = [*self.layered.events.values(), *self.layered.daily.values(), *self.items("scenarios").values()]
+        for item in items:
+            scenario = isinstance(item.value, schema.ScenarioDef)
+            for _key, path, text in strings_of(item.value):
+                field_name = path.rsplit(".", 1)[-1]
+                if field_name not in FILLED_FIELDS or (scenario and not path.startswith(("goals[", "endings["))):
+                    continue
+                for problem in problems_in(text, known):
+                    self.problems.error(item.origin.file, item.origin.at(path), f"{path}: {problem}")
 
     def _check_same_day_loops(self, content: c.Content) -> None:
         """Refuse follow-ups with ``after = 0`` that lead back to their own event: that day would never end."""

@@ -30,6 +30,7 @@ from typing import Any
 
 import tomli
 
+from game.packs.interpolation import InterpolationError, parse, tokens
 from game.packs.layers import Layered, ancestors
 from game.packs.locate import LineIndex
 from game.packs.problems import Problems
@@ -59,7 +60,17 @@ def source_hash(text: str) -> str:
 
 
 def placeholders(text: str) -> Counter[str]:
-    return Counter(PLACEHOLDER.findall(text))
+    """The placeholders of ``text`` (``{weekday}``, ``{name:chen_yu}``; not the escaped braces ``{{`` ``}}``), counted."""
+    return tokens(text)
+
+
+def unparsed(text: str) -> str:
+    """Why the braces of ``text`` do not parse as placeholders, or ``""``."""
+    try:
+        parse(text)
+    except InterpolationError as exc:
+        return str(exc)
+    return ""
 
 
 def markup(text: str) -> Counter[str]:
@@ -74,6 +85,8 @@ def mismatch(source: str, text: str) -> str:
         parts = [f"lacks {', '.join(lost)}"] if lost else []
         parts += [f"adds {', '.join(extra)}"] if extra else []
         return f"placeholders differ from the source: the translation {' and '.join(parts)}"
+    if (broken := unparsed(text)) and not unparsed(source):
+        return f"the translation's braces do not parse: {broken}"
     want_tags, got_tags = markup(source), markup(text)
     if want_tags != got_tags:
         return (

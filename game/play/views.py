@@ -9,6 +9,7 @@ and made safe by the front end that shows it (``safe_text``).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from game import present
 from game.engine.content import PREMISE_SETTING
 from game.engine.scoring import privilege_lock
 from game.engine.state import Setup
+from game.play.fill import fill, filler
 from game.present import Display, Visibility
 from game.safe_text import to_plain
 from game.strings import S, plural
@@ -189,7 +191,7 @@ def goal_rows(life: Life) -> list[GoalRow]:
     state = life.state
     rows = []
     for goal in life.scenario.goals:
-        text = to_plain(goal.text)
+        text = to_plain(fill(life, goal.text))
         day = state.goals.get(goal.id, 0)
         if day > 0:
             rows.append(GoalRow(text, S["goal_done"].format(text=text, day=day), "met", day))
@@ -203,7 +205,7 @@ def goal_rows(life: Life) -> list[GoalRow]:
 
 def epilogue(life: Life) -> list[str]:
     """What became of it: the scenario's endings this life earned, as pack text (empty before the end)."""
-    return [e.text for e in life.epilogue()]
+    return [fill(life, e.text) for e in life.epilogue()]
 
 
 def date_line(life: Life) -> str:
@@ -255,18 +257,32 @@ def prompt_view(life: Life, display: Display) -> PromptView | None:
     if prompt is None:
         return None
     rows = tuple(
-        ChoiceRow(cv.choice.id, cv.choice.label, cv.lock, present.lock_text(life.content, cv.lock, display) if cv.lock else "")
+        ChoiceRow(cv.choice.id, fill(life, cv.choice.label, display), cv.lock, _lock_text(life, cv.lock, display))
         for cv in prompt.choices
     )
     event = prompt.event
-    return PromptView(event.id, prompt.day, len(life.state.log), event.title, event.text, rows)
+    return PromptView(event.id, prompt.day, len(life.state.log), event.title, fill(life, event.text, display), rows)
+
+
+def _lock_text(life: Life, lock: LockReason | None, display: Display) -> str:
+    """The words of a lock, the writer's ``locked_text`` filled in ("" for an open choice)."""
+    if lock is None:
+        return ""
+    if lock.detail:
+        lock = dataclasses.replace(lock, detail=fill(life, lock.detail, display))
+    return present.lock_text(life.content, lock, display)
+
+
+def notice_text(life: Life, notice: Notice, display: Display) -> str:
+    """What one notice says ('' if nothing shown), its pack text filled in for the day it was said."""
+    return present.notice_text(life.content, notice, display, filler(life, display, notice.data.get("day")))
 
 
 def notice_lines(life: Life, notices: list[Notice], display: Display) -> list[str]:
     """What ``notices`` say, in order, as far as ``display`` shows them (a new day's notice is left out: the day is shown)."""
     lines = []
     for notice in notices:
-        if notice.kind != "day" and (text := present.notice_text(life.content, notice, display)):
+        if notice.kind != "day" and (text := notice_text(life, notice, display)):
             lines.append(text)
     return lines
 
@@ -293,10 +309,10 @@ class RecordRow:
     record: Record
 
 
-def record_row(content: Content, display: Display, record: Record) -> RecordRow:
-    """``record`` as the player may read it under ``display``."""
+def record_row(content: Content, display: Display, record: Record, fill_text: present.Fill | None = None) -> RecordRow:
+    """``record`` as the player may read it under ``display`` (``fill_text`` fills in the pack text of its cause)."""
     system = present.name_of(content, "system", record.system)
-    cause = present.cause_text(content, record.cause)
+    cause = present.cause_text(content, record.cause, fill_text)
     if not display.rules_shown(content, record.system) and not record.shadow:
         undisclosed = S["record_undisclosed"]
         return RecordRow(record.day, record.system, system, False, undisclosed, "?", "?", cause, "", record.shadow, record)
@@ -322,7 +338,7 @@ def record_rows(life: Life, display: Display, *, shadows: bool = False) -> list[
     """The life's records (and the comparison systems' with ``shadows``), hidden systems' left out."""
     content = life.content
     return [
-        record_row(content, display, r)
+        record_row(content, display, r, filler(life, display, r.day))
         for r in life.state.records
         if (shadows or not r.shadow) and (r.shadow or display.mode(content, r.system) is not Visibility.HIDDEN)
     ]

@@ -13,6 +13,7 @@ from game.engine.content import PREMISE_SETTING, Content
 from game.engine.life import Life
 from game.engine.model import Record
 from game.notes import Note, life_sources
+from game.play.fill import fill
 from game.present import Display
 from game.reports.other_rules import other_rules_lines, other_rules_sections
 from game.safe_text import to_plain
@@ -256,7 +257,7 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
                 event_id,
                 to_plain(event.title) if event else event_id,
                 choice_id,
-                to_plain(choice.label) if choice else choice_id,
+                to_plain(fill(life, choice.label, day=day)) if choice else choice_id,
                 recs,
                 caused,
             )
@@ -278,7 +279,8 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
     ]
     series = [_series(life, s, False) for s in state.enrolled] + [_series(life, s, True) for s in state.shadow]
     goals = [
-        GoalLine(g.id, to_plain(g.text), state.goals.get(g.id, 0) > 0, abs(state.goals.get(g.id, 0))) for g in life.scenario.goals
+        GoalLine(g.id, to_plain(fill(life, g.text)), state.goals.get(g.id, 0) > 0, abs(state.goals.get(g.id, 0)))
+        for g in life.scenario.goals
     ]
     return LifeReport(
         player=player,
@@ -289,7 +291,7 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         length=state.length,
         last_day=state.day,
         ended_early=state.ended and state.day < state.length,
-        ending=to_plain(state.ending),
+        ending=to_plain(fill(life, state.ending)),
         days=days,
         series=series,
         records=records,
@@ -298,7 +300,7 @@ def life_report(life: Life, player: str = "", name: str = "") -> LifeReport:
         goals=goals,
         log=[(d, e, c) for d, e, c in state.log],
         other_rules=other_rules_lines(life.content, state),
-        epilogue=[to_plain(e.text) for e in life.epilogue()],
+        epilogue=[to_plain(fill(life, e.text)) for e in life.epilogue()],
         other_rules_sections=other_rules_sections(life.content, state),
         unfinished=not state.ended,
         premise=_premise_words(life),

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from game import present
 from game.play import views
+from game.play.fill import fill
 from game.present import Display, Visibility
 from game.reports.other_rules import other_rules_lines
 from game.safe_text import SafeStream, to_plain
@@ -71,7 +72,8 @@ class PlainGame:
             for goal in sc.goals:
                 length = self.life.state.length
                 terms = present.goal_terms(self.content, goal, length)
-                self.say(S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, length)) + terms)
+                text = to_plain(fill(self.life, goal.text, self.display))
+                self.say(S["goal_line"].format(text=text, by=min(goal.by, length)) + terms)
         if self.content.myths:
             self.say(S["myths_intro_plain"])
         self.say(S["plain_rules_hint"])
@@ -198,7 +200,7 @@ class PlainGame:
         self.say()
         self.say(S["end_header"].format(day=state.day))
         if state.ending:
-            self.say(to_plain(state.ending))
+            self.say(to_plain(fill(life, state.ending, self.display)))
         told = views.epilogue(life)
         if told:
             self.say(S["epilogue_header"])

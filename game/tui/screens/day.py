@@ -14,6 +14,7 @@ from textual.widgets import Footer, Static
 
 from game import notes, present
 from game.play import Session, views
+from game.play.fill import filler
 from game.play.views import tier_change
 from game.strings import S
 from game.tui.labels import label
@@ -108,7 +109,10 @@ class DayScreen(AsksTheApp, Screen):
     def notice_line(self, notice: Notice) -> str:
         if notice.kind == "day":
             return S["day_n"].format(day=notice.data["day"])
-        return present.notice_text(self.session.content, notice, self.session.display)
+        life = self.session.life
+        if life is None:
+            return present.notice_text(self.session.content, notice, self.session.display)
+        return views.notice_text(life, notice, self.session.display)
 
     def action_myth_here(self) -> None:
         """M: the card of the myth the waiting event is tied to, else the whole deck."""
@@ -183,7 +187,9 @@ class DayScreen(AsksTheApp, Screen):
                 continue
             text = present.notice_text(content, notice, display)
             if text:
-                cause = present.cause_text(content, notice.data["record"].cause)
+                record = notice.data["record"]
+                life = self.session.life
+                cause = present.cause_text(content, record.cause, filler(life, display, record.day) if life else None)
                 warn = notice.data["record"].points < 0
                 self.notify(text, title=cause, markup=False, severity="warning" if warn else "information")
 

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Static
 
 from game import present
 from game.play import views
+from game.play.fill import fill
 from game.present import Display, Visibility
 from game.reports.prompts import Prompts
 from game.reports.short import end_debrief
@@ -126,7 +127,7 @@ class EndScreen(AsksTheApp, Screen):
         yield Static(Text(f"{S['end_title']} · {S['end_day'].format(day=state.day, length=state.length)}"), id="end-bar")
         with VerticalScroll(id="end-body"):
             if state.ending:
-                yield Static(styled(state.ending), id="ending")
+                yield Static(styled(fill(life, state.ending, self.shown)), id="ending")
             told = views.epilogue(life)
             if told:
                 yield Static(S["end_epilogue"], classes="heading")

@@ -15,6 +15,7 @@ from textual.widgets import Button, Checkbox, Footer, Input, Label, OptionList, 
 from textual.widgets.option_list import Option
 
 from game import present
+from game.play.fill import preview_fill
 from game.play.views import new_setup, premise_of
 from game.safe_text import styled, to_plain
 from game.strings import S
@@ -57,7 +58,8 @@ def scenario_text(content: Content, sc: Scenario, days: int | None = None) -> Te
         out.append("\n\n" + S["goals_header"])
         for goal in sc.goals:
             terms = present.goal_terms(content, goal, days)
-            out.append("\n" + S["goal_line"].format(text=to_plain(goal.text), by=min(goal.by, days)) + terms)
+            text = to_plain(preview_fill(content, sc)(goal.text)) if "{" in goal.text else to_plain(goal.text)
+            out.append("\n" + S["goal_line"].format(text=text, by=min(goal.by, days)) + terms)
     return out
 
 

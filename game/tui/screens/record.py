@@ -35,9 +35,12 @@ def record_cells(content: Content, display: Display, record: Record) -> tuple[st
     return (str(row.day), row.system, row.rule, row.points, row.score, row.cause, row.source)
 
 
-def detail_text(content: Content, display: Display, record: Record) -> Text:
-    """The long form of a record: the rule, its points, why, and where the rule comes from."""
+def detail_text(content: Content, display: Display, record: Record, cause: str = "") -> Text:
+    """The long form of a record: the rule, its points, why (``cause``: its words as the ledger shows them, pack
+    text filled in), and where the rule comes from."""
     cells = record_cells(content, display, record)
+    if cause:
+        cells = (*cells[:5], cause, *cells[6:])
     out = Text(S["record_detail_title"].format(rule=cells[2], system=cells[1], day=record.day), style="bold")
     if cells[3] != "?":
         out.append("\n" + S["record_detail_points"].format(points=cells[3], score=cells[4]))
@@ -136,4 +139,4 @@ class RecordScreen(Screen):
     @on(DataTable.RowSelected, "#ledger")
     def _detail(self, event: DataTable.RowSelected) -> None:
         row = self.rows[int(str(event.row_key.value))]
-        self.app.push_screen(RecordDetail(detail_text(self.content, self.shown, row.record)))
+        self.app.push_screen(RecordDetail(detail_text(self.content, self.shown, row.record, row.cause)))
