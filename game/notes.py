@@ -8,12 +8,13 @@ scores the display hides shows the privilege's note, not the tier's.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from game import present
 from game.engine.content import Content, Myth
 from game.engine.model import LockReason
-from game.present import Display
+from game.present import Display, Visibility
 from game.safe_text import to_plain
 from game.strings import S
 
@@ -130,3 +131,14 @@ def opaque_system_lines(content: Content, system_id: str) -> list[str]:
     lines += [S["opaque_factor"].format(factor=to_plain(f)) for f in factors]
     lines.append(S["opaque_secret"])
     return lines
+
+
+def secret_systems_lines(content: Content, systems: Iterable[str], display: Display) -> list[str]:
+    """What is publicly known about each of ``systems`` whose grade the player sees but whose rules are
+    secret (an opaque system), once each, in order: what the record and the end screen say of them."""
+    secret = [
+        s
+        for s in dict.fromkeys(systems)
+        if display.mode(content, s) is not Visibility.HIDDEN and not display.rules_shown(content, s)
+    ]
+    return [line for s in secret for line in opaque_system_lines(content, s)]

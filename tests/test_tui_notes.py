@@ -66,6 +66,7 @@ async def test_the_grade_d_lock_opens_its_note_and_the_myth(builtin: Content) ->
         assert "As reported, not documented: grade D" in shown
         assert "Supreme People's Court's defaulter list" in shown  # the tier's note: what the documents say
         assert "Reliability: an official document" in shown  # the privilege's note: the court's provisions
+        assert "bar listed defaulters from G-series trains" in shown  # the privilege's note itself
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, MythScreen)

@@ -41,7 +41,8 @@ class Panels:
 
         life = self.session.life
         if life is not None and not isinstance(self.app.screen, RecordScreen):
-            self.app.push_screen(RecordScreen(life.content, record_rows(life, self.session.display), self.session.display))
+            rows = record_rows(life, self.session.display)
+            self.app.push_screen(RecordScreen(life.content, rows, self.session.display, life.state.enrolled))
 
     def history(self) -> None:
         from game.tui.screens.history import HistoryScreen

@@ -98,9 +98,9 @@ def sources_text(life: Life, display: Display) -> Text:
         out.append(note.heading, style="bold")
         out.append(f"  ({S['note_reliability'].format(level=note.reliability)})\n", style="italic")
         out.append(note.text + "\n\n")
-    for system in state.enrolled:
-        if display.mode(content, system) is not Visibility.HIDDEN and not display.rules_shown(content, system):
-            out.append("\n".join(notes.opaque_system_lines(content, system)) + "\n")
+    known = notes.secret_systems_lines(content, state.enrolled, display)
+    if known:
+        out.append("\n".join(known) + "\n")
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -12,7 +13,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Select, Static
 
-from game.notes import opaque_system_lines, reliability_words
+from game.notes import reliability_words, secret_systems_lines
 from game.play.views import RecordRow, record_row
 from game.safe_text import styled, to_plain
 from game.strings import S
@@ -93,12 +94,14 @@ class RecordScreen(Screen):
         Binding("tab", "focus_next", label("key_filter"), show=False),
     ]
 
-    def __init__(self, content: Content, rows: list[RecordRow], display: Display) -> None:
+    def __init__(self, content: Content, rows: list[RecordRow], display: Display, enrolled: Sequence[str] = ()) -> None:
         super().__init__()
         self.content = content
         self.shown = display
         self.rows = rows
         """The records the player may read (see :func:`game.play.views.record_rows`)."""
+        self.enrolled = enrolled
+        """The systems the citizen is in: a secret one is explained even before it has recorded anything."""
 
     def compose(self) -> ComposeResult:
         names = {r.system_id: r.system for r in self.rows}
@@ -108,10 +111,9 @@ class RecordScreen(Screen):
         yield SafeSelect(options, value=ALL, allow_blank=False, id="record-filter")
         yield DataTable(id="ledger", cursor_type="row", zebra_stripes=True)
         yield Static(S["record_empty"], id="record-empty")
-        secret = [s for s in systems if not self.shown.rules_shown(self.content, s)]
-        if secret:  # what is publicly known about a system whose rules are secret
-            lines = [line for s in secret for line in opaque_system_lines(self.content, s)]
-            yield Static(Text("\n".join(lines)), id="record-opaque")
+        known = secret_systems_lines(self.content, [*self.enrolled, *systems], self.shown)
+        if known:  # what is publicly known about a system whose rules are secret
+            yield Static(Text("\n".join(known)), id="record-opaque")
         yield Footer()
 
     def on_mount(self) -> None:
