@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -104,3 +105,39 @@ def test_a_whole_life_is_played_in_the_language(lives: dict[tuple[str, str], str
     assert len(text.splitlines()) == len(english.splitlines()), "the same seed and answers live the same life"
     assert not _english_lines(text, english), "\n".join(_english_lines(text, english)[:20])
     assert rule_book in text, "the rule book was read in the language"
+
+
+@pytest.mark.parametrize(
+    ("locale", "day_one", "end"),
+    [
+        ("nl_NL.UTF-8", "=== Dag 1 van 3 ", "=== Het einde van dit leven"),
+        ("sv_SE.UTF-8", "=== Dag 1 av 3 ", "=== Slutet på det här livet"),
+        ("de_DE.UTF-8", "=== Day 1 of 3 ", "=== The end of this life"),  # a language the game lacks: English
+    ],
+)
+def test_the_locale_alone_chooses_the_language(tmp_path: Path, locale: str, day_one: str, end: str) -> None:
+    """``LANG=nl_NL.UTF-8 citizen play --plain``, as a new player's shell runs it: no --lang, no CITIZEN_*
+    setting, no settings file (the platform's config folder is a new, empty one)."""
+    citizen = Path(sys.executable).with_name("citizen")
+    home = tmp_path / "home"
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(home),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local" / "share"),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_STATE_HOME": str(home / ".local" / "state"),
+        "LANG": locale,
+    }
+    result = subprocess.run(
+        [str(citizen), "play", "--plain", "--scenario", "rongcheng_worker", "--seed", "7", "--days", "3", "--no-save"],
+        input=_answers("rules"),
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert day_one in result.stdout and end in result.stdout, result.stdout[:1500]
+    assert not list(home.rglob("config.toml")), "choosing by the locale writes no setting"
