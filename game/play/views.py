@@ -20,6 +20,7 @@ from game.engine.content import PREMISE_SETTING
 from game.engine.scoring import privilege_lock
 from game.engine.state import Setup
 from game.play.fill import fill, filler
+from game.play.shown_stats import life_stats
 from game.present import Display, Visibility
 from game.safe_text import to_plain
 from game.strings import S, plural
@@ -145,12 +146,14 @@ def score_series(life: Life, system: str) -> tuple[float, ...]:
 
 
 def stat_lines(life: Life) -> list[str]:
-    """'Money ¥2500' for every stat the player may see."""
+    """'Money ¥2500' for every stat of this life (:func:`~game.play.shown_stats.life_stats`, or moved from its start)
+    the player may see."""
     content = life.content
+    own = life_stats(content, life.scenario)
     return [
         f"{present.name_of(content, 'stat', k)} {present.stat_value(content, k, v)}"
         for k, v in life.state.stats.items()
-        if k in content.stats and not content.stats[k].hidden
+        if k in content.stats and not content.stats[k].hidden and (k in own or v != content.stats[k].start)
     ]
 
 
