@@ -11,7 +11,7 @@ import pytest
 
 from game.engine.content import Choice, Content
 from game.engine.life import Life
-from game.engine.scoring import update_tier
+from game.engine.scoring import record_rule, update_tier
 from game.engine.state import Setup
 from game.packs.loader import load_content, validate
 from game.present import lock_text
@@ -364,3 +364,22 @@ def test_the_epilogue_tells_what_this_life_made_possible(builtin: Content) -> No
         assert {"evening", "sleep"} <= told
         seen |= told
     assert len(seen) >= 6
+
+
+@pytest.mark.parametrize("rule", ["donation", "heroic_act"])
+@pytest.mark.parametrize(("start", "points", "tier"), [(990, 30, "A"), (1019, 30, "AA"), (1025, 24, "AA"), (1029, 20, "AA"), (1030, 30, "AAA")])
+def test_a_thirty_point_act_lifts_at_most_one_grade(builtin: Content, rule: str, start: int, points: int, tier: str) -> None:
+    """The sourced +30 acts leap the 20-point AA band from the top of A; capped, one act moves one grade at most."""
+    life = worker(builtin)
+    assert life.as_reported  # heroic_act is reported-only: the worker plays the premise as reported
+    set_score(life, start)
+    record_rule(life, rule, "test")
+    assert life.state.scores["municipal"] == start + points
+    assert life.state.tiers["municipal"] == tier
+
+
+@pytest.mark.parametrize("scenario", ["rongcheng_worker", "rongcheng_villager"])
+def test_rongcheng_balance_allows_one_grade_up_per_choice(builtin: Content, scenario: str) -> None:
+    """The issue: no single act buys a grade. The target says so, and simulate --strict holds it."""
+    jumps = [t for t in builtin.scenarios[scenario].balance if t.measure == "tier_jump" and t.subject == "municipal"]
+    assert [(t.direction, t.high) for t in jumps] == [("up", 1)]
