@@ -367,7 +367,9 @@ def test_the_epilogue_tells_what_this_life_made_possible(builtin: Content) -> No
 
 
 @pytest.mark.parametrize("rule", ["donation", "heroic_act"])
-@pytest.mark.parametrize(("start", "points", "tier"), [(990, 30, "A"), (1019, 30, "AA"), (1025, 24, "AA"), (1029, 20, "AA"), (1030, 30, "AAA")])
+@pytest.mark.parametrize(
+    ("start", "points", "tier"), [(990, 30, "A"), (1019, 30, "AA"), (1025, 24, "AA"), (1029, 20, "AA"), (1030, 30, "AAA")]
+)
 def test_a_thirty_point_act_lifts_at_most_one_grade(builtin: Content, rule: str, start: int, points: int, tier: str) -> None:
     """The sourced +30 acts leap the 20-point AA band from the top of A; capped, one act moves one grade at most."""
     life = worker(builtin)
