@@ -219,6 +219,8 @@ class Choice:
     tags: tuple[str, ...] = ()
     source: str = ""
     reliability: str = ""
+    stance: str = ""
+    """``compliant``, ``defiant`` or "": how the authorities would read it, for the simulator's policies."""
 
 
 @dataclass(frozen=True, slots=True)

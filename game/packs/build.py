@@ -537,6 +537,7 @@ class Builder:
                     tuple(ch.tags),
                     ch.source,
                     ch.reliability,
+                    ch.stance,
                 )
             )
         first, last = (v.days[0], v.days[1]) if v.days else (1, 10_000)

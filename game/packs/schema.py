@@ -296,6 +296,9 @@ class ChoiceDef(Effects, kw_only=True):
     requires: IdList = []  # noqa: RUF012 - a msgspec Struct (its base Effects is made by defstruct) copies defaults
     locked_text: Text = ""
     tags: IdList = []  # noqa: RUF012
+    stance: Literal["", "compliant", "defiant"] = ""
+    """How the authorities would read taking it, where its effects do not say (paying a court's judgment,
+    hiding assets from it): ``citizen simulate``'s compliant citizen leans to it, or away from it."""
     source: Text = ""
     reliability: Reliability = ""
     outcomes: Annotated[list[OutcomeDef], Meta(max_length=20)] = field(default_factory=list, name="outcome")

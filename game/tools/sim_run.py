@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.engine.content import Choice, Content
+from game.engine.effects import Effects
 from game.engine.life import Life
 from game.engine.state import Setup
 from game.tools.sim_tally import RunTally
@@ -33,16 +34,42 @@ def life_seed(base: int, index: int) -> int:
     return (z ^ (z >> 31)) >> 33
 
 
-def valence(life: Life, choice: Choice) -> float:
-    """Expected points a choice records in the systems the citizen is enrolled in now.
+LIST_WEIGHT = 100.0
+"""What going onto a list (or off it) weighs in :func:`valence`, in points: more than any single act of a
+rule table, since a list bars what no score does. Off a black list or onto a red one is up; the reverse, down."""
 
-    The acts of the choice count in full, the acts of its outcomes weighted by
-    their chances. Positive: the systems reward it; negative: they punish it.
+STANCE_WEIGHT = 50.0
+"""What a choice's declared ``stance`` weighs in :func:`valence`, in points: ``compliant`` up, ``defiant`` down."""
+
+_STANCE = {"": 0.0, "compliant": STANCE_WEIGHT, "defiant": -STANCE_WEIGHT}
+
+
+def valence(life: Life, choice: Choice) -> float:
+    """How the authorities would read a choice: positive, they would approve; negative, they would not.
+
+    Its meaning, in three parts: the points its acts record in the systems the
+    citizen is enrolled in now; the lists it puts the citizen on or takes them
+    off (:data:`LIST_WEIGHT`); and the stance its writer declared, where the
+    effects cannot say it (paying a court's judgment, hiding assets:
+    :data:`STANCE_WEIGHT`). The choice's own effects count in full, its outcomes'
+    weighted by their chances. A life under no score (the court's defaulter)
+    is read by its lists and stances alone.
     """
-    total = _points(life, choice.effects.record)
+    total = _meaning(life, choice.effects) + _STANCE[choice.stance]
     for outcome in choice.outcomes:
-        if outcome.effects.record:
-            total += max(0.0, float(outcome.chance.eval(life))) * _points(life, outcome.effects.record)
+        effects = outcome.effects
+        if effects.record or effects.enlist or effects.delist:
+            total += max(0.0, float(outcome.chance.eval(life))) * _meaning(life, effects)
+    return total
+
+
+def _meaning(life: Life, effects: Effects) -> float:
+    total = _points(life, effects.record) if effects.record else 0.0
+    lists = life.content.lists
+    for list_id in effects.enlist:
+        total += LIST_WEIGHT if lists[list_id].kind == "red" else -LIST_WEIGHT
+    for list_id in effects.delist:
+        total += -LIST_WEIGHT if lists[list_id].kind == "red" else LIST_WEIGHT
     return total
 
 
@@ -69,8 +96,8 @@ def _extreme(life: Life, choices: list[Choice], rng: random.Random, sign: float)
 def choose(policy: str, life: Life, choices: list[Choice], rng: random.Random, compliance: float) -> Choice:
     """Pick one of the enabled ``choices``.
 
-    ``random``: any, uniformly. ``compliant``: one with the highest :func:`valence`
-    (ties at random). ``defiant``: one with the lowest. ``mixed``: compliant with
+    ``random``: any, uniformly. ``compliant`` (the careful citizen): one with the
+    highest :func:`valence` (ties at random). ``defiant``: one with the lowest. ``mixed``: compliant with
     chance ``compliance`` (drawn once per life), defiant otherwise.
     """
     if len(choices) == 1:
