@@ -209,8 +209,13 @@ def lock_text(content: Content, reason: LockReason, display: Display | None = No
         )
     elif kind == "privilege_tier":
         text = _privilege_tier_text(content, a, display)
+    elif kind == "privilege_missing" and a.get("join"):
+        text = S["lock_privilege_join"].format(
+            privilege=name_of(content, "privilege", a["privilege"]), system=name_of(content, "system", a["join"])
+        )
     elif kind == "privilege_missing":
-        text = S["lock_privilege_missing"].format(privilege=name_of(content, "privilege", a["privilege"]))
+        key = "lock_privilege_nowhere" if a.get("none") else "lock_privilege_missing"
+        text = S[key].format(privilege=name_of(content, "privilege", a["privilege"]))
     elif kind == "listed":
         text = S["lock_listed"].format(list=name_of(content, "list", a["list"]))
     elif kind == "not_listed":
@@ -445,8 +450,10 @@ def goal_text(content: Content, goal_id: str, fill: Fill | None = None) -> str:
     return goal_id
 
 
-def goal_terms(content: Content, goal: Goal, length: int) -> str:
-    """What a goal waits on, for the goals display: " — after: X; needs grade AA in Y by day 20" ("" if nothing)."""
+def goal_terms(content: Content, goal: Goal) -> str:
+    """What a goal waits on, for the goals display: " — after: X; needs grade AA in Y" ("" if nothing).
+
+    The day is not repeated: the goal's own line already says "by day 20"."""
     terms = []
     if goal.after:
         terms.append(S["goal_after"].format(goals=", ".join(goal_text(content, g) for g in goal.after)))
@@ -455,7 +462,6 @@ def goal_terms(content: Content, goal: Goal, length: int) -> str:
             S["goal_grade"].format(
                 grade=tier_name(content, goal.system, goal.grade),
                 system=name_of(content, "system", goal.system),
-                by=min(goal.by, length),
             )
         )
     return S["goal_terms"].format(terms="; ".join(terms)) if terms else ""

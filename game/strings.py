@@ -28,7 +28,7 @@ SOURCE: dict[str, str] = {
     "goal_line": "  • {text} (by day {by})",
     "goal_terms": " — {terms}",
     "goal_after": "after: {goals}",
-    "goal_grade": "needs grade {grade} in {system} by day {by}",
+    "goal_grade": "needs grade {grade} in {system}",
     "day_header": "=== Day {day} of {length} · {date} ===",
     "day_n": "Day {day}",
     # status
@@ -57,6 +57,8 @@ SOURCE: dict[str, str] = {
     "lock_compare_short": "Needs {label} {op} {value} (you have {now}, {short} short)",
     "lock_compare_over": "Needs {label} {op} {value} (you have {now}, {over} too many)",
     "lock_privilege_missing": "You do not have {privilege}",
+    "lock_privilege_join": "{privilege} comes with {system}, and you are not in it",
+    "lock_privilege_nowhere": "You do not have {privilege}, and nothing in this life grants it",
     "lock_privilege_tier": "{privilege} needs grade {tier}{up} in {system} — you are {now}, {short} points short",
     "lock_privilege_tier_grade": "{privilege} needs grade {tier}{up} in {system} — you are {now}",
     "lock_privilege_tier_only": "{privilege} comes with grade {tier} of {system} only — you are {now}",

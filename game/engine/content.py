@@ -22,6 +22,8 @@ class Clause:
     ``in_city``, ``friend`` ...) with its ``ids`` and whether it is ``negated``;
     or ``compare`` with ``ids`` (namespace, id), ``op`` and ``value``; or
     ``other`` with its ``source`` text. ``test(ctx)`` is the clause itself.
+    A comparison with a number worked out on the right (``stat.money >= stat.court_debt``)
+    has ``value`` None and ``measure(ctx)``, that number now.
     """
 
     kind: str
@@ -31,6 +33,11 @@ class Clause:
     op: str = ""
     value: Any = None
     source: str = ""
+    measure: Callable[[Any], Any] | None = None
+
+    def bound(self, ctx: Any) -> Any:
+        """What a comparison compares with, now: its literal ``value``, or its ``measure`` worked out for ``ctx``."""
+        return self.measure(ctx) if self.measure is not None else self.value
 
 
 class Expression:

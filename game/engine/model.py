@@ -50,7 +50,8 @@ class LockReason:
     only the premise as reported revokes it), ``list_revokes``
     (privilege, list), ``privilege_tier`` (privilege, system, tier that grants it,
     tier now, points ``short`` of it, ``up``: granted from that tier up),
-    ``privilege_missing`` (privilege), ``listed`` (list: you
+    ``privilege_missing`` (privilege; ``join``: a system of the scenario not joined that would grant
+    it, or ""; ``none``: True when nothing in the life's world grants it), ``listed`` (list: you
     are on it), ``not_listed`` (list: only for those on it), ``tier`` (system,
     tier needed, tier now, points ``short`` of it: None when not enrolled), ``compare`` (namespace, id, op, value, now),
     ``friend`` (character), ``text`` (the writer's locked_text only).

@@ -128,7 +128,26 @@ def privilege_lock(life: Life, privilege: str) -> LockReason:
     granting = _granting_tier(life, privilege)
     if granting is not None:
         return granting
-    return LockReason("privilege_missing", {"privilege": privilege})
+    return LockReason("privilege_missing", {"privilege": privilege, **_route(life, privilege)})
+
+
+def _route(life: Life, privilege: str) -> dict[str, object]:
+    """Where a privilege no enrolled grade grants could still come from in this life: ``join``, a system of the
+    scenario not joined whose grades grant it ("" for none); ``none``, True when neither such a system nor any
+    event of the scenario's world grants it (so the lock can say so, rather than leave the player looking)."""
+    content, scenario = life.content, life.scenario
+    for system_id in (*scenario.systems, *scenario.optional_systems):
+        if system_id not in life.state.enrolled and any(
+            privilege in t.grant or privilege in t.grant_up for t in content.systems[system_id].tiers
+        ):
+            return {"join": system_id, "none": False}
+    granted_by_event = any(
+        privilege in block.grant
+        for event_id in life.index.world
+        for choice in content.events[event_id].choices
+        for block in (choice.effects, *(o.effects for o in choice.outcomes))
+    )
+    return {"join": "", "none": not granted_by_event}
 
 
 def _lifting_tier(life: Life, privilege: str, system_id: str) -> dict[str, object]:
@@ -181,7 +200,7 @@ def clause_lock(life: Life, clause: Clause, detail: str) -> LockReason:
     if kind == "friend":
         return LockReason("friend", {"character": args[0], "negated": negated}, detail)
     if kind == "compare":
-        space, ident, op, value = *args, clause.op, clause.value
+        space, ident, op, value = *args, clause.op, clause.bound(life)
         readers: dict[str, Callable[[str], object]] = {"stat": life.stat, "score": life.score, "tier": life.tier}
         now = readers[space](ident) if space in readers else None
         return LockReason("compare", {"namespace": space, "id": ident, "op": op, "value": value, "now": now}, detail)

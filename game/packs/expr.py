@@ -368,6 +368,7 @@ class _Node:
     const: Any = None
     is_const: bool = False
     name: tuple[str, str] | None = None  # ("stat", "money") for a plain name reference
+    measure: Fn | None = None  # a comparison's right side, when it is worked out rather than written
     parts: list[_Node] | None = None  # the operands of an ``and``
 
 
@@ -577,6 +578,10 @@ class _Compiler:
         if left.name and right.is_const:
             node.name = left.name
             node.const = (COMPARE_SYMBOLS[op_type], right.const)  # for lock reasons
+        elif left.name and left.type == NUM:  # stat.money >= stat.court_debt: the lock works the right side out
+            node.name = left.name
+            node.const = (COMPARE_SYMBOLS[op_type], None)
+            node.measure = rf
         return node
 
     def _date_literal(self, node: _Node) -> int:
@@ -772,7 +777,7 @@ def _clause_of(node: _Node, raw: ast.AST, source: str) -> Clause:
         return Clause(name[0], node.fn, tuple(name[1]), negated)
     if name and isinstance(node.const, tuple):
         op, value = node.const
-        return Clause("compare", node.fn, (name[0], name[1]), op=op, value=value)
+        return Clause("compare", node.fn, (name[0], name[1]), op=op, value=value, measure=node.measure)
     return Clause("other", node.fn, source=ast.get_source_segment(source, raw) or source)
 
 

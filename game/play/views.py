@@ -201,7 +201,7 @@ def goal_rows(life: Life) -> list[GoalRow]:
         elif day < 0:
             rows.append(GoalRow(text, S["goal_failed"].format(text=text), "missed"))
         else:
-            terms = present.goal_terms(life.content, goal, state.length)
+            terms = present.goal_terms(life.content, goal)
             rows.append(GoalRow(text, S["goal_open"].format(text=text, by=min(goal.by, state.length)) + terms, "open"))
     return rows
 

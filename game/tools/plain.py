@@ -71,7 +71,7 @@ class PlainGame:
             self.say(S["goals_header"])
             for goal in sc.goals:
                 length = self.life.state.length
-                terms = present.goal_terms(self.content, goal, length)
+                terms = present.goal_terms(self.content, goal)
                 text = to_plain(fill(self.life, goal.text, self.display))
                 self.say(S["goal_line"].format(text=text, by=min(goal.by, length)) + terms)
         if self.content.myths:

@@ -45,7 +45,8 @@ def _describe(life: Life, clause: Clause) -> str:
         space, ident = clause.ids
         now = {"stat": life.stat, "score": life.score, "tier": life.tier}.get(space, lambda _i: None)(ident)
         shown = f"{now:g}" if isinstance(now, int | float) else repr(now)
-        value = f"{clause.value:g}" if isinstance(clause.value, int | float) else repr(clause.value)
+        bound = clause.bound(life)
+        value = f"{bound:g}" if isinstance(bound, int | float) else repr(bound)
         return f"{space}.{ident} {clause.op} {value} (was {shown})"
     if clause.kind == "other":
         return clause.source

@@ -57,7 +57,7 @@ def scenario_text(content: Content, sc: Scenario, days: int | None = None) -> Te
     if sc.goals:
         out.append("\n\n" + S["goals_header"])
         for goal in sc.goals:
-            terms = present.goal_terms(content, goal, days)
+            terms = present.goal_terms(content, goal)
             text = to_plain(preview_fill(content, sc)(goal.text)) if "{" in goal.text else to_plain(goal.text)
             out.append("\n" + S["goal_line"].format(text=text, by=min(goal.by, days)) + terms)
     return out
