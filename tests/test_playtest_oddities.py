@@ -166,3 +166,18 @@ def test_flights_are_flights_and_trains_are_trains(builtin: Content) -> None:
                 assert not re.search(r"\btrain|\brail", words), (event.id, choice.id)
             if "high_speed_rail" in choice.requires:
                 assert not re.search(r"\bfly|\bflight|\bplane", words), (event.id, choice.id)
+
+
+def test_old_tangs_page_says_the_score_the_villager_has(builtin: Content) -> None:
+    """His book said 1000 while the sidebar said 990: the page now reads the score."""
+    from game.play.fill import fill
+
+    villager = life(builtin, "rongcheng_villager")
+    said = fill(villager, builtin.events["rc_gatherer_visit"].text).replace("\ue000", "")  # value markers
+    assert said.endswith(f"yours says {present.score_text(builtin, 'municipal', villager.score('municipal'))}."), said
+    assert villager.score("municipal") == 990
+
+
+def test_no_life_is_told_it_drives_a_cousins_car(builtin: Content) -> None:
+    """The court's debtor and the shopper drive their own cars."""
+    assert "cousin" not in builtin.events["amber_light"].text
