@@ -5,6 +5,7 @@ from __future__ import annotations
 from game import present
 from game.engine.content import Content
 from game.engine.life import Life
+from game.engine.scoring import update_privileges
 from game.engine.state import Setup
 from game.play.views import day_line
 from game.reports.life import life_report
@@ -71,3 +72,21 @@ def test_a_rating_is_shown_in_its_own_unit(builtin: Content) -> None:
     record = Record(3, "ride_rating", "ride_late", -8, 472, "x/y", True)
     line = present.record_text(builtin, record, present.Display())
     assert "-0.08" in line and line.endswith("→ 4.72") and "472" not in line
+
+
+def test_a_privilege_lost_twice_is_not_named_again_among_the_rest(builtin: Content) -> None:
+    """The shopper, wrongly listed and then listed for real, read "You lost Bank loans … (day 6)" and then
+    "You also lost 10 more: …, Bank loans at normal terms, …"."""
+    life = Life(builtin, Setup("shenzhen_shopper", 1))
+    for event, choice in (("court_wrong_listing", "apply"), ("court_listed", "look")):
+        life.state.current = event
+        life.choose(choice)
+        if event == "court_wrong_listing":
+            life.state.lists.discard("court_blacklist")  # the correction comes through
+            update_privileges(life, "test")
+    report = life_report(life)
+    lost = [m.name for m in report.moments if not m.held]
+    assert len(lost) > len(set(lost)) > 4  # some privileges were lost twice
+    text = "\n".join(short_debrief(report))
+    for name in set(lost):
+        assert text.count(name) == 1, (name, text)

@@ -35,8 +35,10 @@ def short_debrief(report: LifeReport, prompts: Prompts | None = None) -> list[st
     losses = [m for m in report.moments if not m.held]
     for m in losses[:4]:
         lines.append(S["short_lost"].format(privilege=m.name, day=m.day, why=cause_of_moment(m)))
-    if len(losses) > 4:  # name every one: a lost privilege is never left out
-        rest = list(dict.fromkeys(m.name for m in losses[4:]))
+    if len(losses) > 4:  # name every one: a lost privilege is never left out, nor named twice
+        named = {m.name for m in losses[:4]}  # lost again later (off a list, then on it again): named once
+        rest = [name for name in dict.fromkeys(m.name for m in losses[4:]) if name not in named]
+    if len(losses) > 4 and rest:
         lines.append(plural("short_lost_more", len(rest)).format(n=len(rest), privileges=", ".join(rest)))
     regained = [m for m in report.moments if m.held]
     if not losses and regained:  # barred from the start (a list, a grade), and free of it later
