@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+import tomllib
 from collections.abc import Iterator
 
 import pytest
@@ -19,6 +20,7 @@ from game.engine.content import Content, Event
 from game.engine.life import Life
 from game.engine.state import Setup
 from game.play.views import goal_rows
+from tests.conftest import CONTENT
 
 SCENARIOS = ("rongcheng_worker", "rongcheng_villager", "court_defaulter", "shenzhen_shopper", "shanghai_kitchen",
              "sesame_renter", "elsewhere_mirror")  # fmt: skip
@@ -181,3 +183,24 @@ def test_old_tangs_page_says_the_score_the_villager_has(builtin: Content) -> Non
 def test_no_life_is_told_it_drives_a_cousins_car(builtin: Content) -> None:
     """The court's debtor and the shopper drive their own cars."""
     assert "cousin" not in builtin.events["amber_light"].text
+
+
+@pytest.mark.parametrize(("lang", "train", "fly"), [("sv", r"tåg|järnväg", r"flyg"), ("nl", r"trein|\bspoor", r"vlieg|vlucht")])
+def test_flights_are_flights_and_trains_are_trains_in_translation(builtin: Content, lang: str, train: str, fly: str) -> None:
+    """The translators' flag: a flight spoken of as a train, or the reverse, in Swedish or Dutch."""
+    said: dict[str, str] = {}
+    for path in CONTENT.glob(f"*/lang/{lang}.toml"):
+        said.update({k: v.get("text", "") for k, v in tomllib.loads(path.read_text(encoding="utf-8"))["strings"].items()})
+    for event in builtin.events.values():
+        for choice in event.choices:
+            words = " ".join(said.get(f"event.{event.id}.choice.{choice.id}.{f}", "") for f in ("label", "text")).lower()
+            if "flights" in choice.requires:
+                assert not re.search(train, words), (event.id, choice.id, words)
+            if "high_speed_rail" in choice.requires:
+                assert not re.search(fly, words), (event.id, choice.id, words)
+        needs = {p for c in event.choices for p in c.requires}
+        about = " ".join(said.get(f"event.{event.id}.{f}", "") for f in ("title", "text")).lower()
+        if "flights" in needs and "high_speed_rail" not in needs:
+            assert not re.search(train, about), event.id
+        if "high_speed_rail" in needs and "flights" not in needs:
+            assert not re.search(fly, about), event.id
