@@ -52,10 +52,15 @@ def test_each_life_is_replayed_under_the_other_premise(builtin: Content) -> None
     assert (ana.player, ana.played, ben.played) == ("Ana", S["premises_reported"], S["premises_documented"])
     for p in (ana, ben):
         assert p.replayed == p.total and not p.stopped, "the same choices fit under both premises"
-    rail = next(line for line in ana.changes if line.startswith("High-speed rail:"))
-    assert rail.startswith("High-speed rail: locked from day") and rail.endswith("never locked as documented")
+    [rail] = [line for line in ana.changes if "High-speed rail" in line]
+    assert rail.endswith(": locked from day 2 as reported; never locked as documented")
+    assert "Flights, Full welfare, High-speed rail, Jobs in the state sector" in rail, "grade D's bans on one line"
     assert ana.changes == ben.changes, "the same life, whichever premise it was played under"
-    assert "High-speed rail: locked in 2 of 2 lives as reported; 0 of 2 as documented" in debrief.premises_class
+    [trains] = [line for line in debrief.premises_class if "High-speed rail" in line]
+    assert trains.endswith(
+        "High-speed rail, Jobs in the state sector, Private school for your child and Star-rated hotels: "
+        "locked in 2 of 2 lives as reported; 0 of 2 as documented"
+    )
 
 
 def test_a_reported_only_rule_shows_as_counted_under_one_premise_only(write_pack) -> None:
@@ -85,8 +90,10 @@ def test_html_markdown_and_terminal_show_what_changed(builtin: Content, tmp_path
     assert "never locked as documented" in html
     md = render_markdown(debrief)
     assert f"## {S['report_premises']}" in md and "### Ben, played as documented" in md
-    assert "- High-speed rail: locked from day" in md
-    assert "- High-speed rail: locked in 2 of 2 lives as reported; 0 of 2 as documented" in md
+    assert "High-speed rail, Jobs in the state sector, Private school for your child and Star-rated hotels: locked from day" in md
+    assert "Star-rated hotels: locked in 2 of 2 lives as reported; 0 of 2 as documented" in md
+    section = md.split(f"## {S['report_premises']}")[1].split("\n## ")[0]
+    assert "\n- High-speed rail:" not in section and "\n- Flights:" not in section, "one line for the grade's bans, not one each"
     out = io.StringIO()
     render_terminal(debrief, Console(file=out, width=200))
     assert S["report_premises"] in out.getvalue() and "never locked as documented" in out.getvalue()

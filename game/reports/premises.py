@@ -84,18 +84,28 @@ class PremiseLife:
     """The choices locked under one premise only, in the order the life first met them."""
 
 
+def _grouped(outcomes: dict[str, tuple]) -> dict[tuple, list[str]]:
+    """Names with the same outcome together, in the order of their first name (a grade that takes eight
+    privileges at once is one line, not eight)."""
+    groups: dict[tuple, list[str]] = {}
+    for name in sorted(outcomes):
+        groups.setdefault(outcomes[name], []).append(name)
+    return groups
+
+
+def _names(names: list[str]) -> str:
+    """Every name, in words: a teacher reads them all, so none is folded into 'and 3 more'."""
+    return present.list_words(names, len(names))
+
+
 def class_lines(premises: list[PremiseLife]) -> list[str]:
-    """The class at a glance: for each privilege locked in some life, in how many lives under each premise."""
-    names = sorted({name for p in premises for side in p.locked for name in side})
-    n = len(premises)
+    """The class at a glance: for the privileges locked in some life, in how many lives under each premise
+    (privileges with the same counts on one line)."""
+    names = {name for p in premises for side in p.locked for name in side}
+    counts = {name: tuple(sum(1 for p in premises if name in p.locked[side]) for side in (0, 1)) for name in names}
     return [
-        S["premises_class_lock"].format(
-            privilege=name,
-            reported=sum(1 for p in premises if name in p.locked[0]),
-            documented=sum(1 for p in premises if name in p.locked[1]),
-            n=n,
-        )
-        for name in names
+        S["premises_class_lock"].format(privilege=_names(group), reported=reported, documented=documented, n=len(premises))
+        for (reported, documented), group in _grouped(counts).items()
     ]
 
 
@@ -232,18 +242,17 @@ def _lock_words(day: int | None) -> str:
 
 
 def _locks(content: Content, reported: Life, documented: Life) -> list[str]:
+    """Privileges locked on other days (or only) under one premise; those with the same days on one line."""
     a, b = _first_lost(reported), _first_lost(documented)
-    out = []
-    for privilege in sorted(set(a) | set(b)):
-        if a.get(privilege) != b.get(privilege):
-            out.append(
-                S["premises_lock"].format(
-                    privilege=present.name_of(content, "privilege", privilege),
-                    reported=_lock_words(a.get(privilege)),
-                    documented=_lock_words(b.get(privilege)),
-                )
-            )
-    return out
+    days = {
+        present.name_of(content, "privilege", privilege): (a.get(privilege), b.get(privilege))
+        for privilege in set(a) | set(b)
+        if a.get(privilege) != b.get(privilege)
+    }
+    return [
+        S["premises_lock"].format(privilege=_names(group), reported=_lock_words(on[0]), documented=_lock_words(on[1]))
+        for on, group in _grouped(days).items()
+    ]
 
 
 def _points_by_rule(life: Life) -> dict[tuple[str, str], float]:
