@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -10,7 +11,9 @@ from pathlib import Path
 import pytest
 
 from game.engine.content import Content
+from game.engine.life import Life, replay
 from game.packs.loader import load_content
+from game.packs.problems import PackError
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -53,6 +56,37 @@ def write_pack(tmp_path: Path) -> PackWriter:
         return folder
 
     return write
+
+
+@pytest.fixture
+def coast(tmp_path: Path) -> Callable[[str], Path]:
+    """The coast pack (tests/packs/coast: a calm day, a storm, a gull, and an arrival and a boat to stage), copied
+    with a ``scenarios.toml`` of the test's own: ``coast(scenarios_text)``."""
+
+    def write(scenarios: str) -> Path:
+        folder = tmp_path / "coast"
+        shutil.copytree(FIXTURE_PACKS / "coast", folder, dirs_exist_ok=True)
+        (folder / "scenarios.toml").write_text(textwrap.dedent(scenarios), encoding="utf-8")
+        return folder
+
+    return write
+
+
+def refused_at(folder: Path, file: str, message: str) -> str:
+    """Load the pack ``folder``, which must be refused with a problem saying ``message`` in ``file``: the line of
+    ``file`` that problem points at."""
+    with pytest.raises(PackError) as caught:
+        load_content([folder])
+    found = [p for p in caught.value.problems if message in p.message]
+    assert found, caught.value.problems
+    assert found[0].file.endswith(file), found[0]
+    return (folder / file).read_text(encoding="utf-8").splitlines()[found[0].line - 1]
+
+
+def assert_replays(life: Life) -> None:
+    """The life's choices, replayed from its setup, give the same life."""
+    again = replay(life.content, life.setup, [(e, c) for _d, e, c in life.state.log]).life
+    assert again.state.log == life.state.log and again.state.rng == life.state.rng
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,65 +1,28 @@
-"""Set pieces: events a scenario always stages, on a fixed day or when a condition first holds."""
+"""Set pieces: events a scenario always stages, on a fixed day or when a condition first holds (on the coast pack,
+tests/packs/coast, whose arrival and boat nothing draws)."""
 
 from __future__ import annotations
 
 import pytest
 
-from game.engine.life import Life, replay
+from game.engine.life import Life
 from game.engine.state import Setup
 from game.packs.loader import load_content
-from game.packs.problems import PackError
-
-EVENTS = """
-[[event]]
-id = "calm"
-cooldown = 1  # may come back the next day (a hub of this test)
-title = "A calm day"
-text = "Nothing happens."
-tags = ["everyday"]
-[[event.choice]]
-id = "ok"
-label = "Fine"
-text = "Fine."
-[[event.choice]]
-id = "save"
-label = "Put money by"
-text = "The jar fills."
-stats = { coins = 1 }
-
-[[event]]
-id = "arrival"
-title = "You arrive"
-text = "The ferry leaves you on the quay."
-weight = 0
-[[event.choice]]
-id = "ok"
-label = "Walk up the hill"
-text = "The town looks down at you."
-
-[[event]]
-id = "boat"
-title = "The boat is for sale"
-text = "Old Piet names his price."
-weight = 0
-[[event.choice]]
-id = "ok"
-label = "Shake his hand"
-text = "It is yours."
-"""
+from tests.conftest import assert_replays, refused_at
 
 SCENARIO = """
-[stats.coins]
-name = "Coins"
-
 [scenarios.coast]
 name = "On the coast"
 days = 10
 events_per_day = [1, 1]
-world = ["t"]
+world = {world}
 [scenarios.coast.character]
 name = "Ana"
 {pieces}
 """
+
+WORLD = '["coast:calm", "coast:staged"]'
+"""Calm days only, and the two events to stage."""
 
 PIECES = """
 [[scenarios.coast.set_pieces]]
@@ -73,10 +36,6 @@ days = [4, 10]
 """
 
 
-def coast(write_pack, pieces: str = PIECES):
-    return write_pack("t", {"events.toml": EVENTS, "scenarios.toml": SCENARIO.format(pieces=pieces)})
-
-
 def play(content, seed: int, choice: str) -> Life:
     life = Life(content, Setup("coast", seed))
     while (view := life.prompt()) is not None:
@@ -84,8 +43,8 @@ def play(content, seed: int, choice: str) -> Life:
     return life
 
 
-def test_the_opening_always_comes_first_and_the_climax_when_its_condition_first_holds(write_pack) -> None:
-    content = load_content([coast(write_pack)])
+def test_the_opening_always_comes_first_and_the_climax_when_its_condition_first_holds(coast) -> None:
+    content = load_content([coast(SCENARIO.format(world=WORLD, pieces=PIECES))])
     for seed in range(30):
         saver = play(content, seed, "save")
         assert saver.state.log[0][:2] == (1, "arrival")
@@ -95,11 +54,8 @@ def test_the_opening_always_comes_first_and_the_climax_when_its_condition_first_
         assert spender.state.event_count.get("arrival") == 1 and "boat" not in spender.state.event_count
 
 
-def test_a_life_with_set_pieces_replays_exactly(write_pack) -> None:
-    content = load_content([coast(write_pack)])
-    life = play(content, 3, "save")
-    again = replay(content, Setup("coast", 3), [(e, c) for _d, e, c in life.state.log]).life
-    assert again.state.log == life.state.log and again.state.rng == life.state.rng
+def test_a_life_with_set_pieces_replays_exactly(coast) -> None:
+    assert_replays(play(load_content([coast(SCENARIO.format(world=WORLD, pieces=PIECES))]), 3, "save"))
 
 
 @pytest.mark.parametrize(
@@ -120,21 +76,10 @@ def test_a_life_with_set_pieces_replays_exactly(write_pack) -> None:
         ('[[scenarios.coast.set_pieces]]\nevent = "boat"\nwhen = "stat.coin >= 3"', "coin", "when"),
     ],
 )
-def test_bad_set_pieces_are_refused_with_file_and_line(write_pack, pieces: str, message: str, key: str) -> None:
-    folder = coast(write_pack, pieces)
-    with pytest.raises(PackError) as caught:
-        load_content([folder])
-    lines = (folder / "scenarios.toml").read_text(encoding="utf-8").splitlines()
-    found = [p for p in caught.value.problems if message in p.message]
-    assert found, caught.value.problems
-    assert found[0].file.endswith("scenarios.toml") and lines[found[0].line - 1].startswith(key), (found[0], lines)
+def test_bad_set_pieces_are_refused_with_file_and_line(coast, pieces: str, message: str, key: str) -> None:
+    assert refused_at(coast(SCENARIO.format(world=WORLD, pieces=pieces)), "scenarios.toml", message).startswith(key)
 
 
-def test_a_set_piece_outside_the_world_is_refused(write_pack) -> None:
-    scenario = SCENARIO.replace('world = ["t"]', 'world = ["t:everyday"]').format(
-        pieces='[[scenarios.coast.set_pieces]]\nevent = "arrival"\nday = 1'
-    )
-    folder = write_pack("t", {"events.toml": EVENTS, "scenarios.toml": scenario})
-    with pytest.raises(PackError) as caught:
-        load_content([folder])
-    assert any("set piece 'arrival' is outside the world of scenario 'coast'" in p.message for p in caught.value.problems)
+def test_a_set_piece_outside_the_world_is_refused(coast) -> None:
+    scenario = SCENARIO.format(world='["coast:calm"]', pieces='[[scenarios.coast.set_pieces]]\nevent = "arrival"\nday = 1')
+    refused_at(coast(scenario), "scenarios.toml", "set piece 'arrival' is outside the world of scenario 'coast'")

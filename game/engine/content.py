@@ -7,7 +7,7 @@ engine only reads it. Expressions arrive compiled (anything with an
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -281,6 +281,16 @@ class Goal:
     """At least this tier of ``system`` (both empty: no grade asked)."""
 
 
+Pool = tuple[tuple[str, str], ...]
+"""(pack, tag) pairs, as a scenario's world or an act's pool names events (``pack`` or ``pack:tag``); an empty tag
+takes the whole pack."""
+
+
+def in_pool(pack: str, tags: Collection[str], pool: Pool) -> bool:
+    """Whether an event of ``pack`` with ``tags`` is in ``pool`` (one test for worlds and acts, at load and in play)."""
+    return any(pack == p and (not tag or tag in tags) for p, tag in pool)
+
+
 @dataclass(frozen=True, slots=True)
 class Act:
     """A range of days of a life with its own pool (events drawn only in its days) and weights."""
@@ -288,13 +298,13 @@ class Act:
     id: str
     first_day: int
     last_day: int
-    pool: tuple[tuple[str, str], ...] = ()
-    """(pack, tag) pairs, as in a world: these events are drawn only in the days of the acts that pool them."""
+    pool: Pool = ()
+    """These events are drawn only in the days of the acts that pool them."""
     weights: tuple[tuple[str, float], ...] = ()
     """(tag or event id, multiplier) applied to the weight of matching events in these days."""
 
     def pools(self, event: Event) -> bool:
-        return any(event.pack == pack and (not tag or tag in event.tags) for pack, tag in self.pool)
+        return in_pool(event.pack, event.tags, self.pool)
 
     def weight_of(self, event: Event) -> float:
         """The product of the multipliers that match ``event`` (1 when none does)."""
@@ -370,8 +380,8 @@ class Scenario:
     source: str = ""
     reliability: str = ""
     pack: str = ""
-    world: tuple[tuple[str, str], ...] = ()
-    """(pack, tag) pairs: the events this life may meet; an empty tag takes the whole pack."""
+    world: Pool = ()
+    """The events this life may meet."""
     left_out: frozenset[str] = frozenset()
     """Events of a default world (no ``world`` key) left out because they assume what this life lacks."""
     balance: tuple[BalanceTarget, ...] = ()
@@ -395,7 +405,7 @@ class Scenario:
         """Whether ``event`` belongs to this scenario's world (it may be drawn or scheduled)."""
         if event.id in self.left_out:
             return False
-        return any(event.pack == pack and (not tag or tag in event.tags) for pack, tag in self.world)
+        return in_pool(event.pack, event.tags, self.world)
 
     def world_ids(self) -> tuple[str, ...]:
         """The world as written: ``pack`` or ``pack:tag``."""

@@ -654,7 +654,7 @@ class Builder:
             out.append(c.Ending(e.id, e.text, when))
         return tuple(out)
 
-    def _set_pieces(self, key: str, item: Item, world: tuple[tuple[str, str], ...]) -> tuple[c.SetPiece, ...]:
+    def _set_pieces(self, key: str, item: Item, world: c.Pool) -> tuple[c.SetPiece, ...]:
         """The scenario's set pieces: an event of its world, on a day of the life or when a condition first holds."""
         v: schema.ScenarioDef = item.value
         o = item.origin
@@ -665,7 +665,7 @@ class Builder:
             if not self.ref(o, f"{where}.event", p.event, events, "event"):
                 continue
             found = events[p.event]
-            if not any(found.pack == pack and (not tag or tag in found.value.tags) for pack, tag in world):
+            if not c.in_pool(found.pack, found.value.tags, world):
                 self.problems.error(
                     o.file,
                     o.at(f"{where}.event"),
@@ -691,15 +691,11 @@ class Builder:
             out.append(c.SetPiece(p.event, p.day, when, first, last))
         return tuple(out)
 
-    def _acts(self, key: str, item: Item, world: tuple[tuple[str, str], ...]) -> tuple[c.Act, ...]:
+    def _acts(self, key: str, item: Item, world: c.Pool) -> tuple[c.Act, ...]:
         """The scenario's acts: inside the life, not overlapping, pooling and weighting events of its world."""
         v: schema.ScenarioDef = item.value
         o = item.origin
-        in_world = [
-            i
-            for i in self.layered.events.values()
-            if any(i.pack == pack and (not tag or tag in i.value.tags) for pack, tag in world)
-        ]
+        in_world = [i for i in self.layered.events.values() if c.in_pool(i.pack, i.value.tags, world)]
         known = {i.value.id for i in in_world} | {t for i in in_world for t in i.value.tags}
         out: list[c.Act] = []
         for n, a in enumerate(v.acts):
@@ -725,7 +721,7 @@ class Builder:
             pool = []
             for entry in a.pool:
                 pack, _, tag = entry.partition(":")
-                if not any(i.pack == pack and (not tag or tag in i.value.tags) for i in in_world):
+                if not any(c.in_pool(i.pack, i.value.tags, ((pack, tag),)) for i in in_world):
                     self.problems.error(
                         o.file,
                         o.at(f"{where}.pool"),
@@ -877,7 +873,7 @@ class Builder:
                     f"of a [myths.ID] (one of {', '.join(sorted(myths))}), or drop the tag",
                 )
 
-    def _world(self, key: str, item: Item) -> tuple[tuple[str, str], ...]:
+    def _world(self, key: str, item: Item) -> c.Pool:
         """The scenario's world as (pack, tag) pairs; by default its own pack and every pack it depends on."""
         v: schema.ScenarioDef = item.value
         own = item.pack
