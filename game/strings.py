@@ -304,6 +304,9 @@ SOURCE: dict[str, str] = {
     "record_detail_source": "Where this rule comes from:",
     "record_detail_shadow": "Recorded in a comparison system only.",
     "record_detail_reported": "‡ As reported, not documented: played as documented, this rule does not apply.",
+    "record_detail_override": (
+        "The facilitator changed this rule's points for this workshop: the note below speaks of the rule as the pack has it."
+    ),
     "reported_rule_hint": "‡ reported, not documented: W opens where it comes from",
     # TUI: friends
     "friends_title": "People",

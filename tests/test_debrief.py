@@ -102,8 +102,8 @@ def test_movers_and_overrides(room) -> None:
     workshop, _, _html, md = room
     fines = [r for s in saves_of(workshop) for r in s.state.records if r.rule == "fine" and r.system == "city"]
     assert fines and all(r.points <= 0 for r in fines) and min(r.points for r in fines) == -70  # the workshop's override
-    assert "| Rule changed by the facilitator: city.fine: -70" not in md  # it is a list item, not a table row
-    assert "- Rule changed by the facilitator: city.fine: -70" in md
+    assert "| Rule changed by the facilitator: Fine (City score): -70" not in md  # it is a list item, not a table row
+    assert "- Rule changed by the facilitator: Fine (City score): -70" in md  # by its names, not 'city.fine'
     mover = re.search(r"^\| A hub: Get fined \| (\d+) \| (-[\d.]+) \| City score: Fine \|", md, re.M)
     assert mover, md[:2000]
     taken = sum(1 for s in saves_of(workshop) for _, e, c in s.log if (e, c) == ("hub", "fine"))

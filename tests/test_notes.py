@@ -108,3 +108,32 @@ async def test_a_sesame_members_record_says_what_is_known_before_anything_is_rec
         await pilot.pause()
         known = str(app.screen.query_one("#record-opaque", Static).render())
         assert S["opaque_known"].format(system=builtin.systems["sesame"].name) in known and S["opaque_secret"] in known
+
+
+def test_a_rule_the_workshop_changed_says_so_beside_its_source(builtin: Content) -> None:
+    """The note of a rule speaks of the pack's points: a record priced by the facilitator's override says that the
+    points are the workshop's (a −450 jaywalk beside a source that speaks of about 5 points read as a lie)."""
+    overrides = {"municipal.jaywalking": -450.0}
+    life = Life(builtin, Setup("rongcheng_worker", 5, rule_overrides=overrides))
+    record_rule(life, "jaywalking", "test")
+    record = next(r for r in life.state.records if r.rule == "jaywalking" and not r.shadow)
+    assert record.points == -450
+    assert S["record_detail_override"] in detail_text(builtin, Display(), record, overrides=overrides).plain
+    assert S["record_detail_override"] not in detail_text(builtin, Display(), record).plain
+
+
+async def test_the_record_screen_passes_the_workshops_changes_to_the_detail(builtin: Content) -> None:
+    from game.tui.screens.record import RecordDetail
+
+    setup = Setup("rongcheng_worker", 5, rule_overrides={"municipal.jaywalking": -450.0})
+    app = make_app(builtin, setup, start=True)
+    async with app.run_test(size=(110, 34)) as pilot:
+        await pilot.pause()
+        record_rule(app.session.life, "jaywalking", "test")
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, RecordDetail)
+        assert S["record_detail_override"] in app.screen.text.plain

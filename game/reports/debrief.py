@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from game import present
 from game.engine.content import Content
 from game.engine.life import Life
 from game.reports.cohort import ClassReport, class_report
@@ -13,6 +14,7 @@ from game.reports.myths import MythReport, myth_reports
 from game.reports.premises import PremiseLife, class_lines, premise_comparisons
 from game.reports.prompts import Prompts
 from game.reports.svg import y_range
+from game.safe_text import to_plain
 from game.strings import S
 
 
@@ -58,9 +60,10 @@ class Debrief:
 
 
 def settings_lines(
-    setup_like: object | None = None, *, scores: object = None, disclosed: bool | None = None
+    setup_like: object | None = None, *, scores: object = None, disclosed: bool | None = None, content: Content | None = None
 ) -> list[tuple[str, str]]:
-    """What the players were shown and what the facilitator changed, as (label, value) lines."""
+    """What the players were shown and what the facilitator changed, as (label, value) lines; with ``content``,
+    settings and rules by their names, not their ids."""
     out: list[tuple[str, str]] = []
     if isinstance(scores, str):
         out.append((S["report_set_scores"], S[f"report_scores_{scores}"]))
@@ -71,11 +74,20 @@ def settings_lines(
     settings = getattr(setup_like, "settings", {}) or {}
     for key, value in sorted(settings.items()):
         shown = S["report_yes"] if value is True else S["report_no"] if value is False else str(value)
-        out.append((S["report_set_setting"].format(setting=key), shown))
+        setting = content.settings.get(key) if content is not None else None
+        out.append((S["report_set_setting"].format(setting=to_plain(setting.name) if setting else key), shown))
     overrides = getattr(setup_like, "rule_overrides", {}) or {}
     for key, points in sorted(overrides.items()):
-        out.append((S["report_set_override"].format(rule=key), f"{points:+g}"))
+        out.append((S["report_set_override"].format(rule=_rule_label(content, key)), f"{points:+g}"))
     return out
+
+
+def _rule_label(content: Content | None, key: str) -> str:
+    """'Jaywalking caught on camera (Rongcheng social credit)' for 'municipal.jaywalking' (the id if unknown)."""
+    system, _, rule = key.partition(".")
+    if content is None or system not in content.systems or rule not in content.systems[system].rules:
+        return key
+    return f"{present.rule_name(content, system, rule)} ({present.name_of(content, 'system', system)})"
 
 
 def _natural(text: str) -> list[object]:

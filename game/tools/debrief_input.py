@@ -105,6 +105,9 @@ def workshop_settings(workshop: Workshop | None, played: list[Played]) -> list[t
     setups = [p.life.setup for p in played]
     first = setups[0] if setups else None
     same = all(s.settings == first.settings and s.rule_overrides == first.rule_overrides for s in setups) if first else False
+    content = played[0].life.content if played else None
     if workshop is not None:
-        return settings_lines(first if same else None, scores=workshop.spec.scores, disclosed=workshop.spec.disclosed)
-    return settings_lines(first) if same else []
+        return settings_lines(
+            first if same else None, scores=workshop.spec.scores, disclosed=workshop.spec.disclosed, content=content
+        )
+    return settings_lines(first, content=content) if same else []

@@ -42,7 +42,8 @@ class Panels:
         life = self.session.life
         if life is not None and not isinstance(self.app.screen, RecordScreen):
             rows = record_rows(life, self.session.display)
-            self.app.push_screen(RecordScreen(life.content, rows, self.session.display, life.state.enrolled))
+            shown = self.session.display
+            self.app.push_screen(RecordScreen(life.content, rows, shown, life.state.enrolled, life.setup.rule_overrides))
 
     def history(self) -> None:
         from game.tui.screens.history import HistoryScreen

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -36,9 +36,12 @@ def record_cells(content: Content, display: Display, record: Record) -> tuple[st
     return (str(row.day), row.system, row.rule, row.points, row.score, row.cause, row.source)
 
 
-def detail_text(content: Content, display: Display, record: Record, cause: str = "") -> Text:
+def detail_text(
+    content: Content, display: Display, record: Record, cause: str = "", overrides: Mapping[str, float] | None = None
+) -> Text:
     """The long form of a record: the rule, its points, why (``cause``: its words as the ledger shows them, pack
-    text filled in), and where the rule comes from."""
+    text filled in), and where the rule comes from; that a workshop changed its points (``overrides``, the life's
+    'system.rule' → points), since its source speaks of the rule as the pack has it."""
     cells = record_cells(content, display, record)
     if cause:
         cells = (*cells[:5], cause, *cells[6:])
@@ -51,6 +54,8 @@ def detail_text(content: Content, display: Display, record: Record, cause: str =
     rule = content.systems[record.system].rules.get(record.rule)
     if rule is None or cells[3] == "?":
         return out
+    if f"{record.system}.{record.rule}" in (overrides or {}):
+        out.append("\n" + S["record_detail_override"], style="italic")
     if rule.reported_only:
         out.append("\n" + S["record_detail_reported"], style="italic")
     if rule.category:
@@ -94,7 +99,14 @@ class RecordScreen(Screen):
         Binding("tab", "focus_next", label("key_filter"), show=False),
     ]
 
-    def __init__(self, content: Content, rows: list[RecordRow], display: Display, enrolled: Sequence[str] = ()) -> None:
+    def __init__(
+        self,
+        content: Content,
+        rows: list[RecordRow],
+        display: Display,
+        enrolled: Sequence[str] = (),
+        overrides: Mapping[str, float] | None = None,
+    ) -> None:
         super().__init__()
         self.content = content
         self.shown = display
@@ -102,6 +114,8 @@ class RecordScreen(Screen):
         """The records the player may read (see :func:`game.play.views.record_rows`)."""
         self.enrolled = enrolled
         """The systems the citizen is in: a secret one is explained even before it has recorded anything."""
+        self.overrides = overrides or {}
+        """The rules the workshop changed ('system.rule' → points): their details say so."""
 
     def compose(self) -> ComposeResult:
         names = {r.system_id: r.system for r in self.rows}
@@ -141,4 +155,4 @@ class RecordScreen(Screen):
     @on(DataTable.RowSelected, "#ledger")
     def _detail(self, event: DataTable.RowSelected) -> None:
         row = self.rows[int(str(event.row_key.value))]
-        self.app.push_screen(RecordDetail(detail_text(self.content, self.shown, row.record, row.cause)))
+        self.app.push_screen(RecordDetail(detail_text(self.content, self.shown, row.record, row.cause, self.overrides)))
