@@ -320,6 +320,13 @@ def _any(fns: list[Fn]) -> Fn:
     return lambda ctx: any(f(ctx) for f in fns)
 
 
+def _membership(op_type: type, value_of: Fn, values: Any) -> _Node:
+    """``value in values`` (``ast.In``) or ``value not in values``: lists of numbers and strings, and of dates."""
+    if op_type is ast.In:
+        return _Node(BOOL, lambda ctx: value_of(ctx) in values)
+    return _Node(BOOL, lambda ctx: value_of(ctx) not in values)
+
+
 def _compare_const(op_type: type, lf: Fn, c: Any) -> Fn:
     """A comparison with a literal on the right, without a second closure call."""
     if op_type is ast.GtE:
@@ -551,10 +558,7 @@ class _Compiler:
             if right.const and _kind(right.const[0]) != left.type:
                 raise self.fail(f"cannot look for a {left.type} in a list of {_kind(right.const[0])}s")
             self._check_tier_literals(left, right.const)
-            values = right.const
-            if op_type is ast.In:
-                return _Node(BOOL, lambda ctx: lf(ctx) in values)
-            return _Node(BOOL, lambda ctx: lf(ctx) not in values)
+            return _membership(op_type, lf, right.const)
         cmp = _COMPARE.get(op_type)
         if cmp is None:
             raise self.fail("'is' is not allowed; to compare use '==' (and '!=' for 'is not')")
@@ -600,9 +604,7 @@ class _Compiler:
             if left.type != DATE or right.type != LIST:
                 raise self.fail('\'in\' with `date` needs a list of dates after it, like date in ["2019-10-01", "2019-10-02"]')
             days = frozenset(self._date_literal(_Node(STR, left.fn, v, True)) for v in right.const)
-            if op_type is ast.In:
-                return _Node(BOOL, lambda ctx: _today(ctx) in days)
-            return _Node(BOOL, lambda ctx: _today(ctx) not in days)
+            return _membership(op_type, _today, days)
         cmp = _COMPARE.get(op_type)
         if cmp is None:
             raise self.fail("'is' is not allowed; to compare use '==' (and '!=' for 'is not')")
