@@ -156,7 +156,8 @@ def test_citizen_play_takes_the_premise(tmp_path, monkeypatch, capsys) -> None:
 
 def _crossed_and_dated(content: Content) -> Life:
     """The first worker's life (seed 2000 on) that applies, crosses on red (−450: grade D) and says yes to a date,
-    then meets the weekend's train: found, not pinned, so that content changes do not break the test."""
+    then, taking the first open choice until Saturday (the free weekend is bound to Saturdays), meets the weekend's
+    train: found, not pinned, so that content changes do not break the test."""
     from game.engine.model import ChoiceError
 
     for seed in range(2000, 12000):
@@ -167,7 +168,9 @@ def _crossed_and_dated(content: Content) -> Life:
                 life.choose(choice)
         except ChoiceError:
             continue
-        if (view := life.prompt()) is not None and view.event.id == "rc_weekend" and life.state.tiers["municipal"] == "D":
+        while (view := life.prompt()) is not None and view.event.id != "rc_weekend" and life.weekday < 5:
+            life.choose(next(v.choice.id for v in view.choices if v.lock is None))
+        if view is not None and view.event.id == "rc_weekend" and life.state.tiers["municipal"] == "D":
             return life
     raise AssertionError("no seed from 2000 to 12000 gives that life")
 
