@@ -93,7 +93,7 @@ PATTERNS: tuple[Pattern, ...] = (
     _p("holiday_today", rf"\b(?P<h>{_HO})", "today is {h}"),
     # Weekdays.
     _p("weekday_today", rf"(?:^|(?<=[.!?] ))(?P<w>{_WD}), ", "today is {w}"),
-    _p("weekday_today", rf"\bthe (?P<w>{_WD}) meeting\b", "today is {w}"),
+    _p("weekday_today", rf"\b[Tt]he (?P<w>{_WD}) (?:meeting|auction|market)\b", "today is {w}"),
     _p("weekday_ahead", rf"\b(?:[Oo]n|this|[Ss]pend) (?P<w>{_WD})\b", "{w} is still to come"),
     _p("weekday_ahead", rf"\b(?P<w>{_WD}) (?:is (?:yours|your only)|at \w+)\b", "{w} is still to come"),
     _p("weekend_today", r"\b[Ww]eekend\b", "today is a weekend day"),
@@ -561,3 +561,13 @@ def test_an_unbound_claim_fails_naming_event_field_claim_and_a_day_it_is_false(w
 def test_binding_the_day_and_the_follow_up_makes_the_claims_hold(write_pack) -> None:
     assert _problems(write_pack, 'weekdays = ["saturday"]', "weeks = 2") == []
     assert _problems(write_pack, "when = 'weekday == \"saturday\"'", "weeks = 2") == []
+
+
+def test_the_harbour_example_keeps_its_calendar_claims() -> None:
+    """The guide's example pack (its Monday auction) is held to the same rule as the built-in packs."""
+    root = CONTENT.parent
+    content = load_content([CONTENT / "core", root / "docs" / "examples" / "harbour"])
+    came = arrivals(content)
+    harbour = [e for e in content.events.values() if e.pack == "harbour"]
+    assert any(e.weekdays for e in harbour)
+    assert [p for event in harbour for p in problems_of(event, came[event.id])] == []
