@@ -32,10 +32,10 @@ def _harsh(builtin: Content) -> dict[str, float]:
     return {f"municipal.{r.id}": -450 for r in rules if not r.reported_only and not r.points.depends and r.points.eval(None) < 0}
 
 
-def _played(builtin: Content, premise: str, steps: int = 14) -> Life:
+def _played(builtin: Content, premise: str, steps: int = 14, seed: int = 2) -> Life:
     """The worker (seed 2) in the harsh world under ``premise``, taking the first open choice that needs no
     privilege, so that the same choices fit under both premises; a deduction takes them to grade D on day 3."""
-    life = Life(builtin, Setup("rongcheng_worker", 2, settings={"premise": premise}, rule_overrides=_harsh(builtin)))
+    life = Life(builtin, Setup("rongcheng_worker", seed, settings={"premise": premise}, rule_overrides=_harsh(builtin)))
     for _ in range(steps):
         view = life.prompt()
         if view is None:
@@ -144,8 +144,11 @@ def test_a_choice_one_premise_locks_and_the_other_leaves_open_is_named_both_ways
 
 def test_the_same_choice_on_several_days_is_one_line(builtin: Content) -> None:
     """The worker at grade D meets the train home on a free weekend twice; the grade's ban is the same both days,
-    whatever the points between, so it is one line with both days."""
-    [p] = build_debrief(builtin, [Played(_played(builtin, "documented", 80), "Ben")], both_premises=True).premises
+    whatever the points between, so it is one line with both days. The life is found, not pinned: the free weekend
+    comes only on Saturdays, so not every seed meets it twice."""
+    lives = (_played(builtin, "documented", 80, seed) for seed in range(2, 400))
+    twice = next(life for life in lives if life.state.event_count.get("rc_weekend", 0) >= 2)
+    [p] = build_debrief(builtin, [Played(twice, "Ben")], both_premises=True).premises
     weekend = [c for c in p.choice_locks if c.choice.startswith("A free weekend:")]
     assert len(weekend) == 1 and len(weekend[0].days) == 2
     assert weekend[0].when == f"Days {weekend[0].days[0]} and {weekend[0].days[1]}"
