@@ -19,9 +19,10 @@ HARSH = {f"municipal.{rule}": -450 for rule in ("jaywalking", "customer_complain
 """A facilitator's harsh world: one caught jaywalk drops the worker to grade D."""
 
 
-def _seed_to_grade_d(content: Content) -> int:
+def _seed_to_grade_d(content: Content) -> tuple[int, list[str]]:
     """The first seed (2000 on) whose worker, taking the first choice three times (apply, cross on red and be seen,
-    the wedding talk), is on grade D when the weekend's train comes: found, not pinned, so content changes keep it."""
+    the wedding talk) and then the first open choice until Saturday, is on grade D when the free weekend's train
+    comes: the seed and the keys for the choices after the third. Found, not pinned, so content changes keep it."""
     from game.engine.life import Life
 
     for seed in range(2000, 12000):
@@ -31,9 +32,13 @@ def _seed_to_grade_d(content: Content) -> int:
             if view is None or view.choices[0].lock is not None:
                 break
             life.choose(view.choices[0].choice.id)
-        view = life.prompt()
+        keys: list[str] = []
+        while (view := life.prompt()) is not None and view.event.id != "rc_weekend" and life.weekday < 5:
+            index = next(i for i, v in enumerate(view.choices) if v.lock is None)
+            keys.append(str(index + 1))
+            life.choose(view.choices[index].choice.id)
         if view is not None and view.event.id == "rc_weekend" and life.state.tiers["municipal"] == "D":
-            return seed
+            return seed, keys
     raise AssertionError("no seed from 2000 to 12000 gives that life")
 
 
@@ -42,7 +47,8 @@ def _text(screen) -> str:
 
 
 async def test_the_grade_d_lock_opens_its_note_and_the_myth(builtin: Content) -> None:
-    setup = Setup("rongcheng_worker", _seed_to_grade_d(builtin), settings={"premise": "reported"}, rule_overrides=HARSH)
+    seed, keys = _seed_to_grade_d(builtin)
+    setup = Setup("rongcheng_worker", seed, settings={"premise": "reported"}, rule_overrides=HARSH)
     app = make_app(builtin, setup, start=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -54,6 +60,12 @@ async def test_the_grade_d_lock_opens_its_note_and_the_myth(builtin: Content) ->
             await pilot.pause()
         await pilot.press("1")  # the wedding talk
         await pilot.pause()
+        for key in keys:  # on to Saturday, when the free weekend comes
+            await pilot.press(key)
+            await pilot.pause()
+            while isinstance(app.screen, TierModal):
+                await pilot.press("enter")
+                await pilot.pause()
         assert isinstance(app.screen, DayScreen)
         await pilot.press("2")  # the high-speed train to your mother's: locked at grade D, as reported
         await pilot.pause()
