@@ -5,11 +5,13 @@ line's range); completion offers ids where a key takes ids and names and
 functions inside expressions; hover shows what an id is (a rule's points per
 system, an event's title and conditions, the source and reliability); go to
 definition jumps to the declaration, in this pack or one it depends on.
-The analysis itself is in :mod:`game.lsp.analysis`.
+The analysis itself is in :mod:`game.lsp.analysis`; what comes in is framed and bounded
+by :mod:`game.lsp.framing`, and what cannot be used is answered by :mod:`game.lsp.errors`.
 """
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -18,6 +20,8 @@ from pygls.lsp.server import LanguageServer
 
 from game import __version__
 from game.lsp.analysis import Workspace, complete, definitions, hover, line_range, pack_files, word_at
+from game.lsp.errors import CitizenProtocol, CitizenServer, quiet_logging
+from game.lsp.framing import GuardedInput
 
 SEVERITY = {"error": types.DiagnosticSeverity.Error, "warning": types.DiagnosticSeverity.Warning}
 KIND = {
@@ -33,7 +37,7 @@ def path_of(uri: str) -> Path:
 
 
 def build_server() -> LanguageServer:
-    server = LanguageServer("citizen-lsp", __version__)
+    server = CitizenServer("citizen-lsp", __version__, protocol_cls=CitizenProtocol)
     workspace = Workspace()
 
     def publish(uri: str, unsaved: str | None) -> None:
@@ -129,5 +133,9 @@ def _read(path: Path) -> str:
 
 
 def serve_stdio() -> None:
-    """Run the server on standard input and output until the client shuts it down."""
-    build_server().start_io()
+    """Run the server on standard input and output until the client shuts it down.
+
+    Raises :class:`game.lsp.framing.FramingError` when the client breaks the framing.
+    """
+    quiet_logging()
+    build_server().start_io(stdin=GuardedInput(sys.stdin.buffer), stdout=sys.stdout.buffer)  # type: ignore[arg-type]

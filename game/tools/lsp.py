@@ -1,4 +1,4 @@
-"""``citizen lsp``: the language server for pack files, over stdio (see docs/writing-packs.md, "Editor support")."""
+"""``citizen lsp``: the language server for pack files, over stdio (see docs/writing-packs.md, "The language server")."""
 
 from __future__ import annotations
 
@@ -15,8 +15,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     try:
+        from game.lsp.framing import FramingError
         from game.lsp.server import serve_stdio
     except ImportError as exc:  # pygls is a dependency; a broken install says so plainly
         raise CliError(f"the language server needs pygls ({exc}); reinstall aaa-citizen", 1) from None
-    serve_stdio()
+    try:
+        serve_stdio()
+    except FramingError as exc:
+        raise CliError(
+            f"lsp: {exc}; the server stopped. It speaks the Language Server Protocol over "
+            "stdin and stdout: start it from an editor's LSP client (docs/writing-packs.md, "
+            "'Editor support')",
+            1,
+        ) from None
     return 0
