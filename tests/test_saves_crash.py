@@ -94,21 +94,21 @@ class DieAt:
         self.step, self.count = step, 0
         self.real_replace, self.real_write = replace, write
 
-    def _tick(self, path: Path | None = None, half: bytes = b"") -> None:
+    def _tick(self) -> None:
         self.count += 1
         if self.count == self.step:
-            if path is not None:
-                path.write_bytes(half)  # a write cut short
             raise Crash
 
     def replace(self, src, dst) -> None:
         self._tick()
         self.real_replace(src, dst)
 
-    def write(self, path: Path, data: bytes) -> None:
+    def write(self, path: Path, data: bytes, **options) -> Path:
         self._tick()
-        self._tick(path, data[: len(data) // 2])
-        self.real_write(path, data)
+        half = self.real_write(path, data[: len(data) // 2], **options)
+        self._tick()  # die with a temporary file written halfway
+        half.unlink()
+        return self.real_write(path, data, **options)
 
 
 def test_a_crash_between_any_two_steps_leaves_a_save(mini: Content, tmp_path: Path, monkeypatch) -> None:
@@ -119,12 +119,12 @@ def test_a_crash_between_any_two_steps_leaves_a_save(mini: Content, tmp_path: Pa
     life = Life(mini, Setup("life", 1))
     for n in range(1, 5):
         template.save("life", life, meta={"counter": n})
-    replace, write = atomic.os.replace, atomic._write_synced
+    replace, write = atomic.os.replace, atomic.write_temporary
     for step in range(1, 100):
         store = SaveStore(Path(shutil.copytree(template.folder, tmp_path / f"step{step}")))
         die = DieAt(step, replace, write)
         monkeypatch.setattr(atomic.os, "replace", die.replace)
-        monkeypatch.setattr(atomic, "_write_synced", die.write)
+        monkeypatch.setattr(atomic, "write_temporary", die.write)
         try:
             store.save("life", life, meta={"counter": 5})
             crashed = False
@@ -132,7 +132,7 @@ def test_a_crash_between_any_two_steps_leaves_a_save(mini: Content, tmp_path: Pa
             crashed = True
         finally:
             monkeypatch.setattr(atomic.os, "replace", replace)
-            monkeypatch.setattr(atomic, "_write_synced", write)
+            monkeypatch.setattr(atomic, "write_temporary", write)
         now = counter(store.path("life"))
         assert now == (4 if crashed else 5), f"step {step}"
         assert store.load("life", mini).life is not None

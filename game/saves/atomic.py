@@ -1,7 +1,8 @@
 """Crash-safe file replacement with numbered backups.
 
-A save is written to a temporary file in the same folder, flushed and synced
-to disk, then renamed over the old file in one step (``os.replace``). Before
+A save is written to a temporary file in the same folder (created exclusively under a
+random name, never through a link: :mod:`game.text_files`), flushed and synced to disk,
+then renamed over the old file in one step (``os.replace``). Before
 that, the old file is copied to ``NAME.1`` (``.1`` moves to ``.2`` and so
 on). The file ``NAME`` therefore exists at every instant once written, and it
 is never older than ``NAME.1``: a process killed at any point leaves the new
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 from game.saves.errors import SaveError
+from game.text_files import commit, write_temporary
 
 BACKUPS = 3
 """How many earlier versions of each save are kept (NAME.1 is the newest)."""
@@ -28,37 +30,25 @@ def backup_path(path: Path, n: int) -> Path:
     return path.with_name(f"{path.name}.{n}")
 
 
-def temp_path(path: Path) -> Path:
-    """Where a new version of ``path`` is written before it replaces it (hidden, per process)."""
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
-
-
 def write_atomic(path: Path, data: bytes, backups: int = BACKUPS) -> None:
     """Replace ``path`` with ``data`` so that a crash leaves either the old or the new file.
 
     Raises:
         SaveError: the folder or file cannot be written (the old file is then untouched).
     """
-    tmp = temp_path(path)
+    tmp: Path | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _remove_stale_temps(path)
-        _write_synced(tmp, data)
+        tmp = write_temporary(path, data)
         if backups and path.exists():
             _rotate(path, backups)
-        os.replace(tmp, path)
-        _sync_folder(path.parent)
+        commit(tmp, path)
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink(missing_ok=True)
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
         raise SaveError(f"could not write {path}: {exc.strerror or exc}", path) from None
-
-
-def _write_synced(path: Path, data: bytes) -> None:
-    with open(path, "wb") as f:
-        f.write(data)
-        f.flush()
-        os.fsync(f.fileno())
 
 
 def _rotate(path: Path, backups: int) -> None:
@@ -67,21 +57,8 @@ def _rotate(path: Path, backups: int) -> None:
         older = backup_path(path, n)
         if older.exists():
             os.replace(older, backup_path(path, n + 1))
-    copy = path.with_name(f".{path.name}.{os.getpid()}.bak.tmp")
-    _write_synced(copy, path.read_bytes())
-    os.replace(copy, backup_path(path, 1))
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the renames durable (POSIX); a no-op where folders cannot be opened."""
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+    first = backup_path(path, 1)
+    commit(write_temporary(first, path.read_bytes()), first)
 
 
 def _remove_stale_temps(path: Path) -> None:

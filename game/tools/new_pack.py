@@ -9,9 +9,10 @@ import tempfile
 from pathlib import Path
 from string import Template
 
+from game.text_files import current_umask
 from game.tools.common import CliError
 from game.tools.new_pack_files import FILES
-from game.tools.schema_cmd import current_umask, write_schemas
+from game.tools.schema_cmd import write_schemas
 
 MAX_ID = 24
 
@@ -34,12 +35,15 @@ def pack_id(name: str) -> str:
 
 def scaffold(folder: Path, ident: str, title: str) -> list[Path]:
     """Write the pack into ``folder``, which must not exist yet; all files appear at once or none do."""
-    if folder.exists():
+    if folder.exists() or folder.is_symlink():
         raise CliError(f"{folder} already exists; choose another NAME or --dir (nothing was changed)")
     if not folder.parent.is_dir():
         raise CliError(f"{folder.parent} is not a folder; create it first or choose another --dir")
     values = {"id": ident, "name": title.replace('"', "'"), "folder": folder.as_posix()}
-    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    except OSError as exc:
+        raise CliError(f"cannot create {folder}: {exc.strerror or exc}", 1) from None
     try:
         for relative, template in FILES.items():
             target = staging / relative
@@ -47,7 +51,10 @@ def scaffold(folder: Path, ident: str, title: str) -> list[Path]:
             target.write_text(Template(template).substitute(values), encoding="utf-8")
         write_schemas(staging / "schema")
         staging.chmod(0o777 & ~current_umask())  # mkdtemp makes a private folder; a pack is an ordinary one
-        staging.rename(folder)
+        staging.rename(folder)  # onto nothing: a folder or link made there meanwhile makes this fail, never merge
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise CliError(f"cannot create {folder}: {exc.strerror or exc} (nothing was changed)", 1) from None
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

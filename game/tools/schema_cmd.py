@@ -13,9 +13,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 from game.packs.schema import json_schema
@@ -149,22 +147,14 @@ def write_schemas(folder: Path, kinds: list[str] | None = None, known: dict[str,
 
 
 def _atomic_write(target: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    from game.text_files import replace_text
+
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.chmod(tmp, 0o666 & ~current_umask())  # mkstemp makes private files; these are ordinary ones
-        os.replace(tmp, target)
+        replace_text(target, text)
     except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
         raise CliError(f"cannot write {target}: {exc.strerror}") from None
 
 
-def current_umask() -> int:
-    """The process umask (read by setting it and putting it back)."""
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def run(args: argparse.Namespace) -> int:

@@ -104,11 +104,10 @@ def write_example(args: argparse.Namespace) -> int:
     if not 0 <= args.seed <= 2**53:
         raise CliError("--seed must be between 0 and 2^53")
     text = example_text(content, str(path), scenario, args.seed, f"{path.parent / 'saves'}/")
+    from game.text_files import replace_text
+
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(path)
+        replace_text(path, text)
     except OSError as exc:
         raise CliError(f"cannot write {path}: {exc.strerror or exc}", 1) from None
     print(f"wrote {path}")
