@@ -23,6 +23,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from game.safe_text import is_clean, visible
+
 APP_NAME = "aaa-citizen"
 FILE_NAME = "config.toml"
 
@@ -87,43 +89,77 @@ def read_file(path: Path | None = None) -> dict[str, tuple[str, int]]:
         ConfigError: the file cannot be read, is not TOML, or has an unknown key or a wrong value.
     """
     path = path or config_path()
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
+    text = _text_of(path)
+    if text is None:
         return {}
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
-    text = _text_of(path, stat.st_size)
     import tomli
 
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML ({exc}); fix the line or delete the file") from None
+        from game.packs.reader import toml_words
+
+        line = getattr(exc, "lineno", 0) or 1
+        words = toml_words(getattr(exc, "msg", str(exc)))
+        raise ConfigError(f"{path}:{line}: not valid TOML: {words}; fix that line, or delete the file to start again") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply; fix the file, or delete it to start again") from None
     lines = _key_lines(text)
     out: dict[str, tuple[str, int]] = {}
     for key, value in data.items():
         line = lines.get(key, 1)
-        where = f"{path}, line {line}"
+        where = f"{path}:{line}"
         if key not in ENV:
             close = difflib.get_close_matches(key, list(ENV), n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            raise ConfigError(f"{where}: unknown setting '{key}'{hint}; settings: {', '.join(ENV)}")
+            raise ConfigError(f"{where}: unknown setting '{_quoted(key)}'{hint}; settings: {', '.join(ENV)}")
         if not isinstance(value, str):
             raise ConfigError(f'{where}: {key} must be a string in quotes, e.g. {key} = "{_example(key)}"')
         out[key] = (check(key, value, where), line)
     return out
 
 
-def _text_of(path: Path, size: int) -> str:
-    if size > MAX_BYTES:
-        raise ConfigError(f"{path}: {size // 1024} KiB is too big for a config file (at most {MAX_BYTES // 1024} KiB)")
+def _text_of(path: Path) -> str | None:
+    """The file's text, None when there is no file; read only if it is a regular file of at most MAX_BYTES."""
+    from game.text_files import NotARegularFile, read_small
+
     try:
-        return path.read_bytes().removeprefix(b"\xef\xbb\xbf").decode("utf-8")
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: the config file is not UTF-8 text; save it as UTF-8") from None
+        raw = read_small(path, MAX_BYTES)
+    except FileNotFoundError:
+        return None  # also a link to nowhere: as if there were no file (config set replaces the link)
+    except NotARegularFile as exc:
+        raise ConfigError(
+            f"{path}: cannot read the config file: {exc.strerror}; remove it (or point CITIZEN_CONFIG at a file)"
+        ) from None
+    except PermissionError:
+        raise ConfigError(f"{path}: cannot read the config file: permission denied; make it readable (chmod u+rw)") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
+        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}; remove it or fix it") from None
+    if len(raw) > MAX_BYTES:
+        size = max(len(raw), _size(path))
+        raise ConfigError(
+            f"{path}: {size // 1024} KiB is too big for a config file (at most {MAX_BYTES // 1024} KiB); "
+            "it holds four settings: delete it and use 'citizen config set'"
+        )
+    try:
+        return raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{path}:{line}: the config file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
+        ) from None
+
+
+def _quoted(value: str) -> str:
+    """A value from the file or a flag, fit to quote in a one-line message: escapes shown, at most 80 characters."""
+    return visible(value[:80]) + ("…" if len(value) > 80 else "")
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 _KEY_LINE = re.compile(r"^\s*([A-Za-z0-9_-]+)\s*=")
@@ -151,14 +187,16 @@ def check(key: str, value: str, where: str) -> str:
     if key == "language":
         value = value.strip().lower().replace("-", "_").split("_")[0] if where == "--lang" else value
         if value not in LANGUAGES:
-            raise ConfigError(f"{where}: language '{value}' is not available; available: {', '.join(LANGUAGES)}")
+            raise ConfigError(f"{where}: language '{_quoted(value)}' is not available; available: {', '.join(LANGUAGES)}")
         return value
     if key == "scenario":
         if not _ID.match(value):
-            raise ConfigError(f"{where}: scenario '{value}' is not a scenario id (lower case letters, digits and _)")
+            raise ConfigError(f"{where}: scenario '{_quoted(value)}' is not a scenario id (lower case letters, digits and _)")
         return value
     if not value.strip():
         raise ConfigError(f'{where}: saves is empty; give a folder, e.g. saves = "{_example("saves")}"')
+    if not is_clean(value):
+        raise ConfigError(f"{where}: the saves folder '{_quoted(value)}' has control characters in its name; write a plain path")
     return value
 
 
@@ -171,7 +209,7 @@ def theme_name(value: str, where: str) -> str:
         return by_textual[value]
     close = difflib.get_close_matches(value, [*THEMES, *by_textual], n=1)
     hint = f" (did you mean '{by_textual.get(close[0], close[0])}'?)" if close else ""
-    raise ConfigError(f"{where}: no theme '{value}'{hint}; themes: {', '.join(THEMES)}")
+    raise ConfigError(f"{where}: no theme '{_quoted(value)}'{hint}; themes: {', '.join(THEMES)}")
 
 
 def setting(key: str, flag: object = None) -> Setting:
@@ -184,7 +222,7 @@ def setting(key: str, flag: object = None) -> Setting:
     found = read_file().get(key)
     if found is not None:
         value, line = found
-        return Setting(key, value, "file", f"{config_path()}, line {line}")
+        return Setting(key, value, "file", f"{config_path()}:{line}")
     if key == "language" and (from_locale := locale_language()) is not None:
         return from_locale
     return Setting(key, DEFAULTS.get(key), "default")
@@ -236,10 +274,8 @@ def remember(key: str, value: str) -> Path:
     path = config_path()
     value = check(key, value, key)
     read_file(path)  # a broken file is reported, not overwritten
-    try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines() if path.exists() else []
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the config file: {exc.strerror or exc}") from None
+    text = _text_of(path)  # checked just above: a regular UTF-8 file of settings, or none
+    lines = text.splitlines() if text is not None else []
     new_line = f"{key} = {_toml_string(value)}"
     for i, line in enumerate(lines):
         if line.lstrip().startswith("["):

@@ -38,6 +38,7 @@ LITERAL_MARK = "\ue000"
 :func:`clean` removes it after the tags are read."""
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000]")
 """Characters never written to a terminal: C0 (but newline and tab), DEL, C1, bidi controls (and the literal mark)."""
+_QUOTED = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ue000]")
 _SAFE_TAG = re.compile(r"\[(/?)(b|i|" + "|".join(SAFE_COLOURS) + r")\]")
 _RICH = {"b": "bold", "i": "italic", "grey": "bright_black"}
 
@@ -49,6 +50,15 @@ def clean(text: str) -> str:
 
 def is_clean(text: str) -> bool:
     return UNSAFE.search(text) is None
+
+
+def visible(text: str) -> str:
+    """``text`` with each unsafe character, newline and tab written as its escape (``\\x1b``, ``\\u202e``), for
+    one-line messages that quote a value someone typed: what :func:`clean` would silently drop is shown, so the
+    value can be found and fixed."""
+    if _QUOTED.search(text) is None:
+        return text
+    return _QUOTED.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 def to_plain(text: str) -> str:

@@ -28,7 +28,7 @@ def test_flag_over_variable_over_file_over_default(settings_file: Path, monkeypa
     assert config.setting("theme") == config.Setting("theme", "dark", "default")
     settings_file.parent.mkdir()
     settings_file.write_text('# mine\ntheme = "light"\n', encoding="utf-8")
-    assert config.setting("theme") == config.Setting("theme", "light", "file", f"{settings_file}, line 2")
+    assert config.setting("theme") == config.Setting("theme", "light", "file", f"{settings_file}:2")
     monkeypatch.setenv("CITIZEN_THEME", "high-contrast")
     assert config.setting("theme").value == "high-contrast"
     assert config.setting("theme", "dark") == config.Setting("theme", "dark", "flag", "--theme")
@@ -52,12 +52,12 @@ def test_a_textual_theme_name_is_taken_and_shown_short(settings_file: Path) -> N
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('thme = "light"\n', "line 1: unknown setting 'thme' (did you mean 'theme'?)"),
-        ('\n\ntheme = "ligth"\n', "line 3: no theme 'ligth' (did you mean 'light'?); themes: dark, light, high-contrast"),
-        ("theme = 3\n", 'line 1: theme must be a string in quotes, e.g. theme = "light"'),
-        ('language = "xx"\n', "line 1: language 'xx' is not available; available: en, sv, nl"),
-        ('scenario = "Not An Id"\n', "line 1: scenario 'Not An Id' is not a scenario id"),
-        ('theme = "light\n', "not valid TOML"),
+        ('thme = "light"\n', ":1: unknown setting 'thme' (did you mean 'theme'?)"),
+        ('\n\ntheme = "ligth"\n', ":3: no theme 'ligth' (did you mean 'light'?); themes: dark, light, high-contrast"),
+        ("theme = 3\n", ':1: theme must be a string in quotes, e.g. theme = "light"'),
+        ('language = "xx"\n', ":1: language 'xx' is not available; available: en, sv, nl"),
+        ('scenario = "Not An Id"\n', ":1: scenario 'Not An Id' is not a scenario id"),
+        ('theme = "light\n', ":1: not valid TOML: a quoted text is not closed on this line"),
     ],
 )
 def test_a_bad_file_is_one_clear_error(settings_file: Path, capsys, text: str, message: str) -> None:
@@ -127,7 +127,7 @@ def test_a_configured_scenario_is_the_default_life(settings_file: Path, capsys) 
     settings_file.parent.mkdir()
     settings_file.write_text('scenario = "no_such_life"\n', encoding="utf-8")
     assert cli.main(["play", "--plain", "--no-save"]) == 2
-    assert f"{settings_file}, line 1: unknown scenario 'no_such_life'" in capsys.readouterr().err
+    assert f"{settings_file}:1: unknown scenario 'no_such_life'" in capsys.readouterr().err
 
 
 async def test_the_app_starts_in_the_theme_and_remembers_ctrl_t(settings_file: Path, mini: Content) -> None:
