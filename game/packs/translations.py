@@ -36,6 +36,8 @@ from game.packs.locate import LineIndex
 from game.packs.problems import Problems
 from game.packs.reader import display_path, toml_words
 from game.packs.translatable import Source, sources, translated
+from game.safe_text import visible
+from game.text_files import read_small
 
 FOLDER = "lang"
 """The folder of a pack that holds its translations (not read as pack content)."""
@@ -139,6 +141,47 @@ def files_of(folder: Path) -> dict[str, Path]:
     return found
 
 
+def unread(folder: Path) -> list[tuple[Path, str, bool]]:
+    """What in the pack's ``lang/`` looks meant as a translation but is never read: (path, why, is_error).
+
+    :func:`files_of` takes only plain files named by a language code; this says what it left out and why,
+    so that ``validate`` and ``translate check`` name each one instead of passing over it in silence:
+    a link (to anything, also a loop), a folder, pipe or device under a language's name, a ``.toml``
+    whose name is no language code, and a language the game is never played in.
+    """
+    from game.config import LANGUAGES
+
+    lang = folder / FOLDER
+    if lang.is_symlink():
+        return [(lang, "lang/ may not be a symbolic link: translations are read only from a folder inside the pack", True)]
+    try:
+        names = sorted(os.listdir(lang)) if lang.is_dir() else []
+    except OSError as exc:
+        return [(lang, f"cannot read this folder: {exc.strerror or exc}", True)]
+    found: list[tuple[Path, str, bool]] = []
+    for name in names:
+        path = lang / name
+        stem, _, ext = name.partition(".")
+        if ext != "toml":
+            continue
+        if not LANGUAGE.match(stem):
+            found.append((path, "not a translation file's name (lang/CODE.toml, e.g. sv.toml or pt_BR.toml); not read", False))
+        elif path.is_symlink():
+            found.append((path, "a translation file may not be a symbolic link; copy the file into lang/ (it is not read)", True))
+        elif not path.is_file():
+            found.append((path, "not a file (a folder, pipe or device); remove it (it is not read)", True))
+        elif stem.split("_")[0] not in LANGUAGES:
+            found.append((path, f"the game is played in {', '.join(LANGUAGES)} only: this translation is never shown", False))
+    return found
+
+
+def check_unread(folders: list[Path], problems: Problems) -> None:
+    """Report :func:`unread` of each pack folder (errors and warnings, with the file)."""
+    for folder in folders:
+        for path, why, is_error in unread(folder):
+            (problems.error if is_error else problems.warning)(visible(display_path(path)), 0, why)
+
+
 def read_file(path: Path, pack: str, language: str, problems: Problems) -> TranslationFile | None:
     """Read and check one translation file; every problem goes to ``problems`` (None: unusable)."""
     shown = display_path(path)
@@ -146,8 +189,7 @@ def read_file(path: Path, pack: str, language: str, problems: Problems) -> Trans
         if path.is_symlink():
             problems.error(shown, 0, "a translation file may not be a symbolic link; copy the file into lang/")
             return None
-        with path.open("rb") as f:
-            raw = f.read(MAX_FILE_BYTES + 1)
+        raw = read_small(path, MAX_FILE_BYTES)
     except OSError as exc:
         problems.error(shown, 0, f"cannot read this translation file: {exc.strerror or exc}")
         return None
@@ -439,6 +481,7 @@ def check_all(layered: Layered, problems: Problems) -> None:
     """``citizen validate``'s part: every translation file's problems, stale and extra strings and
     mismatches (a missing translation is not a problem here: ``citizen translate check`` lists those)."""
     strings = sources(layered)
+    check_unread([pack.path for pack in layered.packs], problems)
     for language in languages_of(layered):
         outcome = compare(layered, language, problems, strings)
         for finding in outcome.findings:

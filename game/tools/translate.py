@@ -102,7 +102,7 @@ def run_extract(args: argparse.Namespace) -> int:
         raise CliError(f"pack '{pack_id}' is written in {language}: translate it into another language")
     path = files_of(folder).get(language) or folder / FOLDER / f"{language}.toml"
     existing: TranslationFile | None = None
-    if path.exists():
+    if path.exists() or path.is_symlink():  # a link, even one to nowhere, is refused by read_file, not replaced
         problems = Problems()
         existing = read_file(path, pack_id, language, problems)
         if problems.items or existing is None:
@@ -219,16 +219,17 @@ KINDS = ("missing", "stale", "extra", "mismatch", "unconfirmed")
 
 def run_check(args: argparse.Namespace) -> int:
     from game.packs.translatable import sources
-    from game.packs.translations import compare, languages_of, missing
+    from game.packs.translations import check_unread, compare, languages_of, missing
 
     wanted = _language(args.lang)
     layered, problems, named = _load(args.paths)
+    before = len(problems.items)
+    check_unread([pack.path for pack in layered.packs if pack.id in named], problems)
     languages = [wanted] if wanted else languages_of(layered)
     if not languages:
         print("No translations yet: start one with 'citizen translate extract PACK --lang CODE'.", file=sys.stderr)
         return 0
     strings = sources(layered)
-    before = len(problems.items)
     findings = []
     summary = []
     for language in languages:
@@ -246,7 +247,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(finding.shown() if len(languages) == 1 else finding.shown().replace(": ", f": [{finding.language}] ", 1))
     for line in summary:
         print(line, file=sys.stderr)
-    errors = bool(file_errors) or any(f.is_error for f in findings)
+    errors = any(p.severity == "error" for p in file_errors) or any(f.is_error for f in findings)
     return 1 if errors or (args.strict and findings) else 0
 
 
