@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -47,6 +48,10 @@ weight = 1
 id = "ok"
 label = "OK"
 """
+
+HANG = 60
+"""Seconds that mean "it hangs": a guard against the quadratic and endless cases these tests were written for,
+not a measure of speed (that is bench/'s, in ratios; a loaded machine must not fail these)."""
 
 
 def problems_of(write_pack, world: str = WORLD, events: str = EVENT, **extra: str | bytes) -> list[str]:
@@ -168,7 +173,7 @@ def test_a_huge_header_line_is_located_in_linear_time(write_pack) -> None:
     world = "[" + " " * 400_000 + "stats.money]\nname = 'x'\nbogus = 1\n"
     started = time.perf_counter()
     found = problems_of(write_pack, world)
-    assert time.perf_counter() - started < 5
+    assert time.perf_counter() - started < HANG  # it was more than a minute when locating was quadratic
     assert any("world.toml:3" in p and "bogus" in p for p in found), found
 
 
@@ -177,7 +182,7 @@ def test_thirteen_thousand_errors_are_quick_and_capped(write_pack, capsys) -> No
     folder = write_pack("t", {"world.toml": world})
     started = time.perf_counter()
     assert cli.main(["validate", str(folder)]) == 1
-    assert time.perf_counter() - started < 10
+    assert time.perf_counter() - started < HANG  # it was more than a minute when locating was quadratic
     out, err = capsys.readouterr()
     assert len(out.splitlines()) == 201
     assert "... and 12800 more (12800 error(s), 0 warning(s))" in out
@@ -188,9 +193,13 @@ def test_a_huge_workshop_file_is_refused_before_it_is_read(tmp_path: Path, capsy
     huge = tmp_path / "class.toml"
     with huge.open("wb") as f:
         f.truncate(200 * 2**20)  # sparse: 200 MB that take no disk
-    started = time.perf_counter()
-    assert cli.main(["validate", str(huge)]) == 1
-    assert time.perf_counter() - started < 5
+    tracemalloc.start()
+    try:
+        assert cli.main(["validate", str(huge)]) == 1
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 32 * 2**20, f"{peak} bytes: the file was read"
     assert "a workshop file may be at most" in capsys.readouterr().out
 
 
@@ -215,9 +224,7 @@ def test_follow_ups_cannot_multiply_without_end(write_pack) -> None:
     events = EVENT.replace('label = "OK"', f'label = "OK"\nschedule = [{many}]')
     folder = write_pack("t", {"world.toml": WORLD, "events.toml": events})
     life = Life(load_content([folder]), Setup("life", 1))
-    started = time.perf_counter()
     while not life.state.ended:
         life.choose("ok")
         assert len(life.state.scheduled) <= MAX_PENDING_FOLLOW_UPS
         assert len(life.state.today_events) <= MAX_EVENTS_PER_DAY
-    assert time.perf_counter() - started < 5

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from game.safe_text import visible
+
 MAX_SHOWN = 200
 """Problems printed at most (root causes, each with its count of followers); the rest are counted in one line."""
 
@@ -33,7 +35,8 @@ class Problem:
     cause: Problem | None = field(default=None, compare=False, repr=False)
 
     def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
+        shown = visible(self.file)  # a file name with a newline or an escape in it is shown, not obeyed or split
+        where = f"{shown}:{self.line}" if self.line else shown
         return f"{where}: {self.severity}: {self.message}"
 
 

@@ -1,0 +1,31 @@
+"""Fresh hostile cases found in the session-5 sweep of issue 13 (one class × command each), kept as tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game import cli
+from game.safe_text import is_clean
+
+WORLD = """
+[stats.money]
+name = "Money"
+"""
+
+
+def test_a_pack_file_named_with_a_newline_and_escapes_is_one_line_that_shows_them(write_pack, capsys) -> None:
+    """Before, the name was cleaned but its newline split the message: '…ev]0;pwn' and then 'x.toml:2: error'."""
+    folder = write_pack("t", {"world.toml": WORLD})
+    (folder / "ev\x1b]0;pwn\x07\u202e\nx.toml").write_text("[[event]]\nid = 3\n", encoding="utf-8")
+    assert cli.main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out
+    [line] = [line for line in out.splitlines() if "must be text in quotes" in line]
+    assert "ev\\x1b]0;pwn\\x07\\u202e\\x0ax.toml:2: error: `id` must be text in quotes" in line
+    assert is_clean(out)
+
+
+def test_problem_files_are_shown_visibly_everywhere_a_problem_is_printed(tmp_path: Path) -> None:
+    from game.packs.problems import Problem
+
+    shown = str(Problem(str(tmp_path / "a\nb.toml"), 3, "x"))
+    assert "\n" not in shown and shown.endswith("a\\x0ab.toml:3: error: x")
