@@ -29,3 +29,19 @@ def test_problem_files_are_shown_visibly_everywhere_a_problem_is_printed(tmp_pat
 
     shown = str(Problem(str(tmp_path / "a\nb.toml"), 3, "x"))
     assert "\n" not in shown and shown.endswith("a\\x0ab.toml:3: error: x")
+
+
+def test_a_saves_folder_that_is_a_file_is_named_as_such(tmp_path: Path, capsys, monkeypatch) -> None:
+    """Before: `saves` said 'No saved life in …' and play said 'cannot lock the save: File exists'."""
+    import io
+
+    not_a_folder = tmp_path / "saves"
+    not_a_folder.write_text("a file")
+    monkeypatch.setenv("CITIZEN_SAVES", str(not_a_folder))
+    assert cli.main(["saves"]) == 1
+    said = f"the saves folder {not_a_folder} is not a folder (a file, pipe or device is there); choose another with --saves"
+    assert said in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin", io.StringIO("1\n" * 10))
+    assert cli.main(["play", "--plain", "--seed", "1", "--days", "1"]) == 1
+    assert said in capsys.readouterr().err
+    assert not_a_folder.read_text() == "a file"

@@ -21,6 +21,14 @@ from game.strings import S
 LOCK_SUFFIX = ".lock"
 
 
+def not_a_folder(folder: Path) -> str:
+    """What to say when the saves folder is a file, a pipe or a device."""
+    return (
+        f"the saves folder {folder} is not a folder (a file, pipe or device is there); "
+        "choose another with --saves DIR or 'citizen config set saves DIR'"
+    )
+
+
 def lock_path(save: Path) -> Path:
     """The lock file of the save at ``save`` (``saves/ana.json`` → ``saves/.ana.lock``)."""
     return save.with_name(f".{save.name.removesuffix('.json')}{LOCK_SUFFIX}")
@@ -45,6 +53,9 @@ class SlotLock:
         except Timeout:
             raise SaveError(S["save_in_use"].format(name=self.slot, folder=self.path.parent), self.path) from None
         except OSError as exc:
+            folder = self.path.parent
+            if folder.exists() and not folder.is_dir():
+                raise SaveError(not_a_folder(folder), self.path) from None
             why = exc.strerror or str(exc)
             raise SaveError(f"{self.path}: cannot lock the save: {why}; check the folder's permissions", self.path) from None
         return self

@@ -83,6 +83,10 @@ def _installed_content() -> Content | None:
 
 def run_list(args: argparse.Namespace) -> int:
     store = _store(args)
+    if store.folder.exists() and not store.folder.is_dir():
+        from game.saves.locks import not_a_folder
+
+        raise CliError(not_a_folder(store.folder), 1)
     infos = store.list()
     if not infos:
         print(S["saves_none"].format(folder=store.folder))
