@@ -45,3 +45,17 @@ def test_a_saves_folder_that_is_a_file_is_named_as_such(tmp_path: Path, capsys, 
     assert cli.main(["play", "--plain", "--seed", "1", "--days", "1"]) == 1
     assert said in capsys.readouterr().err
     assert not_a_folder.read_text() == "a file"
+
+
+def test_a_workshop_saves_folder_with_escapes_is_refused_and_validate_says_where_saves_go(tmp_path: Path, capsys) -> None:
+    """Before: the game made a folder named with ESC and BEL beside the workshop file; the teacher could not see where."""
+    workshop = tmp_path / "class.toml"
+    assert cli.main(["workshop", "new", str(workshop)]) == 0
+    capsys.readouterr()
+    assert cli.main(["validate", str(workshop)]) == 0
+    assert f"; saves go to {tmp_path / 'saves'}" in capsys.readouterr().out
+    text = workshop.read_text(encoding="utf-8")
+    workshop.write_text(text.replace('saves = "saves"', 'saves = "s\\u001b]0;x\\u0007"'), encoding="utf-8")
+    assert cli.main(["validate", str(workshop)]) == 1
+    assert "saves: the folder 's\\x1b]0;x\\x07' has control characters in its name" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["class.toml", "schema"]

@@ -271,7 +271,7 @@ def test_citizen_workshop_new_writes_a_file_that_validates(tmp_path: Path, capsy
     assert {p.event for p in workshop.prompts} >= {"street"}
     capsys.readouterr()
     assert cli.main(["validate", str(path)]) == 0
-    assert "ok: workshop 'A month under the score' (life, 1 packs)" in capsys.readouterr().out
+    assert "ok: workshop 'A month under the score' (life, 1 packs); saves go to " in capsys.readouterr().out
     before = path.read_bytes()
     assert cli.main(["workshop", "new", str(path)]) == 1  # never overwrites without --force
     assert "already exists" in capsys.readouterr().err

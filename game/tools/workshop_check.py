@@ -25,7 +25,8 @@ def run_workshops(workshops: list[Path], packs: list[Path], quiet: bool) -> int:
             if not quiet:
                 scenario = workshop.scenario(content)
                 extra = f"; {warnings} warning(s)" if warnings else ""
-                print(f"ok: workshop '{workshop.title}' ({scenario}, {len(content.packs)} packs){extra}")
+                n = len(content.packs)
+                print(f"ok: workshop '{workshop.title}' ({scenario}, {n} packs){extra}; saves go to {workshop.saves_dir}")
         else:
             print(f"{path}: {count} error(s), {warnings} warning(s)", file=sys.stderr)
     if packs:

@@ -22,6 +22,7 @@ from game.packs.loader import validate
 from game.packs.locate import LineIndex
 from game.packs.problems import Problem, Problems
 from game.packs.reader import display_path
+from game.safe_text import is_clean, visible
 from game.workshop.model import Workshop
 from game.workshop.schema import PromptDef, WorkshopDef
 
@@ -170,6 +171,9 @@ def check(workshop: Workshop, content: Content, problems: Problems, index: LineI
     def line(key: str) -> int:
         return index.line_of(key) if index else 0
 
+    if not is_clean(spec.saves):
+        folder = visible(spec.saves[:80])
+        problems.error(shown, line("saves"), f"saves: the folder '{folder}' has control characters in its name; write a path")
     if not content.scenarios:
         problems.error(shown, line("packs"), "the packs hold no scenario to play; add a pack with a [scenarios.ID] table")
         return
