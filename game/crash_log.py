@@ -12,6 +12,7 @@ Writing a log never raises.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import secrets
 import stat
@@ -63,3 +64,33 @@ def _write_in(folder: Path, data: bytes) -> Path:
     with os.fdopen(fd, "wb") as f:
         f.write(data)
     return path
+
+
+class OneLineLog(logging.Formatter):
+    """A log record as one line, never a traceback: ``PREFIX: message: Type: what``.
+
+    A library that logs every failure with its traceback (pygls, aiohttp under ``citizen serve``) gets this
+    formatter: an exception from what a client sent (one of ``client_errors``) is that one line; any other
+    also writes its traceback to a crash log and names it.
+    """
+
+    def __init__(self, prefix: str, client_errors: tuple[type[BaseException], ...]) -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.client_errors = client_errors
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = first_line(record.getMessage())
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            text = f"{text}: {type(exc).__name__}: {first_line(exc)}"
+            if not isinstance(exc, self.client_errors):
+                text += f" (details in {write_crash_log(self.formatException(record.exc_info))})"
+        return f"{self.prefix}: {text}"
+
+
+def first_line(value: object, limit: int = 300) -> str:
+    """The first line of ``str(value)``, cut to ``limit`` characters."""
+    lines = str(value).splitlines()
+    line = lines[0] if lines else ""
+    return line if len(line) <= limit else line[:limit] + "…"

@@ -236,3 +236,35 @@ def test_two_servers_on_one_workshop_share_one_cap(tmp_path: Path) -> None:
     assert page == 503 and socket_status == 503  # the room is full although the second server runs no game
     assert again == 200  # the dead server's seat is free again
     assert sorted(p.name for p in (workshop.parent / "saves" / ".serve").iterdir()) == ["seat-01.lock"]
+
+
+def test_requests_nobody_sends_by_accident_are_one_log_line_each(tmp_path: Path) -> None:
+    """A static path too long for the file system was an internal error (500) with a traceback and its locals in
+    the facilitator's terminal; a 100 KB header printed aiohttp's traceback too. Now: 404, 400, one line each."""
+    import http.client
+
+    workshop = tmp_path / "room" / "workshop.toml"
+    workshop.parent.mkdir()
+    workshop.write_text('title = "Room 12"\nseed = 3\n', encoding="utf-8")
+    port = free_port()
+    cmd = [sys.executable, "-m", "game", "serve", "--workshop", str(workshop), "--port", str(port)]
+    proc = subprocess.Popen(cmd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 30)
+        statuses = []
+        for path, headers in [("/static/" + "a" * 5000, {}), ("/", {"X-Big": "b" * 100_000}), ("/static/%1b]0;x%07", {})]:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            connection.request("GET", path, headers=headers)
+            statuses.append(connection.getresponse().status)
+            connection.close()
+        assert statuses == [404, 400, 404]
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        out, _ = proc.communicate(timeout=20)
+    text = out.decode(errors="replace")
+    log = [line for line in text.splitlines() if "HTTP/1." in line or "Error" in line]
+    assert log and all(line.startswith("citizen serve: ") and len(line) < 400 for line in log), text
+    assert "Traceback" not in text and "╭" not in text and "\x1b]0;x" not in text
+    assert not (Path(os.environ["CITIZEN_STATE"]) / "crashes").exists() or not any(
+        "LineTooLong" in p.read_text() for p in (Path(os.environ["CITIZEN_STATE"]) / "crashes").iterdir()
+    ), "a client's mistake is not a crash"

@@ -26,10 +26,9 @@ from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.protocol import LanguageServerProtocol
 
-from game.crash_log import write_crash_log
+from game.crash_log import OneLineLog, first_line
 
 PARSE_ERROR = -32700
-_LINE = 300
 INPUT_ERRORS = (ValueError, RecursionError, JsonRpcException)
 """Errors that come from what the client sent (JSON that does not parse or nests too deep, a message of
 the wrong shape); anything else is the server's own fault."""
@@ -62,7 +61,7 @@ class CitizenServer(LanguageServer):
         if source is not JsonRpcException:
             return  # a handler's failure: pygls already answered the request with the error
         if isinstance(error, (json.JSONDecodeError, UnicodeDecodeError, RecursionError)):
-            self._answer_null(PARSE_ERROR, f"the message is not JSON: {_first_line(error)}")
+            self._answer_null(PARSE_ERROR, f"the message is not JSON: {first_line(error)}")
         elif isinstance(error, JsonRpcInvalidRequest):
             self._answer_null(error.code, error.message)
 
@@ -70,29 +69,10 @@ class CitizenServer(LanguageServer):
         self.protocol._send_response(None, error=types.ResponseError(code=code, message=message))  # type: ignore[arg-type]
 
 
-class OneLine(logging.Formatter):
-    """A log record as one line: its message's first line and, for an exception, its type and first line."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        text = _first_line(record.getMessage())
-        if record.exc_info and record.exc_info[1] is not None:
-            exc = record.exc_info[1]
-            text = f"{text}: {type(exc).__name__}: {_first_line(exc)}"
-            if not isinstance(exc, INPUT_ERRORS):
-                text += f" (details in {write_crash_log(self.formatException(record.exc_info))})"
-        return f"citizen lsp: {text}"
-
-
-def _first_line(value: object) -> str:
-    lines = str(value).splitlines()
-    line = lines[0] if lines else ""
-    return line if len(line) <= _LINE else line[:_LINE] + "…"
-
-
 def quiet_logging() -> None:
     """Route pygls' warnings and errors to stderr, one line each (it logs whole tracebacks otherwise)."""
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(OneLine())
+    handler.setFormatter(OneLineLog("citizen lsp", INPUT_ERRORS))
     logger = logging.getLogger("pygls")
     logger.handlers = [handler]
     logger.setLevel(logging.WARNING)

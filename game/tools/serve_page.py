@@ -9,6 +9,8 @@ whenever the window gets the focus back.
 
 from __future__ import annotations
 
+import logging
+import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -16,8 +18,10 @@ from typing import Any
 import aiohttp_jinja2
 import jinja2
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
 from textual_serve.server import Server
 
+from game.crash_log import OneLineLog
 from game.strings import S
 from game.tools.serve_seats import RoomSeats
 
@@ -39,6 +43,22 @@ FOCUS_SCRIPT = """<script>
 """Put the keyboard into the terminal (xterm.js's hidden textarea) once it exists, and on every return to the window."""
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+CLIENT_ERRORS = (HttpProcessingError, ConnectionError, web.HTTPException)
+"""What a browser (or anyone on the network) can cause: a request that does not parse, a line too long,
+a connection dropped. Logged as one line; anything else is the server's own fault and gets a crash log."""
+
+
+@web.middleware
+async def no_such_file(request: web.Request, handler: Handler) -> web.StreamResponse:
+    """A path the static files cannot even look up (a name too long for the file system, say) is a 404,
+    not an internal error with its traceback in the facilitator's terminal."""
+    try:
+        return await handler(request)
+    except OSError:
+        if request.path.startswith("/static/"):
+            raise web.HTTPNotFound() from None
+        raise
 
 
 @web.middleware
@@ -65,7 +85,7 @@ class FocusServer(Server):
         self.seats = RoomSeats(seats_folder, max_players)
 
     async def _make_app(self) -> web.Application:
-        app = web.Application(middlewares=[self.room_full, focus_the_terminal])
+        app = web.Application(middlewares=[self.room_full, focus_the_terminal, no_such_file])
         aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
         app.add_routes(
             [
@@ -78,6 +98,13 @@ class FocusServer(Server):
         app.on_startup.append(self.on_startup)
         app.on_shutdown.append(self.on_shutdown)
         return app
+
+    def initialize_logging(self) -> None:
+        """textual-serve's hook: its log (requests, errors) one line each on stdout, never a traceback with
+        its locals (it would print one for every malformed request anyone on the network sends)."""
+        handler = logging.StreamHandler(sys.stdout)
+        handler.setFormatter(OneLineLog("citizen serve", CLIENT_ERRORS))
+        logging.basicConfig(level="DEBUG" if self.debug else "INFO", handlers=[handler], force=True)
 
     @web.middleware
     async def room_full(self, request: web.Request, handler: Handler) -> web.StreamResponse:
