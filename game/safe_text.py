@@ -184,6 +184,12 @@ def console(*, stderr: bool = False, file: TextIO | None = None, **options: Any)
                 else:
                     yield Segment(clean(segment.text), segment.style)
 
+        def on_broken_pipe(self) -> None:
+            """Rich's hook: it would exit with 1; the reader went away, which ``citizen`` ends quietly with 0
+            (:func:`leave_quietly`), as every command does when piped into ``head``."""
+            self.quiet = True
+            raise BrokenPipeError
+
     target = file if file is not None else raw(sys.stderr if stderr else sys.stdout)
     options = {"markup": False, "emoji": False, "highlight": False, **options}
     return SafeConsole(file=target, **options)

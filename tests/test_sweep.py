@@ -59,3 +59,18 @@ def test_a_workshop_saves_folder_with_escapes_is_refused_and_validate_says_where
     assert cli.main(["validate", str(workshop)]) == 1
     assert "saves: the folder 's\\x1b]0;x\\x07' has control characters in its name" in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == ["class.toml", "schema"]
+
+
+def test_a_rich_table_piped_into_head_ends_quietly_with_0(tmp_path: Path) -> None:
+    """`citizen simulate | head -1` exited 1 (Rich's on_broken_pipe); plain output already ended with 0."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import FIXTURE_PACKS
+
+    env = {**os.environ, "CITIZEN_CONTENT": str(FIXTURE_PACKS / "mini"), "CITIZEN_SAVES": str(tmp_path)}
+    pipeline = f"set -o pipefail; {sys.executable} -m game simulate --runs 40 | head -1"
+    done = subprocess.run(["/bin/bash", "-c", pipeline], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout.count("\n") == 1
