@@ -74,3 +74,19 @@ def test_a_rich_table_piped_into_head_ends_quietly_with_0(tmp_path: Path) -> Non
     done = subprocess.run(["/bin/bash", "-c", pipeline], env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout.count("\n") == 1
+
+
+def test_a_save_file_named_with_a_newline_cannot_forge_a_line_of_the_list(tmp_path: Path, mini, capsys) -> None:
+    """A save copied in under the name 'evil\\n  injected · fake line' listed as two saves, one of them forged."""
+    from game.engine.life import Life
+    from game.engine.state import Setup
+    from game.saves import SaveStore
+    from game.tools.saves import row
+
+    store = SaveStore(tmp_path)
+    store.save("ana", Life(mini, Setup("life", 1)))
+    forged = tmp_path / "evil\n  injected · fake line\x1b]0;x\x07.json"
+    forged.write_bytes(store.path("ana").read_bytes())
+    rows = [row(info) for info in store.list()]
+    assert len(rows) == 2 and all("\n" not in r for r in rows)
+    assert any(r.startswith("  evil\\x0a  injected · fake line\\x1b]0;x\\x07 · ") for r in rows), rows

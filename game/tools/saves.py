@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game import paths, present
-from game.safe_text import to_plain
+from game.safe_text import to_plain, visible
 from game.saves import SaveError, SaveInfo, SaveStore
 from game.strings import S
 from game.tools import saving
@@ -49,11 +49,11 @@ def row(info: SaveInfo, content: Content | None = None) -> str:
     them; without it (the packs do not load), their ids are shown.
     """
     if not info.ok:
-        return S["saves_row_bad"].format(name=to_plain(info.name), problem=to_plain(info.problem))
+        return S["saves_row_bad"].format(name=visible(info.name), problem=to_plain(info.problem))
     grades = ", ".join(_grade(content, s, t) for s, t in info.grades.items()) or S["saves_no_grade"]
     scenario = content.scenarios.get(info.scenario) if content else None
     return S["saves_row"].format(
-        name=to_plain(info.name),
+        name=visible(info.name),  # a file name: a newline in it must not start a line of its own
         player=to_plain(info.player) or S["saves_no_player"],
         scenario=to_plain(scenario.name) if scenario else to_plain(info.scenario),
         day=info.day,

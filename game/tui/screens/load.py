@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from game import present
 from game.play import SaveInfo, Session
-from game.safe_text import to_plain
+from game.safe_text import to_plain, visible
 from game.strings import S
 from game.tui.labels import label
 from game.tui.messages import DeleteSave
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 def info_text(content: Content, info: SaveInfo) -> str:
     """One line about a save: name, player, scenario, day, grades, when."""
     if not info.ok:
-        return S["load_bad"].format(name=info.name, problem=info.problem)
+        return S["load_bad"].format(name=visible(info.name), problem=info.problem)
     scenario = content.scenarios.get(info.scenario)
     grades = ", ".join(
         f"{present.name_of(content, 'system', s)} {present.tier_name(content, s, t)}"
@@ -36,7 +36,7 @@ def info_text(content: Content, info: SaveInfo) -> str:
         if s in content.systems
     )
     return S["load_row"].format(
-        name=info.name if not info.backup else S["load_backup"].format(name=info.name, n=info.backup),
+        name=visible(info.name) if not info.backup else S["load_backup"].format(name=visible(info.name), n=info.backup),
         player=to_plain(info.player) or S["saves_no_player"],
         scenario=to_plain(scenario.name) if scenario else info.scenario,
         day=info.day,
@@ -102,7 +102,7 @@ class LoadScreen(Screen[tuple[str, int] | None]):
             return
         info = self.rows[menu.highlighted]
         ask = AskScreen(
-            S["delete_title"], S["delete_text"].format(name=info.name), [("no", S["quit_no"]), ("yes", S["key_delete"])]
+            S["delete_title"], S["delete_text"].format(name=visible(info.name)), [("no", S["quit_no"]), ("yes", S["key_delete"])]
         )
 
         def answered(answer: str | None) -> None:
