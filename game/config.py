@@ -97,10 +97,8 @@ def read_file(path: Path | None = None) -> dict[str, tuple[str, int]]:
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
-        from game.packs.reader import toml_words
-
         line = getattr(exc, "lineno", 0) or 1
-        words = toml_words(getattr(exc, "msg", str(exc)))
+        words = _toml_words(getattr(exc, "msg", str(exc)))
         raise ConfigError(f"{path}:{line}: not valid TOML: {words}; fix that line, or delete the file to start again") from None
     except RecursionError:
         raise ConfigError(f"{path}: not valid TOML: nested too deeply; fix the file, or delete it to start again") from None
@@ -148,6 +146,13 @@ def _text_of(path: Path) -> str | None:
         raise ConfigError(
             f"{path}:{line}: the config file is not UTF-8 text (byte 0x{raw[exc.start]:02x}); save it as UTF-8"
         ) from None
+
+
+def _toml_words(message: str) -> str:
+    """tomli's message, with what to do for the slip a settings file invites (a value's closing quote)."""
+    if message.startswith(("Illegal character '\\n'", "Unterminated string")):
+        return f"a quoted text is not closed on this line: add the closing quote ({message})"
+    return message
 
 
 def _quoted(value: str) -> str:
