@@ -7,6 +7,7 @@ from textual.widgets import Checkbox, Static
 
 from game.engine.content import Content
 from game.engine.state import Setup
+from game.strings import S
 from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.new_life import NewLifeScreen
@@ -118,3 +119,22 @@ async def test_the_new_life_screen_sets_the_premise_and_shows_the_deck_first(bui
         await pilot.pause()
         assert isinstance(app.screen, MythScreen)
         assert app.session.life is not None and not app.session.life.as_reported
+
+
+async def test_an_events_note_names_the_event_once(builtin: Content) -> None:
+    """W on an event (no lock tried) opens where the situation comes from; the note's heading names the event, so
+    the box does not say the title twice ('The video call keeps freezing' above 'This situation: The video …')."""
+    app = make_app(builtin, Setup("rongcheng_worker", 17), start=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DayScreen)
+        life = app.session.life
+        view = life.prompt()
+        assert view is not None and builtin.events[view.event.id].source
+        await pilot.press("w")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteScreen)
+        shown = _text(app.screen)
+        title = builtin.events[view.event.id].title
+        assert S["note_event"].format(event=title) in shown
+        assert shown.count(title) == 1

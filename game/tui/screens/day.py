@@ -153,7 +153,8 @@ class DayScreen(AsksTheApp, Screen):
             screen = NoteScreen(row.lock_text, notes.lock_notes(content, lock, display), notes.myths_for_lock(content, lock))
         else:
             event_note = notes.event_note(content, prompt.event_id)
-            screen = NoteScreen(to_plain(prompt.title), [*self.reported_notes, *([event_note] if event_note else [])])
+            about = "" if event_note else to_plain(prompt.title)  # the event's note names the event itself
+            screen = NoteScreen(about, [*self.reported_notes, *([event_note] if event_note else [])])
         self.app.push_screen(screen, self._after_note)
 
     def _after_note(self, myth_id: str | None) -> None:

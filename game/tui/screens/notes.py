@@ -61,7 +61,8 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="note-box"):
             yield Static(Text(S["note_title"]), classes="note-title")
-            yield Static(Text(self.title_text), id="note-about")
+            if self.title_text:  # what the notes are about, where their headings do not say it
+                yield Static(Text(self.title_text), id="note-about")
             with VerticalScroll():
                 for note in self.notes:
                     yield Static(note_text(note), classes="note-item")
