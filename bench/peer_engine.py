@@ -39,7 +39,18 @@ def peer_content(folder: Path) -> tuple[dict, Path]:
     pack = folder / "peer_pack"
     with contextlib.redirect_stdout(io.StringIO()):  # it says what it wrote
         peer_pack.main([str(data_file), str(pack)])
+    events = pack / "events.toml"
+    events.write_text(events.read_text(encoding="utf-8").replace(ANY_DAY, ANY_DAY + REPEATABLE), encoding="utf-8")
     return json.loads(text), pack
+
+
+ANY_DAY = "weight = 1\n"
+REPEATABLE = "repeatable = true\n"
+"""The peer content draws any event again the next day at its full weight (only ``once`` events do not come
+back), as the bare loop does. Since peer_pack.py was written the format waits ten days before an event comes
+back and lowers its weight each time it was seen, unless the event is ``repeatable``: so every event of the
+pack is marked ``repeatable`` (after its ``weight = 1``), which says the loop's rule in the format's words.
+Without it the engine plays other lives than the loop (more events rejected per draw)."""
 
 
 def engine_seconds(content: Content, lives: int) -> float:

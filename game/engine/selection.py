@@ -27,7 +27,7 @@ import weakref
 from bisect import bisect_right, insort
 from collections.abc import Iterable
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from game.engine.content import Content, Event, Scenario
 from game.engine.repetition import fade, gap
@@ -172,6 +172,24 @@ class EventIndex:
                 self.computed.append((event, factor))
         self.always_open: list[bool] = [always_open(e) for e in self.fixed]
         """Per fixed event, whether one of its choices is open whatever the state (the draw need not look)."""
+        self.checks: list[tuple[str, int, int, bool, bool, int, int, bool, Any, bool]] = [
+            (
+                e.id,
+                e.first_day,
+                e.last_day,
+                bool(e.weekdays or e.months),
+                e.once,
+                gap(e, True),
+                gap(e, False),
+                e.repeatable,
+                e.when.eval if e.when is not None else None,
+                open_anyway,
+            )
+            for e, open_anyway in zip(self.fixed, self.always_open, strict=True)
+        ]
+        """Per fixed event, what :func:`is_eligible` reads, unpacked once (the draw checks the events it picks with
+        these; the same checks in the same order): id, day window, whether it has weekdays or months, once,
+        its gap with and without spacing, repeatable, its condition's function, and :attr:`always_open`."""
         self.units = [max(1, round(w * WEIGHT_UNITS)) for w in self.fixed_weights]
         self.tree = Fenwick(self.units)
         self.prefix = list(accumulate(self.units))
@@ -195,21 +213,24 @@ class EventIndex:
     def draw(self, life: Life) -> Event | None:
         """One eligible event drawn by weight, or None if none is eligible."""
         computed = []
-        seen, spaced = life.state.event_count, life.setup.spaced
+        state = life.state
+        seen, spaced = state.event_count, life.setup.spaced
         for event, factor in self.computed:
             w = float(event.weight.eval(life)) * factor
             if w > 0 and is_eligible(life, event):
                 computed.append((event, w * fade(event, seen.get(event.id, 0), spaced)))
         extra = sum(w for _, w in computed)
-        rng, fixed, units = life.rng, self.fixed, self.units
-        prefix, last, open_choices = self.prefix, len(units) - 1, self.always_open
+        rng, fixed, units, checks = life.rng, self.fixed, self.units, self.checks
+        random = rng.random
+        prefix, last = self.prefix, len(units) - 1
+        day, event_last = state.day, state.event_last
         total = self.tree.total
         removed: list[int] = []
         taken: dict[int, int] | None = None  # many rejected: what they take out of the tree's nodes
         tree = self.tree
         while total > 0 or extra > 0:
             fixed_total = total / WEIGHT_UNITS
-            roll = rng.random() * (fixed_total + extra)
+            roll = random() * (fixed_total + extra)
             if roll >= fixed_total:
                 roll -= fixed_total
                 for event, w in computed:
@@ -230,11 +251,26 @@ class EventIndex:
                 i = bisect_right(prefix, target)
                 if i > last:
                     i = last
-            event = fixed[i]
-            if is_eligible(life, event, open_choices[i]):
-                keep = fade(event, seen.get(event.id, 0), spaced)
-                if keep >= 1.0 or rng.random() < keep:
-                    return event
+            # is_eligible(life, fixed[i], self.always_open[i]), from the event's unpacked checks
+            event_id, first, final, calendar, once, wait, plain_wait, routine, when, open_anyway = checks[i]
+            eligible = first <= day <= final and (not calendar or _on_calendar(life, fixed[i]))
+            if eligible:
+                prev = event_last.get(event_id)
+                if prev is not None:
+                    if once or prev == day:
+                        eligible = False
+                    else:
+                        wait = wait if spaced else plain_wait
+                        eligible = not wait or day - prev >= wait
+                if eligible:
+                    eligible = (when is None or bool(when(life))) and (open_anyway or has_open_choice(life, fixed[i]))
+            if eligible:
+                count = seen.get(event_id, 0) if spaced and not routine else 0
+                if not count:
+                    return fixed[i]
+                keep = fade(fixed[i], count, spaced)
+                if keep >= 1.0 or random() < keep:
+                    return fixed[i]
                 continue  # seen before, and this time its faded weight lost: draw again from the same pool
             if taken is not None:
                 tree.take(taken, i, units[i])
@@ -267,9 +303,7 @@ def is_eligible(life: Life, event: Event, open_anyway: bool = False) -> bool:
     day = state.day
     if not event.first_day <= day <= event.last_day:
         return False
-    if event.weekdays and life.weekday not in event.weekdays:
-        return False
-    if event.months and life.month not in event.months:
+    if (event.weekdays or event.months) and not _on_calendar(life, event):
         return False
     last = state.event_last.get(event.id)
     if last is not None:
@@ -282,6 +316,13 @@ def is_eligible(life: Life, event: Event, open_anyway: bool = False) -> bool:
     if when is not None and not when.eval(life):
         return False
     return open_anyway or has_open_choice(life, event)
+
+
+def _on_calendar(life: Life, event: Event) -> bool:
+    """Whether today is one of ``event``'s weekdays and months (each only if it names any)."""
+    if event.weekdays and life.weekday not in event.weekdays:
+        return False
+    return not event.months or life.month in event.months
 
 
 def always_open(event: Event) -> bool:
