@@ -9,17 +9,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-import traceback
 
 from game.cli_parser import parse
 from game.config import ConfigError
-from game.crash_log import write_crash_log
 from game.safe_text import guard_streams, leave_quietly
 from game.strings import S
 from game.tools.commands import COMMANDS, TOP_LEVEL_FLAGS, build_parser
 from game.tools.common import CliError
 
-__all__ = ["COMMANDS", "build_parser", "main", "write_crash_log"]
+__all__ = ["COMMANDS", "build_parser", "main"]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -48,6 +46,10 @@ def _run(parser: argparse.ArgumentParser, argv: list[str]) -> int:
         leave_quietly()
         return 0
     except Exception:
+        import traceback  # only on a crash, as the crash log: neither is on the way to --help
+
+        from game.crash_log import write_crash_log
+
         log = write_crash_log(traceback.format_exc())
         print(S["crash_command"].format(log=log), file=sys.stderr)
         return 70

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import compress
 from operator import attrgetter
 from typing import Any
+
+import msgspec
 
 from game.engine import content as c
 from game.engine.effects import KINDS, NO_EFFECTS, Effects, Kind, Shape
@@ -17,7 +19,7 @@ from game.packs.interpolation import FILLED_FIELDS, problems_in
 from game.packs.layers import Layered, ancestors
 from game.packs.problems import Problems
 from game.packs.reader import Item, Origin
-from game.packs.translatable import strings_of
+from game.packs.translatable import fields_of
 from game.packs.worlds import check_worlds, leave_out_assumed
 
 _ONE = constant(1)
@@ -157,9 +159,8 @@ class Builder:
         items = [*self.layered.events.values(), *self.layered.daily.values(), *self.items("scenarios").values()]
         for item in items:
             scenario = isinstance(item.value, schema.ScenarioDef)
-            for _key, path, text in strings_of(item.value):
-                field_name = path.rsplit(".", 1)[-1]
-                if field_name not in FILLED_FIELDS or (scenario and not path.startswith(("goals[", "endings["))):
+            for path, text in _braced_texts(item.value):
+                if scenario and not path.startswith(("goals[", "endings[")):
                     continue
                 for problem in problems_in(text, known):
                     self.problems.error(item.origin.file, item.origin.at(path), f"{path}: {problem}")
@@ -982,3 +983,21 @@ def _all_effects(value: Any) -> list[schema.Effects]:
             out.extend(ch.outcomes)
         return out
     return [value]
+
+
+def _braced_texts(value: msgspec.Struct, path: str = "") -> Iterator[tuple[str, str]]:
+    """(TOML path, text) of each text of ``value`` whose placeholders are filled in (a field of
+    :data:`FILLED_FIELDS`) and that holds a brace: a text without one has no placeholder to check, and most
+    have none (so the load skips the key and path of every other string, unlike :func:`strings_of`)."""
+    for f in fields_of(type(value)):
+        got = getattr(value, f.name)
+        if f.kind == "text":
+            if f.key in FILLED_FIELDS and got and ("{" in got or "}" in got):
+                yield (f"{path}.{f.key}" if path else f.key), got
+        elif f.kind == "struct":
+            if got is not None:
+                yield from _braced_texts(got, f"{path}.{f.key}" if path else f.key)
+        elif f.kind == "structs":
+            here = f"{path}.{f.key}" if path else f.key
+            for i, child in enumerate(got):
+                yield from _braced_texts(child, f"{here}[{i}]")

@@ -9,16 +9,16 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from game.engine.content import Content
 from game.packs import content_cache
-from game.packs.build import Builder, names_of
-from game.packs.cache import cache_folder, read_pack
-from game.packs.layers import Layered, layer, order_packs
+from game.packs.cache import cache_folder
 from game.packs.problems import PackError, Problem, Problems
 from game.packs.reader import display_path
-from game.packs.reliability import check_reliability
-from game.paths import is_shipped
+
+if TYPE_CHECKING:
+    from game.engine.content import Content
+    from game.packs.layers import Layered
 
 
 def discover_packs(paths: Iterable[Path], problems: Problems | None = None) -> list[Path]:
@@ -60,9 +60,7 @@ def validate(
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        content, problems, _layered = inspect(
-            paths, language=language, check_translations=check_translations, warnings=warnings
-        )
+        content, problems, _layered = inspect(paths, language=language, check_translations=check_translations, warnings=warnings)
         return content, problems
     finally:
         if was_enabled:
@@ -73,6 +71,12 @@ def inspect(
     paths: Iterable[Path], *, language: str | None = None, check_translations: bool = False, warnings: bool = True
 ) -> tuple[Content | None, list[Problem], Layered]:
     """Like :func:`validate`, and also every declaration with its origin (for ``citizen ids`` and the language server)."""
+    from game.packs.build import Builder  # the build path: a load from the compiled-content cache needs none of it
+    from game.packs.cache import read_pack
+    from game.packs.layers import layer, order_packs
+    from game.packs.reliability import check_reliability
+    from game.paths import is_shipped
+
     problems = Problems(keep_warnings=warnings)
     folders = discover_packs(paths, problems)
     sources = [read_pack(folder, problems) for folder in folders]
@@ -116,6 +120,8 @@ def load_content(paths: Iterable[Path], language: str | None = None) -> Content:
     try:
         content, problems, layered = inspect(paths, language=language, warnings=False)  # play shows no warnings
         if content is not None and key:
+            from game.packs.build import names_of
+
             content_cache.store(key, content, names_of(layered))
     finally:
         if was_enabled:

@@ -13,8 +13,6 @@ from __future__ import annotations
 from contextlib import suppress
 from pathlib import Path
 
-from filelock import FileLock, Timeout
-
 from game.saves.errors import SaveError
 from game.strings import S
 
@@ -40,6 +38,8 @@ class SlotLock:
     def __init__(self, save: Path, slot: str) -> None:
         self.slot = slot
         self.path = lock_path(save)
+        from filelock import FileLock  # when a life opens, not on the way to the title (it is a big import)
+
         self._lock = FileLock(self.path, timeout=0)
 
     def take(self) -> SlotLock:
@@ -48,6 +48,8 @@ class SlotLock:
         Raises:
             SaveError: another game has this slot open, or the lock file cannot be made.
         """
+        from filelock import Timeout
+
         try:
             self._lock.acquire()
         except Timeout:
