@@ -35,6 +35,8 @@ class Life:
         self.scenario = content.scenarios[setup.scenario]
         self.index = EventIndex.for_scenario(content, self.scenario)
         self.drifting = [(k, c) for k, c in sorted(content.characters.items()) if c.drift]
+        self.daily = [(rule, f"daily:{rule.id}") for rule in content.daily]
+        """The daily rules, each with the cause its records carry (made once, not every night)."""
         self.joinable = frozenset((*self.scenario.systems, *self.scenario.optional_systems))
         """Systems an ``enrol`` effect may join: the scenario's own and its optional ones."""
         self.start_ordinal = _ordinal(self.scenario.start_date)
@@ -408,13 +410,13 @@ class Life:
                 scores = state.char_scores.setdefault(who, {})
                 value = scores.get(system_id, system.start) + self.rng.integer(low, high)
                 scores[system_id] = min(max(value, system.min), system.max)
-        for rule in self.content.daily:
+        for rule, cause in self.daily:
             if state.ended:
                 return
             if rule.when is None or rule.when.eval(self):
                 if rule.text:
-                    self.notify(Notice("text", {"text": rule.text, "source": f"daily:{rule.id}", "day": state.day}))
-                fx.apply(self, rule.effects, f"daily:{rule.id}")
+                    self.notify(Notice("text", {"text": rule.text, "source": cause, "day": state.day}))
+                fx.apply(self, rule.effects, cause)
         for system_id in state.enrolled:
             update_tier(self, system_id, "night")
 

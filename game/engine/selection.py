@@ -239,18 +239,23 @@ class EventIndex:
                     roll -= w
                 return computed[-1][0]
             target = int(roll * WEIGHT_UNITS)
-            if taken is None and len(removed) > FEW_REJECTED:
-                taken = {}
-                for j in removed:
-                    tree.take(taken, j, units[j])
-            if taken is not None:
-                i = tree.find_taken(target, taken)
-            elif removed:
-                i = self.find_without(target, removed)
-            else:  # nothing rejected yet: the fixed prefix sums as they are
+            if not removed:  # nothing rejected yet: the fixed prefix sums as they are
                 i = bisect_right(prefix, target)
-                if i > last:
-                    i = last
+            elif taken is None and len(removed) <= FEW_REJECTED:  # find_without(target, removed), inlined
+                for j in removed:
+                    width = units[j]
+                    if prefix[j] - width > target:
+                        break
+                    target += width
+                i = bisect_right(prefix, target)
+            else:
+                if taken is None:
+                    taken = {}
+                    for j in removed:
+                        tree.take(taken, j, units[j])
+                i = tree.find_taken(target, taken)
+            if i > last:
+                i = last
             # is_eligible(life, fixed[i], self.always_open[i]), from the event's unpacked checks
             event_id, first, final, calendar, once, wait, plain_wait, routine, when, open_anyway = checks[i]
             eligible = first <= day <= final and (not calendar or _on_calendar(life, fixed[i]))
