@@ -72,7 +72,8 @@ def _speak(args: argparse.Namespace) -> None:
 
 
 LANGUAGE_COMMANDS = ("play", "saves", "debrief", "serve", "dashboard", "workshop")
-"""Commands with ``--lang``; ``translate``'s ``--lang`` names the language to translate into, not the game's."""
+"""Commands that speak the chosen language (all but ``saves`` take ``--lang``); ``translate``'s ``--lang``
+names the language to translate into, not the game's."""
 
 
 if __name__ == "__main__":

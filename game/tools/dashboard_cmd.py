@@ -22,6 +22,12 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
         "--idle", type=float, default=3.0, metavar="MINUTES", help="minutes without a save that count as stopped (default 3)"
     )
     p.add_argument("--theme", metavar="NAME", help=f"the colours: {', '.join(config.THEMES)}")
+    p.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="the language: en, sv or nl (default: the workshop's, $CITIZEN_LANGUAGE, the config file's, "
+        "else $LC_ALL/$LC_MESSAGES/$LANG)",
+    )
     p.set_defaults(run=run)
 
 
@@ -30,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(f"--idle must be more than 0 minutes, not {args.idle:g}")
     from game.tools.workshop_play import open_for_cli
 
-    workshop, content = open_for_cli(args.workshop)
+    workshop, content = open_for_cli(args.workshop, args.lang)
     theme = config.setting("theme", args.theme).value
     from game.tui.dashboard import DashboardApp
     from game.workshop.room import Room

@@ -48,16 +48,24 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--dashboard", action="store_true", help="with --workshop: serve the facilitator's dashboard instead of the game"
     )
+    p.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="every browser's language: en, sv or nl (default: the workshop's, $CITIZEN_LANGUAGE, the config file's, "
+        "else $LC_ALL/$LC_MESSAGES/$LANG)",
+    )
     p.set_defaults(run=run)
 
 
-def play_command(workshop: Path | None, theme: str | None = None, *, dashboard: bool = False) -> str:
+def play_command(workshop: Path | None, theme: str | None = None, *, dashboard: bool = False, language: str | None = None) -> str:
     """The shell command each browser's process runs (``citizen play``, or ``citizen dashboard``)."""
     argv = [sys.executable, "-m", "game", "dashboard" if dashboard else "play"]
     if workshop is not None:
         argv += ["--workshop", str(workshop.resolve())]
     if theme is not None:
         argv += ["--theme", theme]
+    if language is not None:
+        argv += ["--lang", language]
     return shlex.join(argv)
 
 
@@ -97,7 +105,7 @@ def run(args: argparse.Namespace) -> int:
     if args.workshop is not None:
         from game.tools.workshop_play import open_for_cli
 
-        workshop, _content = open_for_cli(args.workshop)  # errors now, not in every browser
+        workshop, _content = open_for_cli(args.workshop, args.lang)  # errors now, not in every browser
         title = f"{S['game_title']} — {workshop.title}"
         # every server on this workshop counts its games in one place
         seats_folder = workshop.saves_dir / (".serve-dashboard" if args.dashboard else ".serve")
@@ -122,7 +130,7 @@ def run(args: argparse.Namespace) -> int:
 
     players = DEFAULT_MAX_PLAYERS if args.max_players is None else args.max_players
     server = FocusServer(
-        play_command(args.workshop, theme, dashboard=args.dashboard),
+        play_command(args.workshop, theme, dashboard=args.dashboard, language=_language(args.lang)),
         host=args.host,
         port=args.port,
         title=title,
@@ -141,6 +149,12 @@ def run(args: argparse.Namespace) -> int:
         if args.workshop is None:
             shutil.rmtree(seats_folder, ignore_errors=True)
     return 0
+
+
+def _language(flag: str | None) -> str | None:
+    """The language ``--lang`` asks every browser's game to speak (checked, as its code), or None to leave the
+    choice to each game (the workshop's ``language``, then the settings and the locale, as on the command line)."""
+    return None if flag is None else config.language(flag).value
 
 
 def _resolve(host: str) -> str:
