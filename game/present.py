@@ -163,18 +163,10 @@ def stat_value(content: Content, stat: str, value: float) -> str:
 
 
 def _money(symbol: str, amount: str) -> str:
-    """An amount with its currency symbol where the language puts it (its CLDR currency pattern): English
-    ¥5000, Dutch ¥ 5.000, Swedish 5 000 ¥."""
-    code = language()
-    if code == "en":
-        return f"{symbol}{amount}"
-    from babel import Locale
-
-    pattern = Locale.parse(code).currency_formats["standard"].pattern.split(";")[0]
-    at, digits = pattern.index("¤"), pattern.index("0")
-    spaced = pattern[at + 1 : at + 2].isspace() if at < digits else pattern[at - 1 : at].isspace()
-    gap = "\xa0" if spaced else ""
-    return f"{symbol}{gap}{amount}" if at < digits else f"{amount}{gap}{symbol}"
+    """An amount with its currency symbol first, in every language, as the packs' texts and their translations
+    write money (¥800, ¥1 000, ¥1.000), so one sentence never shows both ¥800 and 1 910 ¥ (Swedish CLDR puts the
+    symbol last, Dutch after a space); the digits are grouped as the language groups them (:func:`number`)."""
+    return f"{symbol}{amount}"
 
 
 def _hidden(content: Content, display: Display, system: str) -> bool:

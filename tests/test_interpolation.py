@@ -118,7 +118,7 @@ def test_each_placeholder_is_filled_in_swedish(town: Path, language) -> None:
     (town / "lang" / "sv.toml").write_text(SV, encoding="utf-8")
     language("sv")
     text = _prompt_text(load_content([town], language="sv"))
-    assert text.startswith("Det är lördag, 5 oktober 2019. Chen Yu vinkar. Du har 340\xa0¥; poäng 1\xa0000, betyg Trusted.")
+    assert text.startswith("Det är lördag, 5 oktober 2019. Chen Yu vinkar. Du har ¥340; poäng 1\xa0000, betyg Trusted.")
     assert text.endswith("{literal}")
 
 
