@@ -71,3 +71,19 @@ def test_the_gate_notices_a_new_english_string(monkeypatch: pytest.MonkeyPatch) 
     problems = set(_problems_of("sv")) - before
     assert any(p.startswith("i18n_gate_probe: not in the catalog") for p in problems)
     assert any(p.startswith("menu_new: the catalog translates older English") for p in problems)
+
+
+def test_swedish_thousands_never_break_across_lines() -> None:
+    """Swedish groups thousands with a space (¥200 000); in the packs' Swedish that space is a no-break one
+    (U+00A0, as Babel writes the game's own numbers), so a wrapped line never reads '¥200' then '000'."""
+    import re
+
+    gap = re.compile(r"\d{1,3} \d{3}(?!\d)")
+    found = [
+        f"{path.relative_to(CONTENT.parent)}:{n}: {match.group()!r}"
+        for path in sorted(CONTENT.glob("*/lang/sv.toml"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if not line.startswith("#")
+        for match in gap.finditer(line)
+    ]
+    assert not found, "write the thousands space as U+00A0 (no-break space):\n" + "\n".join(found[:20])
