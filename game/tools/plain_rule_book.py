@@ -26,7 +26,7 @@ def _system_lines(system: SystemBook, as_reported: bool) -> list[str]:
     if system.description:
         lines.append(system.description)
     lines.append(_source(system.reliability, system.source))
-    lines.append(S["rulebook_grades"] + ":")
+    lines.append(S["rulebook_grades"])
     for grade in system.grades:
         lines += _grade_lines(grade, as_reported)
     if system.opaque:
@@ -34,7 +34,7 @@ def _system_lines(system: SystemBook, as_reported: bool) -> list[str]:
     elif system.withheld:
         lines.append(S["rulebook_withheld"])
     else:
-        lines.append(S["rulebook_rules"] + ":")
+        lines.append(S["rulebook_rules"])
         for rule in system.rules:
             lines += _rule_lines(rule)
     return lines
