@@ -184,4 +184,9 @@ def test_the_debrief_speaks_the_workshops_language(speak, tmp_path, capsys) -> N
     capsys.readouterr()
     assert main(["debrief", str(workshop.saves_dir), "--html", str(tmp_path / "r.html"), "--md", str(tmp_path / "r.md")]) == 0
     assert '<html lang="sv"' in (tmp_path / "r.html").read_text(encoding="utf-8")
-    assert (tmp_path / "r.md").read_text(encoding="utf-8").startswith("# Genomgång:")
+    md = (tmp_path / "r.md").read_text(encoding="utf-8")
+    assert md.startswith("# Genomgång:")
+    use_language("sv")
+    premise = f"- {S['new_premise']}: {S['premises_reported']}"  # the settings by their names, not premise: reported
+    use_language("en")
+    assert premise in md and "premise" not in md.split("##")[1], md[:1500]

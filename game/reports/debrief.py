@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from game import present
-from game.engine.content import Content
+from game.engine.content import PREMISE_SETTING, Content
 from game.engine.life import Life
 from game.reports.cohort import ClassReport, class_report
 from game.reports.life import LifeReport, Series, life_report
@@ -75,7 +75,10 @@ def settings_lines(
     for key, value in sorted(settings.items()):
         shown = S["report_yes"] if value is True else S["report_no"] if value is False else str(value)
         setting = content.settings.get(key) if content is not None else None
-        out.append((S["report_set_setting"].format(setting=to_plain(setting.name) if setting else key), shown))
+        label = S["report_set_setting"].format(setting=to_plain(setting.name) if setting else key)
+        if key == PREMISE_SETTING and f"premises_{value}" in S:  # the words of the new-life screen, not 'reported'
+            label, shown = S["new_premise"], S[f"premises_{value}"]
+        out.append((label, shown))
     overrides = getattr(setup_like, "rule_overrides", {}) or {}
     for key, points in sorted(overrides.items()):
         out.append((S["report_set_override"].format(rule=_rule_label(content, key)), f"{points:+g}"))
