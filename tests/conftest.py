@@ -83,6 +83,22 @@ def refused_at(folder: Path, file: str, message: str) -> str:
     return (folder / file).read_text(encoding="utf-8").splitlines()[found[0].line - 1]
 
 
+def plain_played(life: Life, typed: str, *, intro: bool = False) -> str:
+    """What ``citizen play --plain`` prints playing ``life`` on the lines ``typed`` (after its opening, with
+    ``intro``)."""
+    import io
+
+    from game.play import Session
+    from game.tools.plain import PlainGame
+
+    out = io.StringIO()
+    game = PlainGame(Session.of(life), out)
+    if intro:
+        game.intro()
+    game.play(io.StringIO(typed))
+    return out.getvalue()
+
+
 def assert_replays(life: Life) -> None:
     """The life's choices, replayed from its setup, give the same life."""
     again = replay(life.content, life.setup, [(e, c) for _d, e, c in life.state.log]).life

@@ -7,21 +7,18 @@ the event; the debrief's myth section counts the moment.
 
 from __future__ import annotations
 
-import io
-
 from game import notes
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.state import Setup
 from game.packs.loader import validate
-from game.play import Session
 from game.reports.debrief import Played, build_debrief
 from game.reports.markdown_report import render_markdown
 from game.strings import S
-from game.tools.plain import PlainGame
 from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.notes import MythScreen
+from tests.conftest import plain_played
 
 HEADLINE = "else_facebook_headline"
 
@@ -70,9 +67,7 @@ label = "OK"
 
 
 def test_plain_mode_prints_the_myth_under_the_event(builtin: Content) -> None:
-    out = io.StringIO()
-    PlainGame(Session.of(_at_the_headline(builtin)), out).play(io.StringIO(""))
-    text = out.getvalue()
+    text = plain_played(_at_the_headline(builtin), "")
     assert "⚑ A common claim comes up here: What you post online lowers your credit score." in text
     assert "What the sources say: No source shows a score reading people's posts." in text
 

@@ -10,6 +10,7 @@ from game.engine.model import LockReason
 from game.engine.state import Setup
 from game.present import by_text, lock_text
 from game.strings import S
+from tests.conftest import plain_played
 
 
 def _life(content: Content, premise: str | None, seed: int = 5) -> Life:
@@ -176,17 +177,7 @@ def _crossed_and_dated(content: Content) -> Life:
 
 
 def test_plain_mode_says_where_a_lock_comes_from(builtin: Content) -> None:
-    import io
-
-    from game.play import Session
-    from game.tools.plain import PlainGame
-
-    life = _crossed_and_dated(builtin)
-    out = io.StringIO()
-    game = PlainGame(Session.of(life), out)
-    game.intro()
-    game.play(io.StringIO("2\n"))
-    text = out.getvalue()
+    text = plain_played(_crossed_and_dated(builtin), "2\n", intro=True)
     assert "There is no single national social credit score in China" in text
     assert "That choice is locked: Grade D — barred from High-speed rail (Rongcheng social credit); lifted at grade C" in text
     assert "points short ‡ as reported" in text

@@ -3,7 +3,6 @@ opens its note (issue 16)."""
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,11 @@ from game.engine.life import Life
 from game.engine.scoring import record_rule
 from game.engine.state import Setup
 from game.packs.loader import load_content, validate
-from game.play import Session
 from game.present import Display, record_text
 from game.strings import S
-from game.tools.plain import PlainGame
 from game.tui.run import make_app
 from game.tui.screens.notes import NoteScreen
-from tests.conftest import PackWriter
+from tests.conftest import PackWriter, plain_played
 
 WORLD = """
 [settings.premise]
@@ -107,9 +104,7 @@ def test_where_it_bites_it_is_marked_and_opens_its_note(town: Content) -> None:
 
 
 def test_plain_mode_prints_the_note_under_the_mark(town: Content) -> None:
-    out = io.StringIO()
-    PlainGame(Session.of(_life(town, "reported")), out).play(io.StringIO("1\n"))
-    text = out.getvalue()
+    text = plain_played(_life(town, "reported"), "1\n")
     assert "-5 Ticket (City score) → 995 ‡ as reported" in text
     assert "‡ As reported, not documented: Ticket (City score) (Reliability: second-hand: seen only through a summary)" in text
 

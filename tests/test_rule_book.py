@@ -4,24 +4,21 @@ game.play.rule_book, rendered by the TUI (B, the palette) and the plain mode (``
 
 from __future__ import annotations
 
-import io
-
 from textual.pilot import Pilot
 
 from game.engine.content import Content
 from game.engine.life import Life
 from game.engine.scoring import update_privileges, update_tier
 from game.engine.state import Setup
-from game.play import Session
 from game.play.rule_book import RuleBook, SystemBook, rule_book
 from game.present import Display
 from game.strings import S
-from game.tools.plain import PlainGame
 from game.tools.plain_rule_book import rule_book_lines
 from game.tui.palette import palette_commands
 from game.tui.run import make_app
 from game.tui.screens.day import DayScreen
 from game.tui.screens.rule_book import RuleBookScreen, grade_text, rule_text
+from tests.conftest import plain_played
 
 
 def _worker(builtin: Content, premise: str = "reported") -> Life:
@@ -108,11 +105,7 @@ def test_the_display_decides_what_the_book_shows(builtin: Content) -> None:
 
 
 def test_plain_mode_has_a_rules_command(builtin: Content) -> None:
-    out = io.StringIO()
-    game = PlainGame(Session.of(_worker(builtin)), out)
-    game.intro()
-    game.play(io.StringIO("rules\n"))
-    text = out.getvalue()
+    text = plain_played(_worker(builtin), "rules\n", intro=True)
     assert S["plain_rules_hint"] in text
     assert "--- Rongcheng social credit: you are A (995) ---" in text
     assert "     -200  Drunk driving · traffic  ‡ as reported" in text
