@@ -130,6 +130,7 @@ def test_numbers_and_bounds() -> None:
         ("1 + " * 300 + "1", "longer than 500"),
         ("stat.mony > 1", "did you mean 'money'"),
         ('has("high_speed_rial")', "did you mean 'high_speed_rail'"),
+        ('in_city("rongchen")', "unknown city 'rongchen' (did you mean 'rongcheng'?)"),
         ('tier.municipal == "Z"', "has no tier 'Z'"),
         ("stat.money", "needs a true/false value"),
         ('stat.money == "rich"', "cannot compare"),

@@ -685,6 +685,10 @@ def _math(name: str, arity: tuple[int, int], impl: Callable[..., Any]) -> _Build
     return build
 
 
+_SINGULAR = {"cities": "city"}
+"""Kinds whose singular is not the plural less its s ('unknown city', not 'unknown citie')."""
+
+
 def _predicate(name: str, kinds: tuple[str, ...], method: str) -> _Builder:
     """A function of quoted ids, like has("flights") or at_least("municipal", "B")."""
 
@@ -692,7 +696,7 @@ def _predicate(name: str, kinds: tuple[str, ...], method: str) -> _Builder:
         ids = c._literal_ids(args, len(kinds), f"{name}()")
         for ident, kind in zip(ids, kinds, strict=True):
             known = _known(c.names, kind)
-            c._check(ident, known, kind.rstrip("s"))
+            c._check(ident, known, _SINGULAR.get(kind, kind.rstrip("s")))
         if name == "at_least":
             c._check(ids[1], c.names.systems.get(ids[0], ()), f"tier of {ids[0]}")
             c.depends.add(f"score.{ids[0]}")
