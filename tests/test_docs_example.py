@@ -78,7 +78,7 @@ def test_the_harbour_life_has_a_world_a_weekday_an_act_and_targets_it_meets(harb
     import sys
 
     scenario = harbour.scenarios["harbour_fisher"]
-    assert scenario.world_ids() == ("harbour", "core:city_life")
+    assert scenario.world_ids() == ("harbour", "core:city_life", "core:apartment")
     assert harbour.events["hb_fish_auction"].weekdays == frozenset({0})
     assert [a.id for a in scenario.acts] == ["inspection_season"] and scenario.balance
     for i in range(40):
