@@ -34,6 +34,7 @@ def _world(content: Content, scenario: str) -> list[Event]:
         ("rongcheng_villager", METRO),
         ("rongcheng_worker", METRO),
         ("elsewhere_mirror", METRO),
+        ("court_defaulter", METRO),  # Wenzhou in 2018: its first metro line opened in January 2019
     ],
 )
 def test_a_life_draws_no_event_about_a_place_it_lacks(builtin: Content, scenario: str, place: re.Pattern[str]) -> None:
@@ -41,6 +42,6 @@ def test_a_life_draws_no_event_about_a_place_it_lacks(builtin: Content, scenario
     assert not wrong, f"{scenario} can draw events about a place it lacks: {wrong}"
 
 
-@pytest.mark.parametrize("scenario", ["shanghai_kitchen", "sesame_renter", "shenzhen_shopper", "court_defaulter"])
+@pytest.mark.parametrize("scenario", ["shanghai_kitchen", "sesame_renter", "shenzhen_shopper"])
 def test_the_metro_cities_keep_their_metro(builtin: Content, scenario: str) -> None:
     assert {"metro_seat", "bike_share"} <= {e.id for e in _world(builtin, scenario)}
