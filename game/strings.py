@@ -182,7 +182,7 @@ SOURCE: dict[str, str] = {
     "config_file_missing": "not there yet: 'citizen config set KEY VALUE' creates it",
     "config_line": "  {key:<9} {value}  ({source})",
     "config_from_env": "from {variable}",
-    "config_from_file": "from the file, {where}",
+    "config_from_file": "from the file, line {line}",
     "config_from_default": "default",
     "config_first_scenario": "the first scenario of the installed packs",
     "config_order": "A flag (--theme, --lang, --saves, --scenario) overrides its CITIZEN_* variable, which overrides the file.",

@@ -10,6 +10,7 @@ import pytest
 from game import cli, config, paths
 from game.engine.content import Content
 from game.engine.state import Setup
+from game.strings import use_language
 from game.tools.play import tui_options
 from game.tools.serve import play_command
 from game.tui.run import make_app
@@ -150,3 +151,17 @@ async def test_the_theme_is_not_remembered_unless_asked(settings_file: Path, min
         await pilot.press("ctrl+t")
         await pilot.pause()
     assert not settings_file.exists()
+
+
+def test_citizen_config_says_the_files_line_in_the_players_language(settings_file: Path, capsys, monkeypatch) -> None:
+    """The word 'line' came from code, so Swedish read 'från filen, line 2' (found by the hostile sweep)."""
+    assert cli.main(["config", "set", "theme", "light"]) == 0
+    try:
+        for language, words in (("sv", "från filen, rad 2"), ("nl", "uit het bestand, regel 2")):
+            monkeypatch.setenv("CITIZEN_LANGUAGE", language)
+            capsys.readouterr()
+            assert cli.main(["config"]) == 0
+            out = capsys.readouterr().out
+            assert f"theme     light  ({words})" in out, out
+    finally:
+        use_language("en")

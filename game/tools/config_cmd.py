@@ -54,7 +54,7 @@ def _source(found: config.Setting) -> str:
     if found.source == "env":
         return S["config_from_env"].format(variable=found.origin)
     if found.source == "file":
-        return S["config_from_file"].format(where="line " + found.origin.rsplit(":", 1)[-1])
+        return S["config_from_file"].format(line=found.origin.rsplit(":", 1)[-1])
     return S["config_from_default"]
 
 
