@@ -182,6 +182,14 @@ def test_bad_saves_are_skipped_with_a_message(room, tmp_path: Path, capsys: pyte
     assert "no save could be read" in capsys.readouterr().err
 
 
+def test_a_workshop_file_given_as_a_save_points_to_workshop(room, capsys: pytest.CaptureFixture[str]) -> None:
+    workshop, _, _, _ = room
+    assert cli.main(["debrief", str(workshop.path)]) == 1
+    err = capsys.readouterr().err
+    assert f"a .toml file is not a save; a workshop file goes after --workshop: citizen debrief --workshop {workshop.path}" in err
+    assert "not valid JSON" not in err
+
+
 def test_bad_arguments(room, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     workshop, _, _, _ = room
     save = workshop.saves_dir / "player-3.json"

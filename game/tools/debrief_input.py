@@ -90,6 +90,10 @@ def load_lives(files: list[Path], content: Content) -> tuple[list[Played], list[
     played: list[Played] = []
     skipped: list[tuple[Path, str]] = []
     for path in files:
+        if path.suffix.lower() == ".toml":  # a teacher's first guess: the workshop file itself
+            hint = f"a .toml file is not a save; a workshop file goes after --workshop: citizen debrief --workshop {path}"
+            skipped.append((path, hint))
+            continue
         try:
             loaded = load_file(path, content)
             life = loaded.life if loaded.life is not None else loaded.from_snapshot()
