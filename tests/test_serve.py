@@ -42,13 +42,20 @@ def fetch(url: str, deadline: float) -> str:
             time.sleep(0.2)
 
 
-def test_serve_answers_on_loopback_and_stops(tmp_path: Path) -> None:
+def serve_room(tmp_path: Path, log: bool = True) -> tuple[Path, int, subprocess.Popen[bytes]]:
+    """Start ``citizen serve`` on a free port for a workshop 'Room 12' in ``tmp_path/room``; its output is piped
+    (stdout and stderr together) when ``log``, else dropped. The caller stops it (``os.killpg``)."""
     workshop = tmp_path / "room" / "workshop.toml"
     workshop.parent.mkdir()
     workshop.write_text('title = "Room 12"\nseed = 3\n', encoding="utf-8")
     port = free_port()
     cmd = [sys.executable, "-m", "game", "serve", "--workshop", str(workshop), "--port", str(port)]
-    proc = subprocess.Popen(cmd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    stdout, stderr = (subprocess.PIPE, subprocess.STDOUT) if log else (subprocess.DEVNULL, subprocess.DEVNULL)
+    return workshop, port, subprocess.Popen(cmd, env=env(), stdout=stdout, stderr=stderr, start_new_session=True)
+
+
+def test_serve_answers_on_loopback_and_stops(tmp_path: Path) -> None:
+    _, port, proc = serve_room(tmp_path)
     try:
         page = fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 30)
         assert "textual" in page.lower() and f"ws://127.0.0.1:{port}/ws" in page
@@ -105,12 +112,7 @@ def test_a_browser_gets_its_own_workshop_game(tmp_path: Path) -> None:
     aiohttp = pytest.importorskip("aiohttp")
     if "workshop" not in inspect.signature(app.make_app).parameters:
         pytest.skip("the TUI does not seat workshop players yet")
-    workshop = tmp_path / "room" / "workshop.toml"
-    workshop.parent.mkdir()
-    workshop.write_text('title = "Room 12"\nseed = 3\n', encoding="utf-8")
-    port = free_port()
-    cmd = [sys.executable, "-m", "game", "serve", "--workshop", str(workshop), "--port", str(port)]
-    proc = subprocess.Popen(cmd, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    workshop, port, proc = serve_room(tmp_path, log=False)
 
     async def browse() -> str:
         seen = ""
@@ -243,12 +245,7 @@ def test_requests_nobody_sends_by_accident_are_one_log_line_each(tmp_path: Path)
     the facilitator's terminal; a 100 KB header printed aiohttp's traceback too. Now: 404, 400, one line each."""
     import http.client
 
-    workshop = tmp_path / "room" / "workshop.toml"
-    workshop.parent.mkdir()
-    workshop.write_text('title = "Room 12"\nseed = 3\n', encoding="utf-8")
-    port = free_port()
-    cmd = [sys.executable, "-m", "game", "serve", "--workshop", str(workshop), "--port", str(port)]
-    proc = subprocess.Popen(cmd, env=env(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
+    _, port, proc = serve_room(tmp_path)
     try:
         fetch(f"http://127.0.0.1:{port}/", time.monotonic() + 30)
         statuses = []
